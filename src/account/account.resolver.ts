@@ -1,0 +1,30 @@
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from '../graphql/context.js';
+import { mutate } from '../graphql/mutation.js';
+import { defineNode } from '../graphql/node.js';
+import { LogInInput, SessionPayload, SignUpInput, UserType } from './account.types.js';
+import { User } from './user.entity.js';
+
+defineNode({
+  typeName: 'User',
+  entity: User,
+  load: async ({ em, viewer }, id) => (viewer && (viewer.userId === id || viewer.isAdmin) ? em.findOne(User, id) : null),
+});
+
+@Resolver(() => UserType)
+export class AccountResolver {
+  @Query(() => UserType, { nullable: true, description: 'The signed-in account, or null for anonymous callers.' })
+  async viewer(@Ctx() { em, viewer }: RequestContext): Promise<User | null> {
+    return viewer ? em.findOne(User, viewer.userId) : null;
+  }
+
+  @Mutation(() => SessionPayload, { description: 'Creates an account and returns a bearer token. Public.' })
+  signUp(@Arg('input', () => SignUpInput) input: SignUpInput, @Ctx() context: RequestContext) {
+    return mutate(context, (tx) => context.services.accounts.signUp(tx, input));
+  }
+
+  @Mutation(() => SessionPayload, { description: 'Exchanges email and password for a bearer token. Public.' })
+  logIn(@Arg('input', () => LogInInput) input: LogInInput, @Ctx() context: RequestContext) {
+    return mutate(context, (tx) => context.services.accounts.logIn(tx, input));
+  }
+}

@@ -1,0 +1,93 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { z } from 'zod';
+import { hashPassword, verifyPassword } from '../auth/password.js';
+import type { TokenService } from '../auth/tokens.js';
+import { Viewer } from '../auth/viewer.js';
+import { Problem, ProblemCode } from '../common/problems.js';
+import type { ServiceContext } from '../common/service-context.js';
+import { User } from './user.entity.js';
+
+export const MIN_PASSWORD_LENGTH = 10;
+
+const emailSchema = z.email().max(254);
+
+export interface SignUpInput {
+  email: string;
+  password: string;
+  displayName: string;
+}
+
+export interface Session {
+  user: User;
+  token: string;
+  expiresAt: Date;
+}
+
+// Compared against when the email is unknown, so a wrong email costs as long as a wrong password
+// and response times do not reveal which accounts exist. Made on first use, not at start-up.
+let unknownUserHash: Promise<string> | undefined;
+const placeholderHash = () => (unknownUserHash ??= hashPassword('unknown-user-placeholder-password'));
+
+export class AccountService {
+  constructor(private readonly tokens: TokenService) {}
+
+  async signUp({ em }: ServiceContext, input: SignUpInput): Promise<Session> {
+    const email = input.email.trim().toLowerCase();
+    const problems: Problem['details'] = [];
+    if (!emailSchema.safeParse(email).success) {
+      problems.push({ code: ProblemCode.INVALID_EMAIL, field: ['input', 'email'], message: 'Enter a valid email address, like name@example.com.' });
+    }
+    if (input.password.length < MIN_PASSWORD_LENGTH) {
+      problems.push({
+        code: ProblemCode.PASSWORD_TOO_SHORT,
+        field: ['input', 'password'],
+        message: `Passwords need at least ${MIN_PASSWORD_LENGTH} characters.`,
+      });
+    } else if (input.password.length > 200) {
+      problems.push({ code: ProblemCode.OUT_OF_RANGE, field: ['input', 'password'], message: 'Passwords may have at most 200 characters.' });
+    }
+    const displayName = input.displayName.trim();
+    if (displayName.length < 1 || displayName.length > 120) {
+      problems.push({ code: ProblemCode.OUT_OF_RANGE, field: ['input', 'displayName'], message: 'Display names need 1 to 120 characters.' });
+    }
+    if (problems.length) throw new Problem(problems);
+
+    const user = em.create(User, { email, displayName, passwordHash: await hashPassword(input.password) });
+    try {
+      await em.flush();
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) {
+        throw Problem.of(ProblemCode.EMAIL_TAKEN, 'An account with this email already exists; log in instead.', ['input', 'email']);
+      }
+      throw error;
+    }
+    return { user, ...(await this.tokens.issue(user.id)) };
+  }
+
+  async logIn({ em }: ServiceContext, input: { email: string; password: string }): Promise<Session> {
+    const user = await em.findOne(User, { email: input.email.trim().toLowerCase() }, { populate: ['passwordHash'] });
+    const matches = await verifyPassword(input.password, user?.passwordHash ?? (await placeholderHash()));
+    if (!user || !matches) {
+      throw Problem.of(ProblemCode.INVALID_CREDENTIALS, 'The email and password do not match an account.');
+    }
+    return { user, ...(await this.tokens.issue(user.id)) };
+  }
+
+  /** The viewer behind a verified token, or null when the account no longer exists. */
+  async loadViewer(em: EntityManager, userId: string): Promise<Viewer | null> {
+    const [row] = await em.getConnection().execute<
+      { id: string; is_admin: boolean; brand_ids: string[]; agency_ids: string[]; creator_id: string | null; trader_id: string | null }[]
+    >(
+      `select u.id, u.is_admin,
+              array(select brand_id from brand_member where user_id = u.id) as brand_ids,
+              array(select agency_id from agency_member where user_id = u.id) as agency_ids,
+              (select id from creator where user_id = u.id) as creator_id,
+              (select id from trader where user_id = u.id) as trader_id
+         from app_user u where u.id = ?`,
+      [userId],
+    );
+    if (!row) return null;
+    return new Viewer(row.id, row.is_admin, new Set(row.brand_ids), new Set(row.agency_ids), row.creator_id, row.trader_id);
+  }
+}

@@ -1,0 +1,60 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { seedDemoDataIfEmpty } from '../seeds/demo.js';
+import { TokenService } from './auth/tokens.js';
+import type { AppConfig } from './config/env.js';
+import { connect, migrate, provisionDatabase } from './db/database.js';
+import { createHttpServer } from './http/server.js';
+import type { Logger } from './logger.js';
+import { createServices } from './services.js';
+
+export interface RunningApplication {
+  port: number;
+  orm: MikroORM;
+  stop(): Promise<void>;
+}
+
+/**
+ * Database (embedded or given), migrations, demo data on an empty database, then the HTTP server.
+ * `stop` undoes it in reverse: drain requests, close the pool, stop the embedded database.
+ */
+export async function startApplication(
+  config: AppConfig,
+  logger: Logger,
+  options: { observeQuery?: (sql: string) => void } = {},
+): Promise<RunningApplication> {
+  const database = await provisionDatabase(config, logger);
+  const orm = await connect(database.url, config.DB_POOL_MAX, options.observeQuery);
+  try {
+    const applied = await migrate(orm);
+    if (applied.length) logger.info({ applied }, 'migrations applied');
+    if (config.SEED_DEMO_DATA) {
+      const logins = await seedDemoDataIfEmpty(orm.em.fork(), logger);
+      if (logins) {
+        logger.info('demo data loaded; demo logins (password for all: %s):', logins.password);
+        for (const login of logins.accounts) logger.info('  %s  %s', login.role.padEnd(22), login.email);
+      }
+    }
+    const tokens = new TokenService(config.jwtSecret, config.TOKEN_TTL_HOURS);
+    const server = await createHttpServer({
+      orm,
+      services: createServices({ tokens }),
+      tokens,
+      logger,
+      production: config.NODE_ENV === 'production',
+    });
+    const port = await server.listen(config.PORT);
+    return {
+      port,
+      orm,
+      async stop() {
+        await server.stop();
+        await orm.close();
+        await database.stop();
+      },
+    };
+  } catch (error) {
+    await orm.close().catch(() => {});
+    await database.stop().catch(() => {});
+    throw error;
+  }
+}

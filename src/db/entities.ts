@@ -1,0 +1,25 @@
+import { User } from '../account/user.entity.js';
+import { Agency, AgencyMember, RosterMembership } from '../agency/agency.entity.js';
+import { Brand, BrandMember } from '../brand/brand.entity.js';
+import { Product } from '../brand/product.entity.js';
+import { ChannelAccount, Creator, CreatorRate } from '../creator/creator.entity.js';
+import { Credential } from '../credential/credential.entity.js';
+import { Trader } from '../trader/trader.entity.js';
+import { Vertical } from '../vertical/vertical.entity.js';
+
+/** Every persistent entity; the ORM discovers nothing by scanning folders. */
+export const entities = [
+  User,
+  Vertical,
+  Brand,
+  BrandMember,
+  Product,
+  Creator,
+  ChannelAccount,
+  CreatorRate,
+  Credential,
+  Trader,
+  Agency,
+  AgencyMember,
+  RosterMembership,
+];

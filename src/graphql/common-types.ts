@@ -1,0 +1,80 @@
+import { SafeIntResolver } from 'graphql-scalars';
+import { Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { ContentFormat, Platform } from '../common/enums.js';
+import { CurrencyCode } from '../common/money.js';
+import { ProblemCode } from '../common/problems.js';
+
+registerEnumType(CurrencyCode, { name: 'CurrencyCode', description: 'ISO 4217 currencies the marketplace settles in.' });
+registerEnumType(Platform, { name: 'Platform', description: 'Platforms where creators publish and sell.' });
+registerEnumType(ContentFormat, { name: 'ContentFormat', description: 'Forms of content or commerce a rate card prices.' });
+registerEnumType(ProblemCode, {
+  name: 'UserErrorCode',
+  description: 'Why a mutation was refused; each code tells the client what to fix.',
+  valuesConfig: {
+    INVALID: { description: 'A value is malformed; the message says how.' },
+    OUT_OF_RANGE: { description: 'A number or length is outside its allowed range.' },
+    INVALID_EMAIL: { description: 'The email address is not valid.' },
+    PASSWORD_TOO_SHORT: { description: 'Passwords need at least 10 characters.' },
+    EMAIL_TAKEN: { description: 'An account with this email already exists.' },
+    INVALID_CREDENTIALS: { description: 'The email and password do not match an account.' },
+    NOT_FOUND: { description: 'No such object is available to you.' },
+    UNKNOWN_VERTICAL: { description: 'No vertical has that slug or id.' },
+    DUPLICATE: { description: 'The same value is already registered.' },
+    PROFILE_EXISTS: { description: 'The account already has this kind of profile.' },
+    ALREADY_MEMBER: { description: 'The user already belongs to this brand or agency.' },
+    ALREADY_ON_ROSTER: { description: 'The talent already has an open invitation or an active roster place.' },
+    INVITATION_NOT_PENDING: { description: 'The invitation was already answered or withdrawn.' },
+    SELF_REVIEW: { description: 'Nobody may verify their own credential.' },
+    ALREADY_REVIEWED: { description: 'The credential has already been reviewed.' },
+    LAST_OWNER: { description: 'A brand or agency must keep at least one owner.' },
+  },
+});
+
+@ObjectType({ description: 'An amount of money in integer minor units (fen, cents) with its currency.' })
+export class Money {
+  @Field(() => SafeIntResolver, { description: 'Integer minor units: 12345 CNY means ¥123.45.' })
+  amount!: number;
+
+  @Field(() => CurrencyCode, { description: 'ISO 4217 currency code.' })
+  currency!: CurrencyCode;
+}
+
+@InputType({ description: 'An amount of money in integer minor units with its currency.' })
+export class MoneyInput {
+  @Field(() => SafeIntResolver, { description: 'Integer minor units, at least 0.' })
+  amount!: number;
+
+  @Field(() => CurrencyCode, { description: 'ISO 4217 currency code.' })
+  currency!: CurrencyCode;
+}
+
+@ObjectType({ description: 'Something the user can fix, with the input field at fault.' })
+export class UserError {
+  @Field(() => ProblemCode, { description: 'Machine-readable reason.' })
+  code!: ProblemCode;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Path to the input field at fault, e.g. ["input", "followers"]; list positions are given as numbers in text.',
+  })
+  field!: string[] | null;
+
+  @Field({ description: 'Human-readable explanation, in English.' })
+  message!: string;
+}
+
+@ObjectType({ description: 'Relay page information.' })
+export class PageInfo {
+  @Field({ description: 'Whether more items follow this page.' })
+  hasNextPage!: boolean;
+
+  @Field({ description: 'Whether items precede this page.' })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the first item on this page.' })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last item on this page.' })
+  endCursor!: string | null;
+}
+

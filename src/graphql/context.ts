@@ -1,0 +1,30 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+import type { Viewer } from '../auth/viewer.js';
+import type { Logger } from '../logger.js';
+import type { Services } from '../services.js';
+
+export interface RequestContext {
+  requestId: string;
+  /** This request's own fork: its identity map and unit of work are never shared. */
+  em: EntityManager;
+  viewer: Viewer | null;
+  services: Services;
+  logger: Logger;
+  /** Request-scoped DataLoaders for computed aggregates, created on first use. */
+  loaders: Map<string, DataLoader<unknown, unknown>>;
+}
+
+/** The request's DataLoader called `name`, made by `create` the first time it is asked for. */
+export function loader<K, V>(
+  context: RequestContext,
+  name: string,
+  create: (context: RequestContext) => DataLoader<K, V>,
+): DataLoader<K, V> {
+  let existing = context.loaders.get(name) as DataLoader<K, V> | undefined;
+  if (!existing) {
+    existing = create(context);
+    context.loaders.set(name, existing as DataLoader<unknown, unknown>);
+  }
+  return existing;
+}

@@ -1,0 +1,29 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AccountService } from '../account/account.service.js';
+import type { TokenService } from '../auth/tokens.js';
+import type { Viewer } from '../auth/viewer.js';
+import { unauthenticated } from '../graphql/errors.js';
+
+/**
+ * No Authorization header means an anonymous viewer. A header that is present but wrong is an
+ * error, never a silent downgrade to anonymous, so clients notice an expired token.
+ */
+export async function authenticate(
+  header: string | undefined,
+  dependencies: { tokens: TokenService; accounts: AccountService; em: EntityManager },
+): Promise<Viewer | null> {
+  if (header === undefined || header === '') return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match?.[1]) throw unauthenticated('The Authorization header must be `Bearer <token>`.');
+  const check = await dependencies.tokens.check(match[1]);
+  if (!check.ok) {
+    throw unauthenticated(
+      check.reason === 'EXPIRED'
+        ? 'The token has expired; log in again.'
+        : 'The token is not valid; log in again to get a new one.',
+    );
+  }
+  const viewer = await dependencies.accounts.loadViewer(dependencies.em, check.userId);
+  if (!viewer) throw unauthenticated('The account behind this token no longer exists.');
+  return viewer;
+}

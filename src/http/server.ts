@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import express, { type ErrorRequestHandler } from 'express';
+import type { GraphQLFormattedError } from 'graphql';
+import type { TokenService } from '../auth/tokens.js';
+import type { RequestContext } from '../graphql/context.js';
+import { createSchema } from '../graphql/schema.js';
+import type { Logger } from '../logger.js';
+import type { Services } from '../services.js';
+import { authenticate } from './authenticate.js';
+import { mountHealthChecks } from './health.js';
+
+const REQUEST_ID = /^[\w.-]{1,100}$/;
+const EXPECTED_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+export interface HttpServerDependencies {
+  orm: MikroORM;
+  services: Services;
+  tokens: TokenService;
+  logger: Logger;
+  production: boolean;
+}
+
+/**
+ * Unexpected errors reach the client as "Internal server error" with the request id that the
+ * logs carry; the message and stack stay in the logs.
+ */
+function errorMaskingPlugin(logger: Logger): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue, operationName }) {
+          for (const error of errors) {
+            const code = error.extensions?.code as string | undefined;
+            if (code && EXPECTED_CODES.has(code)) continue;
+            logger.error(
+              { requestId: contextValue.requestId, operationName, path: error.path, err: error.originalError ?? error },
+              'unexpected error while resolving',
+            );
+          }
+        },
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
+          response.body.singleResult.errors = response.body.singleResult.errors.map((error) =>
+            maskUnexpected(error, contextValue.requestId),
+          );
+        },
+      };
+    },
+  };
+}
+
+function maskUnexpected(error: GraphQLFormattedError, requestId: string): GraphQLFormattedError {
+  const code = error.extensions?.code as string | undefined;
+  if (code && EXPECTED_CODES.has(code)) return error;
+  return {
+    message: `Internal server error. Quote request id ${requestId} when reporting it.`,
+    ...(error.locations ? { locations: error.locations } : {}),
+    ...(error.path ? { path: error.path } : {}),
+    extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
+  };
+}
+
+/** Malformed JSON and oversized bodies answer as GraphQL-shaped 400s, never as HTML pages. */
+const bodyErrorHandler: ErrorRequestHandler = (error: { status?: number; type?: string }, _request, response, next) => {
+  if (response.headersSent) return next(error);
+  const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
+  const message =
+    error.type === 'entity.too.large'
+      ? 'The request body is too large.'
+      : status === 400
+        ? 'The request body is not valid JSON.'
+        : status < 500
+          ? 'The request could not be read.'
+          : 'Internal server error.';
+  response.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
+};
+
+export async function createHttpServer(dependencies: HttpServerDependencies) {
+  const { orm, services, tokens, logger } = dependencies;
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema: await createSchema(),
+    includeStacktraceInErrorResponses: false,
+    introspection: !dependencies.production,
+    csrfPrevention: true,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      errorMaskingPlugin(logger),
+    ],
+  });
+  await apollo.start();
+
+  mountHealthChecks(app, orm);
+  app.use(
+    '/graphql',
+    (request, response, next) => {
+      const given = request.header('x-request-id');
+      const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
+      response.locals.requestId = requestId;
+      response.setHeader('x-request-id', requestId);
+      next();
+    },
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }): Promise<RequestContext> => {
+        const em = orm.em.fork();
+        const viewer = await authenticate(req.header('authorization'), { tokens, accounts: services.accounts, em });
+        return {
+          requestId: res.locals.requestId as string,
+          em,
+          viewer,
+          services,
+          logger,
+          loaders: new Map(),
+        };
+      },
+    }),
+  );
+  app.use(bodyErrorHandler);
+
+  return {
+    httpServer,
+    async listen(port: number): Promise<number> {
+      await new Promise<void>((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, () => resolve());
+      });
+      const address = httpServer.address();
+      return typeof address === 'object' && address ? address.port : port;
+    },
+    /** Stops accepting connections and waits for in-flight requests to finish. */
+    stop: () => apollo.stop(),
+  };
+}

@@ -1,0 +1,127 @@
+import { SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorCodes, PASSWORD, signUp, succeeded } from './support/actors.js';
+import { startTestServer, type TestServer } from './support/test-server.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server?.stop());
+
+const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { token user { email } userErrors { code field message } } }`;
+const LOG_IN = `mutation($input: LogInInput!) { logIn(input: $input) { token expiresAt user { id email } userErrors { code field message } } }`;
+const VIEWER = `{ viewer { id email displayName isAdmin } }`;
+
+describe('signUp', () => {
+  it('creates an account with a lower-cased email and returns a working token', async () => {
+    const result = await server.graphql(SIGN_UP, {
+      input: { email: 'Dr.Lin@Example.com', password: PASSWORD, displayName: 'Dr Lin' },
+    });
+    const payload = succeeded<{ token: string; user: { email: string } }>(result as never, 'signUp');
+    expect(payload.user.email).toBe('dr.lin@example.com');
+    const viewer = await server.graphql<{ viewer: { email: string; displayName: string } }>(VIEWER, {}, { token: payload.token });
+    expect(viewer.data?.viewer).toMatchObject({ email: 'dr.lin@example.com', displayName: 'Dr Lin' });
+  });
+
+  it.each([
+    ['an invalid email', { email: 'not-an-email', password: PASSWORD, displayName: 'X' }, 'INVALID_EMAIL', 'email'],
+    ['a password under 10 characters', { email: 'short@example.com', password: 'short', displayName: 'X' }, 'PASSWORD_TOO_SHORT', 'password'],
+    ['an empty display name', { email: 'blank@example.com', password: PASSWORD, displayName: '  ' }, 'OUT_OF_RANGE', 'displayName'],
+  ])('refuses %s with a typed error and creates nothing', async (_label, input, code, field) => {
+    const result = await server.graphql(SIGN_UP, { input });
+    expect(errorCodes(result as never, 'signUp')).toEqual([code]);
+    expect((result.data as { signUp: { userErrors: { field: string[] }[] } }).signUp.userErrors[0]?.field).toEqual(['input', field]);
+    const rows = await server.sql('select count(*)::int as n from app_user where email = ?', [input.email]);
+    expect(rows[0]).toEqual({ n: 0 });
+  });
+
+  it('refuses an email that is already taken, whatever its case', async () => {
+    const first = await signUp(server, 'taken');
+    const result = await server.graphql(SIGN_UP, {
+      input: { email: first.email.toUpperCase(), password: PASSWORD, displayName: 'Copy' },
+    });
+    expect(errorCodes(result as never, 'signUp')).toEqual(['EMAIL_TAKEN']);
+  });
+
+  it('lets only one of many simultaneous sign-ups with the same email through', async () => {
+    const input = { email: 'race@example.com', password: PASSWORD, displayName: 'Race' };
+    const results = await Promise.all(Array.from({ length: 8 }, () => server.graphql(SIGN_UP, { input })));
+    expect(results.every((result) => result.status === 200 && !result.errors)).toBe(true);
+    const codes = results.map((result) => errorCodes(result as never, 'signUp')[0] ?? 'OK');
+    expect(codes.filter((code) => code === 'OK')).toHaveLength(1);
+    expect(codes.filter((code) => code === 'EMAIL_TAKEN')).toHaveLength(7);
+  });
+});
+
+describe('logIn', () => {
+  it('returns a token for the right password', async () => {
+    const actor = await signUp(server, 'login');
+    const result = await server.graphql(LOG_IN, { input: { email: actor.email, password: PASSWORD } });
+    const payload = succeeded<{ token: string; user: { id: string }; expiresAt: string }>(result as never, 'logIn');
+    expect(payload.user.id).toBe(actor.userId);
+    expect(new Date(payload.expiresAt).getTime()).toBeGreaterThan(Date.now());
+  });
+
+  it('answers a wrong password and an unknown email alike', async () => {
+    const actor = await signUp(server, 'wrong');
+    const wrongPassword = await server.graphql(LOG_IN, { input: { email: actor.email, password: 'not the password' } });
+    const unknownEmail = await server.graphql(LOG_IN, { input: { email: 'nobody@example.com', password: PASSWORD } });
+    expect(errorCodes(wrongPassword as never, 'logIn')).toEqual(['INVALID_CREDENTIALS']);
+    expect(unknownEmail.data).toEqual(wrongPassword.data);
+  });
+});
+
+describe('bearer tokens', () => {
+  it('treats a request without a token as anonymous', async () => {
+    const result = await server.graphql(VIEWER);
+    expect(result.data).toEqual({ viewer: null });
+  });
+
+  it.each([
+    ['a malformed token', 'Bearer not-a-token'],
+    ['a header without the Bearer scheme', 'Token abc'],
+    ['a token signed with another secret', 'FORGED'],
+  ])('rejects %s as UNAUTHENTICATED', async (_label, given) => {
+    const header =
+      given === 'FORGED'
+        ? `Bearer ${await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('x').sign(new TextEncoder().encode('another-secret-another-secret-another'))}`
+        : given;
+    const result = await server.graphql(VIEWER, {}, { headers: { authorization: header } });
+    expect(result.status).toBe(401);
+    expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('rejects an expired token as UNAUTHENTICATED and says it expired', async () => {
+    const actor = await signUp(server, 'expired');
+    const expired = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject((await server.sql<{ id: string }>('select id from app_user where email = ?', [actor.email]))[0]!.id)
+      .setIssuer('mcn-marketplace')
+      .setAudience('mcn-marketplace-api')
+      .setIssuedAt(Math.floor(Date.now() / 1000) - 7200)
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 3600)
+      .sign(new TextEncoder().encode('test-secret-that-is-long-enough-for-hs256-signing'));
+    const result = await server.graphql(VIEWER, {}, { token: expired });
+    expect(result.status).toBe(401);
+    expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(result.errors?.[0]?.message).toMatch(/expired/);
+  });
+});
+
+describe('node(id:) for accounts', () => {
+  it('shows an account to its owner and hides it from everyone else exactly like a missing one', async () => {
+    const owner = await signUp(server, 'owner');
+    const stranger = await signUp(server, 'stranger');
+    const query = `query($id: ID!) { node(id: $id) { id ... on User { email } } }`;
+    const own = await server.graphql<{ node: { email: string } | null }>(query, { id: owner.userId }, { token: owner.token });
+    expect(own.data?.node?.email).toBe(owner.email);
+    const other = await server.graphql(query, { id: owner.userId }, { token: stranger.token });
+    const missing = await server.graphql(query, { id: 'VXNlcjowMDAwMDAwMC0wMDAwLTAwMDAtMDAwMC0wMDAwMDAwMDAwMDA' }, { token: stranger.token });
+    const garbage = await server.graphql(query, { id: '!!not-an-id!!' }, { token: stranger.token });
+    expect(other.data).toEqual({ node: null });
+    expect(missing.data).toEqual({ node: null });
+    expect(garbage.data).toEqual({ node: null });
+    expect(other.errors).toBeUndefined();
+  });
+});

@@ -1,0 +1,62 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { createDatabaseIfMissing, dropDatabaseIfExists, withDatabase } from '../../src/db/database-admin.js';
+import { connect, migrate } from '../../src/db/database.js';
+import { startEmbeddedPostgres } from '../../src/db/embedded-postgres.js';
+import { createLogger } from '../../src/logger.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    databaseServerUrl: string;
+    templateDatabase: string;
+  }
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/**
+ * One PostgreSQL for the whole run: the machine's (DATABASE_URL) or a throw-away embedded one.
+ * Migrations run once into a template; every test file clones it into a database of its own.
+ */
+export default async function setup(project: TestProject) {
+  const logger = createLogger({ level: 'warn', pretty: false });
+  let serverUrl: string;
+  let stopEmbedded = async () => {};
+  let dataDir: string | undefined;
+  if (process.env.DATABASE_URL) {
+    serverUrl = process.env.DATABASE_URL;
+  } else {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'marketplace-test-pg-'));
+    const embedded = await startEmbeddedPostgres({ dataDir, port: await freePort(), logger });
+    serverUrl = embedded.serverUrl;
+    stopEmbedded = embedded.stop;
+  }
+
+  const templateDatabase = `marketplace_template_${process.pid}`;
+  await dropDatabaseIfExists(serverUrl, templateDatabase);
+  await createDatabaseIfMissing(serverUrl, templateDatabase);
+  const orm = await connect(withDatabase(serverUrl, templateDatabase), 2);
+  await migrate(orm);
+  await orm.close();
+
+  project.provide('databaseServerUrl', serverUrl);
+  project.provide('templateDatabase', templateDatabase);
+
+  return async () => {
+    await dropDatabaseIfExists(serverUrl, templateDatabase);
+    await stopEmbedded();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  };
+}

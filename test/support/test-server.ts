@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import { startApplication, type RunningApplication } from '../../src/app.js';
+import { loadConfig } from '../../src/config/env.js';
+import { createDatabaseIfMissing, dropDatabaseIfExists, withDatabase } from '../../src/db/database-admin.js';
+import { createLogger } from '../../src/logger.js';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T;
+  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; [key: string]: unknown } }[];
+}
+
+export interface TestServer {
+  url: string;
+  app: RunningApplication;
+  /** SQL statements run since the last `resetQueryCount()`. */
+  queryCount(): number;
+  resetQueryCount(): void;
+  graphql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: { token?: string; headers?: Record<string, string> },
+  ): Promise<GraphQLResponse<T>>;
+  /** Runs SQL directly, for setting up what no public API offers (e.g. making an admin). */
+  sql<T = Record<string, unknown>>(statement: string, parameters?: unknown[]): Promise<T[]>;
+  stop(): Promise<void>;
+}
+
+/** The real server, over HTTP, on a database of this test file's own cloned from the template. */
+export async function startTestServer(): Promise<TestServer> {
+  const serverUrl = inject('databaseServerUrl');
+  const database = `marketplace_test_${randomBytes(6).toString('hex')}`;
+  await createDatabaseIfMissing(serverUrl, database, inject('templateDatabase'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: withDatabase(serverUrl, database),
+    PORT: '0',
+    SEED_DEMO_DATA: 'false',
+    JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
+    DB_POOL_MAX: '5',
+  });
+  let queries = 0;
+  const app = await startApplication(config, createLogger({ level: 'silent', pretty: false }), {
+    observeQuery: () => {
+      queries += 1;
+    },
+  });
+  const url = `http://127.0.0.1:${app.port}/graphql`;
+
+  return {
+    url,
+    app,
+    queryCount: () => queries,
+    resetQueryCount: () => {
+      queries = 0;
+    },
+    async graphql(query, variables, options = {}) {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+          ...options.headers,
+        },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as Omit<GraphQLResponse, 'status'>;
+      return { status: response.status, ...body } as GraphQLResponse<never>;
+    },
+    async sql(statement, parameters = []) {
+      return app.orm.em.getConnection().execute(statement, parameters);
+    },
+    async stop() {
+      await app.stop();
+      await dropDatabaseIfExists(serverUrl, database);
+    },
+  };
+}
