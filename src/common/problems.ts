@@ -69,3 +69,15 @@ export function parseInput<T extends z.ZodType>(schema: T, value: unknown, root 
     }),
   );
 }
+
+/**
+ * The viewer may see the object but may not do this to it (a brand's public profile edited by a
+ * non-member). The API answers with a top-level FORBIDDEN. For objects the viewer may not even
+ * see, services throw `Problem.notFound` instead, so nothing hints that the object exists.
+ */
+export class AccessDenied extends Error {
+  constructor(message = 'You do not have access to this operation.') {
+    super(message);
+    this.name = 'AccessDenied';
+  }
+}

@@ -41,7 +41,7 @@ const CreatorSchema = defineEntity({
      * credentials), so that filtering and matching read one indexed row per creator.
      */
     totalFollowers: p.bigint('number').default(0).check('total_followers >= 0'),
-    audienceQuality: p.double().default(0).check('audience_quality between 0 and 1'),
+    audienceQuality: p.double().runtimeType('number').$type<number>().default(0).check('audience_quality between 0 and 1'),
     verifiedCredentialTypes: p.array().default([]),
     credibilityScore: p.smallint().default(0).check('credibility_score between 0 and 100'),
     credibilityLevel: p.smallint().default(1).check('credibility_level between 1 and 5'),
@@ -64,9 +64,9 @@ const ChannelAccountSchema = defineEntity({
     handle: p.string().length(80),
     followers: p.integer().check('followers >= 0'),
     averageViews: p.integer().default(0).check('average_views >= 0'),
-    engagementRate: p.double().default(0).check('engagement_rate between 0 and 1'),
+    engagementRate: p.double().runtimeType('number').$type<number>().default(0).check('engagement_rate between 0 and 1'),
     /** Share of followers the platform believes are real people; fake followers are common. */
-    realFollowerShare: p.double().default(1).check('real_follower_share between 0 and 1'),
+    realFollowerShare: p.double().runtimeType('number').$type<number>().default(1).check('real_follower_share between 0 and 1'),
     audience: p.json<AudienceProfile>().onCreate(() => EMPTY_AUDIENCE),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),

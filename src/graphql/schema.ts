@@ -4,6 +4,7 @@ import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphq
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { AccountResolver } from '../account/account.resolver.js';
 import { authChecker } from './auth-checker.js';
+import { translateDomainErrors } from './domain-errors.js';
 import { NodeResolver } from './node.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -13,6 +14,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers,
     authChecker,
+    globalMiddlewares: [translateDomainErrors],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: false,
   });
