@@ -16,14 +16,16 @@ const environmentSchema = z.object({
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).optional(),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   TOKEN_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
-  SEED_DEMO_DATA: booleanFlag.default(true),
+  /** Defaults to true outside production. */
+  SEED_DEMO_DATA: booleanFlag.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
 
-export interface AppConfig extends Environment {
+export interface AppConfig extends Omit<Environment, 'SEED_DEMO_DATA'> {
+  SEED_DEMO_DATA: boolean;
   /** The signing secret in force: JWT_SECRET, or one generated for this development process. */
   jwtSecret: string;
   jwtSecretGenerated: boolean;
@@ -49,13 +51,19 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     );
   }
   const environment = parsed.data;
-  if (!environment.JWT_SECRET && environment.NODE_ENV === 'production') {
-    throw new ConfigError([
-      'JWT_SECRET: required when NODE_ENV=production (at least 32 random characters, e.g. `openssl rand -base64 48`)',
-    ]);
-  }
+  const production = environment.NODE_ENV === 'production';
+  const missing = [
+    ...(production && !environment.JWT_SECRET
+      ? ['JWT_SECRET: required when NODE_ENV=production (at least 32 random characters, e.g. `openssl rand -base64 48`)']
+      : []),
+    ...(production && !environment.DATABASE_URL
+      ? ['DATABASE_URL: required when NODE_ENV=production (the embedded database is for development only)']
+      : []),
+  ];
+  if (missing.length) throw new ConfigError(missing);
   return {
     ...environment,
+    SEED_DEMO_DATA: environment.SEED_DEMO_DATA ?? !production,
     jwtSecret: environment.JWT_SECRET ?? randomBytes(48).toString('base64url'),
     jwtSecretGenerated: !environment.JWT_SECRET,
   };
