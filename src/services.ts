@@ -1,13 +1,30 @@
 import { AccountService } from './account/account.service.js';
+import { AgencyService } from './agency/agency.service.js';
+import { RosterService } from './agency/roster.service.js';
 import type { TokenService } from './auth/tokens.js';
+import { BrandService } from './brand/brand.service.js';
+import { ProductService } from './brand/product.service.js';
+import { CreatorService } from './creator/creator.service.js';
+import { CredentialService } from './credential/credential.service.js';
 import { CredibilityService } from './credibility/credibility.service.js';
+import { TraderService } from './trader/trader.service.js';
+import { VerticalService } from './vertical/vertical.service.js';
 
 /** The application's services, created once and shared by every request. */
 export function createServices(dependencies: { tokens: TokenService }) {
   const credibility = new CredibilityService();
+  const verticals = new VerticalService();
   return {
     accounts: new AccountService(dependencies.tokens),
     credibility,
+    verticals,
+    brands: new BrandService(),
+    products: new ProductService(verticals),
+    creators: new CreatorService(credibility, verticals),
+    credentials: new CredentialService(credibility),
+    traders: new TraderService(credibility, verticals),
+    agencies: new AgencyService(),
+    rosters: new RosterService(),
   };
 }
 

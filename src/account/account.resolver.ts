@@ -19,12 +19,12 @@ export class AccountResolver {
   }
 
   @Mutation(() => SessionPayload, { description: 'Creates an account and returns a bearer token. Public.' })
-  signUp(@Arg('input', () => SignUpInput) input: SignUpInput, @Ctx() context: RequestContext) {
+  signUp(@Arg('input', () => SignUpInput, { description: 'The new account.' }) input: SignUpInput, @Ctx() context: RequestContext) {
     return mutate(context, (tx) => context.services.accounts.signUp(tx, input));
   }
 
   @Mutation(() => SessionPayload, { description: 'Exchanges email and password for a bearer token. Public.' })
-  logIn(@Arg('input', () => LogInInput) input: LogInInput, @Ctx() context: RequestContext) {
+  logIn(@Arg('input', () => LogInInput, { description: 'Email and password.' }) input: LogInInput, @Ctx() context: RequestContext) {
     return mutate(context, (tx) => context.services.accounts.logIn(tx, input));
   }
 }

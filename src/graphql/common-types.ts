@@ -24,6 +24,7 @@ registerEnumType(ProblemCode, {
     ALREADY_MEMBER: { description: 'The user already belongs to this brand or agency.' },
     ALREADY_ON_ROSTER: { description: 'The talent already has an open invitation or an active roster place.' },
     INVITATION_NOT_PENDING: { description: 'The invitation was already answered or withdrawn.' },
+    ROSTER_MEMBERSHIP_CLOSED: { description: 'The roster membership was already declined or ended.' },
     SELF_REVIEW: { description: 'Nobody may verify their own credential.' },
     ALREADY_REVIEWED: { description: 'The credential has already been reviewed.' },
     LAST_OWNER: { description: 'A brand or agency must keep at least one owner.' },

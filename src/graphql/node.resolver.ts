@@ -15,7 +15,7 @@ export class NodeResolver {
     description:
       'Fetches any object by its global id. Null when the id is unknown, malformed, or names an object you may not see: the three look the same.',
   })
-  async node(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<object | null> {
+  async node(@Arg('id', () => ID, { description: 'A global id from any object.' }) id: string, @Ctx() context: RequestContext): Promise<object | null> {
     const parsed = fromGlobalId(id);
     const definition = parsed && nodeDefinition(parsed.typeName);
     if (!parsed || !definition) return null;

@@ -3,21 +3,40 @@ import { DateTimeResolver } from 'graphql-scalars';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { AccountResolver } from '../account/account.resolver.js';
+import { AgencyMemberResolver, AgencyResolver, UserAgenciesResolver } from '../agency/agency.resolver.js';
+import { CreatorRosterResolver, RosterMembershipResolver, TraderRosterResolver } from '../agency/roster.resolver.js';
+import { TraderResolver, UserTraderProfileResolver } from '../trader/trader.resolver.js';
+import { BrandMemberResolver, BrandResolver, UserBrandsResolver } from '../brand/brand.resolver.js';
+import { ProductResolver } from '../brand/product.resolver.js';
+import { VerticalResolver } from '../vertical/vertical.resolver.js';
+import { ChannelAccountResolver, CreatorResolver, UserCreatorProfileResolver } from '../creator/creator.resolver.js';
+import {
+  CreatorCredentialsResolver,
+  CredentialResolver,
+  TraderCredentialsResolver,
+  UserCredentialsResolver,
+} from '../credential/credential.resolver.js';
 import { authChecker } from './auth-checker.js';
 import { translateDomainErrors } from './domain-errors.js';
 import { NodeResolver } from './node.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-const resolvers: NonEmptyArray<Function> = [NodeResolver, AccountResolver];
+const resolvers: NonEmptyArray<Function> = [NodeResolver, AccountResolver, VerticalResolver, BrandResolver, BrandMemberResolver, UserBrandsResolver, ProductResolver, CreatorResolver, ChannelAccountResolver, UserCreatorProfileResolver, CredentialResolver, CreatorCredentialsResolver, TraderCredentialsResolver, UserCredentialsResolver, TraderResolver, UserTraderProfileResolver, AgencyResolver, AgencyMemberResolver, UserAgenciesResolver, RosterMembershipResolver, CreatorRosterResolver, TraderRosterResolver];
 
 export async function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+  const schema = await buildSchema({
     resolvers,
     authChecker,
     globalMiddlewares: [translateDomainErrors],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: false,
   });
+  // type-graphql has no decorator for the root types' own descriptions.
+  const queryType = schema.getQueryType();
+  const mutationType = schema.getMutationType();
+  if (queryType) queryType.description = 'Reads. Public unless a field says who may see it.';
+  if (mutationType) mutationType.description = 'Writes. Each returns a payload with `userErrors`; nothing is written when it is not empty.';
+  return schema;
 }
 
 /** The SDL committed under schema/: sorted, so a diff shows only real changes. */

@@ -1,0 +1,252 @@
+import { Cursor, type FilterQuery, LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { z } from 'zod';
+import type { Viewer } from '../auth/viewer.js';
+import { basisPointsSchema } from '../common/money.js';
+import { AccessDenied, parseInput, Problem, ProblemCode } from '../common/problems.js';
+import type { ServiceContext } from '../common/service-context.js';
+import { Creator } from '../creator/creator.entity.js';
+import type { PageRequest } from '../graphql/connection.js';
+import { Trader } from '../trader/trader.entity.js';
+import { Agency, RosterMembership, RosterStatus } from './agency.entity.js';
+import { nextRosterStatus, OPEN_ROSTER_STATUSES, RosterAction } from './roster-status.js';
+
+export interface RosterInviteInput {
+  /** Undefined when not given; null when given but not the id of a creator. */
+  creatorId?: string | null;
+  /** Undefined when not given; null when given but not the id of an operator. */
+  traderId?: string | null;
+  /** Default: the agency's defaultShareBp. */
+  shareBp?: number | null;
+}
+
+/** The creator or operator a roster membership is about. */
+export type Talent = { creatorId: string } | { traderId: string };
+
+const ROSTER_ORDER = { createdAt: 'desc', id: 'desc' } as const;
+
+const shareSchema = z.object({ shareBp: basisPointsSchema });
+
+/**
+ * Rosters: an agency invites a creator or operator, who joins only by accepting. Every status move
+ * goes through `nextRosterStatus`; the partial unique indexes on roster_membership back the rules
+ * "one open place per agency" and "active at one agency at a time" against concurrent requests.
+ */
+export class RosterService {
+  async invite({ em, viewer }: ServiceContext, agencyId: string | null, input: RosterInviteInput): Promise<{ rosterMembership: RosterMembership }> {
+    const agency = agencyId ? await em.findOne(Agency, agencyId) : null;
+    if (!agency) throw Problem.notFound('agency', ['agencyId']);
+    if (!viewer?.isAgencyMember(agency.id)) throw new AccessDenied('Only members of this agency may invite talent to its roster.');
+    if ((input.creatorId === undefined) === (input.traderId === undefined)) {
+      throw Problem.of(ProblemCode.INVALID, 'Give exactly one of creatorId and traderId.', ['input']);
+    }
+    const { shareBp } = parseInput(shareSchema, { shareBp: input.shareBp ?? agency.defaultShareBp });
+    const talent = await findTalent(em, input);
+    if (await em.count(RosterMembership, { agency, ...talent, status: { $in: [...OPEN_ROSTER_STATUSES] } })) {
+      throw alreadyOnThisRoster();
+    }
+
+    const rosterMembership = em.create(RosterMembership, { agency, ...talent, shareBp, invitedBy: viewer.userId });
+    await flushOr(em, alreadyOnThisRoster);
+    return { rosterMembership };
+  }
+
+  async accept(context: ServiceContext, membershipId: string | null): Promise<{ rosterMembership: RosterMembership }> {
+    const { em } = context;
+    const rosterMembership = await this.lockOwnInvitation(context, membershipId);
+    const status = nextRosterStatus(rosterMembership.status, RosterAction.ACCEPT);
+    if (!status) throw invitationNotPending();
+    const talent = rosterMembership.creator ? { creator: rosterMembership.creator.id } : { trader: rosterMembership.trader!.id };
+    if (await em.count(RosterMembership, { ...talent, status: RosterStatus.ACTIVE })) throw activeElsewhere();
+
+    Object.assign(rosterMembership, { status, respondedAt: new Date() });
+    // Two invitations accepted at once both pass the count above; the unique index lets one through.
+    await flushOr(em, activeElsewhere);
+    return { rosterMembership };
+  }
+
+  async decline(context: ServiceContext, membershipId: string | null): Promise<{ rosterMembership: RosterMembership }> {
+    const rosterMembership = await this.lockOwnInvitation(context, membershipId);
+    const status = nextRosterStatus(rosterMembership.status, RosterAction.DECLINE);
+    if (!status) throw invitationNotPending();
+    Object.assign(rosterMembership, { status, respondedAt: new Date() });
+    await context.em.flush();
+    return { rosterMembership };
+  }
+
+  /** Ends an active membership, or withdraws an open invitation. The agency's members or the talent may. */
+  async end({ em, viewer }: ServiceContext, membershipId: string | null): Promise<{ rosterMembership: RosterMembership }> {
+    const rosterMembership = await lockMembership(em, membershipId);
+    if (!rosterMembership || !canSee(viewer, rosterMembership)) throw Problem.notFound('roster membership', ['id']);
+    if (!viewer || !(viewer.isAgencyMember(rosterMembership.agency.id) || isTalent(viewer, rosterMembership))) {
+      throw new AccessDenied('Only the agency’s members or the talent may end a roster membership.');
+    }
+    const status = nextRosterStatus(rosterMembership.status, RosterAction.END);
+    if (!status) {
+      throw Problem.of(ProblemCode.ROSTER_MEMBERSHIP_CLOSED, 'This roster membership was already declined or ended.', ['id']);
+    }
+    Object.assign(rosterMembership, { status, endedAt: new Date() });
+    await em.flush();
+    return { rosterMembership };
+  }
+
+  /** The membership, or null when it does not exist or the viewer may not see it: the two look alike. */
+  async visibleById({ em, viewer }: ServiceContext, membershipId: string): Promise<RosterMembership | null> {
+    const rosterMembership = await em.findOne(RosterMembership, membershipId);
+    return rosterMembership && canSee(viewer, rosterMembership) ? rosterMembership : null;
+  }
+
+  /** One page of an agency's roster, newest first, holding only the memberships the viewer may see. */
+  pageOfRoster({ em, viewer }: ServiceContext, agencyId: string, status: RosterStatus | null, page: PageRequest): Promise<Cursor<RosterMembership>> {
+    const where: FilterQuery<RosterMembership> = { agency: agencyId, ...(status ? { status } : {}) };
+    if (!seesWholeRoster(viewer, agencyId)) where.$or = visibleToOutsider(viewer);
+    return em.findByCursor(RosterMembership, { where, ...page, orderBy: ROSTER_ORDER });
+  }
+
+  /**
+   * The first `first` visible memberships of each agency's roster, in one statement for the whole
+   * batch, so a list of agencies with their rosters costs no query per agency. The cursors are the
+   * ones `pageOfRoster` reads, so a client can page on from any of them.
+   */
+  async firstRosterPages(
+    { em, viewer }: ServiceContext,
+    agencyIds: readonly string[],
+    status: RosterStatus | null,
+    first: number,
+  ): Promise<Cursor<RosterMembership>[]> {
+    const wholeRosterAgencyIds = agencyIds.filter((agencyId) => seesWholeRoster(viewer, agencyId));
+    const rows = await em.getConnection().execute<(Record<string, unknown> & { agency_id: string; position: number; total: number })[]>(
+      `select * from (
+         select roster_membership.*,
+                row_number() over (partition by agency_id order by created_at desc, id desc)::int as position,
+                count(*) over (partition by agency_id)::int as total
+           from roster_membership
+          where agency_id in (?)
+            and (?::text is null or status = ?)
+            and (status = 'ACTIVE' or agency_id = any(?::uuid[]) or creator_id = ? or trader_id = ?)
+       ) ranked
+       where position <= ?
+       order by agency_id, position`,
+      [
+        agencyIds,
+        status,
+        status,
+        `{${wholeRosterAgencyIds.join(',')}}`,
+        viewer?.creatorId ?? null,
+        viewer?.traderId ?? null,
+        // One more than asked for tells the cursor whether a next page exists.
+        first + 1,
+      ],
+    );
+    const pages = new Map<string, { items: RosterMembership[]; total: number }>();
+    for (const { position: _position, total, ...columns } of rows) {
+      const page = pages.get(columns.agency_id) ?? { items: [], total };
+      page.items.push(em.map(RosterMembership, columns));
+      pages.set(columns.agency_id, page);
+    }
+    const meta = em.getMetadata(RosterMembership);
+    return agencyIds.map((agencyId) => {
+      const page = pages.get(agencyId) ?? { items: [], total: 0 };
+      return new Cursor(page.items, page.total, { first, orderBy: ROSTER_ORDER, overfetch: true }, meta);
+    });
+  }
+
+  /** For each talent, the agency whose roster they are active on, or null. One statement for the batch. */
+  async activeAgencies(em: EntityManager, talents: readonly Talent[]): Promise<(Agency | null)[]> {
+    const creatorIds = talents.flatMap((talent) => ('creatorId' in talent ? [talent.creatorId] : []));
+    const traderIds = talents.flatMap((talent) => ('traderId' in talent ? [talent.traderId] : []));
+    const memberships = await em.find(
+      RosterMembership,
+      { status: RosterStatus.ACTIVE, $or: [{ creator: { $in: creatorIds } }, { trader: { $in: traderIds } }] },
+      { populate: ['agency'] },
+    );
+    const agencyByTalent = new Map(memberships.map((membership) => [talentKey(talentOf(membership)), membership.agency.getEntity()]));
+    return talents.map((talent) => agencyByTalent.get(talentKey(talent)) ?? null);
+  }
+
+  /** Open invitations to a creator or operator, newest first; null for anyone but the talent themselves. */
+  async pendingInvitations({ em, viewer }: ServiceContext, talent: Creator | Trader): Promise<RosterMembership[] | null> {
+    if (!viewer || talent.user.id !== viewer.userId) return null;
+    const where = talent instanceof Creator ? { creator: talent.id } : { trader: talent.id };
+    return em.find(RosterMembership, { ...where, status: RosterStatus.INVITED }, { orderBy: ROSTER_ORDER });
+  }
+
+  /**
+   * The invitation, locked for the rest of the transaction so that simultaneous answers to it
+   * run one after another. Only the invited talent may answer, and to anyone else an invitation
+   * does not exist.
+   */
+  private async lockOwnInvitation({ em, viewer }: ServiceContext, membershipId: string | null): Promise<RosterMembership> {
+    const rosterMembership = await lockMembership(em, membershipId);
+    if (!rosterMembership || !viewer || !isTalent(viewer, rosterMembership)) throw Problem.notFound('roster invitation', ['id']);
+    return rosterMembership;
+  }
+}
+
+async function lockMembership(em: EntityManager, membershipId: string | null): Promise<RosterMembership | null> {
+  if (!membershipId) return null;
+  return em.findOne(RosterMembership, membershipId, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+}
+
+async function findTalent(em: EntityManager, input: RosterInviteInput): Promise<{ creator: Creator } | { trader: Trader }> {
+  if (input.creatorId !== undefined) {
+    const creator = input.creatorId ? await em.findOne(Creator, input.creatorId) : null;
+    if (!creator) throw Problem.notFound('creator', ['input', 'creatorId']);
+    return { creator };
+  }
+  const trader = input.traderId ? await em.findOne(Trader, input.traderId) : null;
+  if (!trader) throw Problem.notFound('operator', ['input', 'traderId']);
+  return { trader };
+}
+
+function talentOf(membership: RosterMembership): Talent {
+  return membership.creator ? { creatorId: membership.creator.id } : { traderId: membership.trader!.id };
+}
+
+/** A talent as a DataLoader cache key. */
+export const talentKey = (talent: Talent) => ('creatorId' in talent ? `creator:${talent.creatorId}` : `trader:${talent.traderId}`);
+
+function isTalent(viewer: Viewer, membership: RosterMembership): boolean {
+  return (
+    (membership.creator !== null && membership.creator?.id === viewer.creatorId) ||
+    (membership.trader !== null && membership.trader?.id === viewer.traderId)
+  );
+}
+
+function seesWholeRoster(viewer: Viewer | null, agencyId: string): boolean {
+  return !!viewer && (viewer.isAdmin || viewer.isAgencyMember(agencyId));
+}
+
+/** Active memberships are public; talent also see their own invitations and past memberships. */
+function visibleToOutsider(viewer: Viewer | null): FilterQuery<RosterMembership>[] {
+  return [
+    { status: RosterStatus.ACTIVE },
+    ...(viewer?.creatorId ? [{ creator: viewer.creatorId }] : []),
+    ...(viewer?.traderId ? [{ trader: viewer.traderId }] : []),
+  ];
+}
+
+function canSee(viewer: Viewer | null, membership: RosterMembership): boolean {
+  return membership.status === RosterStatus.ACTIVE || seesWholeRoster(viewer, membership.agency.id) || (!!viewer && isTalent(viewer, membership));
+}
+
+async function flushOr(em: EntityManager, problem: () => Problem): Promise<void> {
+  try {
+    await em.flush();
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) throw problem();
+    throw error;
+  }
+}
+
+function alreadyOnThisRoster(): Problem {
+  return Problem.of(ProblemCode.ALREADY_ON_ROSTER, 'This talent already has an open invitation or an active place on this agency’s roster.', ['input']);
+}
+
+function activeElsewhere(): Problem {
+  return Problem.of(ProblemCode.ALREADY_ON_ROSTER, 'You are already on another agency’s roster; end that membership before accepting this one.', ['id']);
+}
+
+function invitationNotPending(): Problem {
+  return Problem.of(ProblemCode.INVITATION_NOT_PENDING, 'This invitation was already answered or withdrawn.', ['id']);
+}

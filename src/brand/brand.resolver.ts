@@ -1,0 +1,127 @@
+import DataLoader from 'dataloader';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { User } from '../account/user.entity.js';
+import { UserType } from '../account/account.types.js';
+import type { Cursor } from '@mikro-orm/core';
+import { type RequestContext, loader } from '../graphql/context.js';
+import { PageArgs, pageRequest, toConnection, withCursorCheck } from '../graphql/connection.js';
+import { idOfType } from '../graphql/global-id.js';
+import { mutate } from '../graphql/mutation.js';
+import { defineNode } from '../graphql/node.js';
+import { Brand, BrandMember } from './brand.entity.js';
+import {
+  BrandConnection,
+  BrandCreateInput,
+  BrandMemberAddInput,
+  BrandMemberAddPayload,
+  BrandMemberType,
+  BrandPayload,
+  BrandType,
+  BrandUpdateInput,
+  ProductConnection,
+} from './brand.types.js';
+import type { Product } from './product.entity.js';
+
+defineNode({
+  typeName: 'Brand',
+  entity: Brand,
+  load: ({ em }, id) => em.findOne(Brand, id),
+});
+
+@Resolver(() => BrandType)
+export class BrandResolver {
+  @Query(() => BrandConnection, { description: 'Brands by name. Public.' })
+  async brands(
+    @Arg('search', () => String, { nullable: true, description: 'Only brands whose name contains this text, ignoring case.' }) search: string | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() { em, services }: RequestContext,
+  ) {
+    return toConnection(await withCursorCheck(() => services.brands.list(em, search, pageRequest(page))));
+  }
+
+  @FieldResolver(() => ProductConnection, { description: 'The brand’s products, newest first.' })
+  async products(@Root() brand: Brand, @Args(() => PageArgs) args: PageArgs, @Ctx() context: RequestContext) {
+    const page = pageRequest(args);
+    const { first } = page;
+    if (first !== undefined && !page.after) {
+      // The usual case, a list of brands each with its first page: one statement for all of them.
+      const firstPages = loader(
+        context,
+        `brand.products.first:${first}`,
+        ({ em, services }) => new DataLoader<string, Cursor<Product>>((ids) => services.products.firstPagesOfBrands(em, ids, first)),
+      );
+      return toConnection(await firstPages.load(brand.id));
+    }
+    return toConnection(await withCursorCheck(() => context.services.products.pageOfBrand(context.em, brand.id, page)));
+  }
+
+  @FieldResolver(() => [BrandMemberType], {
+    nullable: true,
+    description: 'The people acting for the brand, longest-standing first. Only the brand’s members and admins see them; null for anyone else.',
+  })
+  members(@Root() brand: Brand, @Ctx() { em, viewer, services }: RequestContext): Promise<BrandMember[] | null> {
+    return services.brands.visibleMembers({ em, viewer }, brand);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether the signed-in user is a member of the brand; false for anonymous callers.' })
+  viewerIsMember(@Root() brand: Brand, @Ctx() { em, viewer, services }: RequestContext): Promise<boolean> {
+    return services.brands.viewerIsMember({ em, viewer }, brand);
+  }
+
+  @Authorized()
+  @Mutation(() => BrandPayload, { description: 'Creates a brand with the caller as its first owner. Any signed-in user.' })
+  brandCreate(@Arg('input', () => BrandCreateInput, { description: 'The new brand.' }) input: BrandCreateInput, @Ctx() context: RequestContext) {
+    return mutate(context, (tx) => context.services.brands.create(tx, input));
+  }
+
+  @Authorized()
+  @Mutation(() => BrandPayload, { description: 'Changes the brand’s public profile. Members of the brand only.' })
+  brandUpdate(
+    @Arg('id', () => ID, { description: 'The brand to change.' }) id: string,
+    @Arg('input', () => BrandUpdateInput, { description: 'The changes.' }) input: BrandUpdateInput,
+    @Ctx() context: RequestContext,
+  ) {
+    return mutate(context, (tx) => context.services.brands.update(tx, idOfType(id, 'Brand'), input));
+  }
+
+  @Authorized()
+  @Mutation(() => BrandMemberAddPayload, { description: 'Adds someone with an account to the brand. Owners of the brand only.' })
+  brandMemberAdd(
+    @Arg('brandId', () => ID, { description: 'The brand to add to.' }) brandId: string,
+    @Arg('input', () => BrandMemberAddInput, { description: 'Who to add, and as what.' }) input: BrandMemberAddInput,
+    @Ctx() context: RequestContext,
+  ) {
+    return mutate(context, (tx) => context.services.brands.addMember(tx, idOfType(brandId, 'Brand'), input));
+  }
+
+  @Authorized()
+  @Mutation(() => BrandPayload, { description: 'Removes a member from the brand; the last owner cannot be removed. Owners of the brand only.' })
+  brandMemberRemove(
+    @Arg('brandId', () => ID, { description: 'The brand to remove from.' }) brandId: string,
+    @Arg('userEmail', () => String, { description: 'Email of the member to remove.' }) userEmail: string,
+    @Ctx() context: RequestContext,
+  ) {
+    return mutate(context, (tx) => context.services.brands.removeMember(tx, idOfType(brandId, 'Brand'), userEmail));
+  }
+}
+
+@Resolver(() => BrandMemberType)
+export class BrandMemberResolver {
+  @FieldResolver(() => String, { description: 'Name the person shows to other users.' })
+  async displayName(@Root() member: BrandMember): Promise<string> {
+    return (await member.user.loadOrFail()).displayName;
+  }
+
+  @FieldResolver(() => Date, { description: 'When the person joined the brand.' })
+  joinedAt(@Root() member: BrandMember): Date {
+    return member.createdAt;
+  }
+}
+
+@Resolver(() => UserType)
+export class UserBrandsResolver {
+  @FieldResolver(() => [BrandType], { description: 'The brands this account acts for, by name.' })
+  brands(@Root() user: User, @Ctx() context: RequestContext): Promise<Brand[]> {
+    return loader(context, 'user.brands', ({ em, services }) => new DataLoader<string, Brand[]>((ids) => services.brands.brandsOfUsers(em, ids))).load(user.id);
+  }
+}

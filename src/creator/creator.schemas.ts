@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { ContentFormat, Platform } from '../common/enums.js';
+import { basisPointsSchema, CurrencyCode, moneySchema } from '../common/money.js';
+import { nicheTagsSchema } from '../common/niche-tags.js';
+import { ProblemCode } from '../common/problems.js';
+import { AgeBand, EMPTY_AUDIENCE } from './audience.js';
+import { CreatorKind } from './creator.entity.js';
+
+/**
+ * Platforms report shares rounded to a few decimals, so shares that should add up to exactly 1
+ * may come out a hair above it; anything beyond this slack is a real error.
+ */
+export const SHARE_SUM_SLACK = 1e-6;
+/** The largest value a Postgres `integer` column (followers, average views) holds. */
+export const MAX_COUNT = 2_147_483_647;
+export const MAX_VERTICALS = 10;
+export const MAX_TOP_REGIONS = 20;
+
+const invalid = (message: string, path: (string | number)[]) =>
+  ({ code: 'custom', message, path, params: { code: ProblemCode.INVALID } }) as const;
+
+const share = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
+const isShare = (value: number) => value >= 0 && value <= 1;
+const sumOf = (values: number[]) => values.reduce((sum, value) => sum + value, 0);
+const count = z.number().int('must be a whole number').min(0, 'must not be negative').max(MAX_COUNT, `must be at most ${MAX_COUNT}`);
+
+export const audienceSchema = z
+  .object({
+    femaleShare: share,
+    maleShare: share,
+    ageBands: z.array(z.object({ band: z.enum(AgeBand), share })),
+    topRegions: z
+      .array(z.object({ region: z.string().trim().min(1, 'regions must not be empty').max(80, 'regions have at most 80 characters'), share }))
+      .max(MAX_TOP_REGIONS, `at most ${MAX_TOP_REGIONS} regions`),
+  })
+  .superRefine((audience, ctx) => {
+    // Sums are only judged once every share is in range, so one mistake gives one error.
+    if (isShare(audience.femaleShare) && isShare(audience.maleShare) && audience.femaleShare + audience.maleShare > 1 + SHARE_SUM_SLACK) {
+      ctx.addIssue(invalid('female and male shares add up to more than 1', ['maleShare']));
+    }
+    const seenBands = new Set<string>();
+    audience.ageBands.forEach(({ band }, index) => {
+      if (seenBands.has(band)) ctx.addIssue(invalid(`age band ${band} is listed twice`, ['ageBands', index, 'band']));
+      seenBands.add(band);
+    });
+    const bandShares = audience.ageBands.map((entry) => entry.share);
+    if (bandShares.every(isShare) && sumOf(bandShares) > 1 + SHARE_SUM_SLACK) {
+      ctx.addIssue(invalid('age-band shares add up to more than 1', ['ageBands']));
+    }
+    const seenRegions = new Set<string>();
+    audience.topRegions.forEach(({ region }, index) => {
+      const key = region.toLowerCase();
+      if (seenRegions.has(key)) ctx.addIssue(invalid(`region ${region} is listed twice`, ['topRegions', index, 'region']));
+      seenRegions.add(key);
+    });
+    const regionShares = audience.topRegions.map((entry) => entry.share);
+    if (regionShares.every(isShare) && sumOf(regionShares) > 1 + SHARE_SUM_SLACK) {
+      ctx.addIssue(invalid('region shares add up to more than 1', ['topRegions']));
+    }
+  });
+
+const channelAccountFields = {
+  platform: z.enum(Platform),
+  handle: z.string().trim().min(1, 'handles need 1 to 80 characters').max(80, 'handles need 1 to 80 characters'),
+  followers: count,
+  averageViews: count,
+  engagementRate: share,
+  /** Share of followers the platform believes are real people. */
+  realFollowerShare: share,
+  audience: audienceSchema,
+};
+
+export const channelAccountAddSchema = z.object({
+  ...channelAccountFields,
+  averageViews: count.default(0),
+  engagementRate: share.default(0),
+  realFollowerShare: share.default(1),
+  audience: audienceSchema.default(EMPTY_AUDIENCE),
+});
+export type ChannelAccountAddInput = z.input<typeof channelAccountAddSchema>;
+
+/** Only the fields given change; a given audience replaces the whole profile. */
+export const channelAccountUpdateSchema = z.object(channelAccountFields).partial();
+export type ChannelAccountUpdateInput = z.input<typeof channelAccountUpdateSchema>;
+
+const profileFields = {
+  displayName: z.string().trim().min(1, 'display names need 1 to 120 characters').max(120, 'display names need 1 to 120 characters'),
+  bio: z.string().trim().max(2000, 'bios have at most 2000 characters'),
+  kind: z.enum(CreatorKind),
+  verticalSlugs: z
+    .array(z.string().trim())
+    .max(MAX_VERTICALS, `at most ${MAX_VERTICALS} verticals`)
+    .transform((slugs) => [...new Set(slugs)]),
+  nicheTags: nicheTagsSchema,
+  capacity: z.number().int('must be a whole number').min(1, 'capacity must be between 1 and 100').max(100, 'capacity must be between 1 and 100'),
+};
+
+export const creatorProfileCreateSchema = z.object({
+  ...profileFields,
+  bio: profileFields.bio.default(''),
+  verticalSlugs: profileFields.verticalSlugs.default([]),
+  nicheTags: profileFields.nicheTags.default([]),
+  capacity: profileFields.capacity.default(3),
+});
+export type CreatorProfileCreateInput = z.input<typeof creatorProfileCreateSchema>;
+
+export const creatorProfileUpdateSchema = z.object(profileFields).partial();
+export type CreatorProfileUpdateInput = z.input<typeof creatorProfileUpdateSchema>;
+
+export const rateCardSchema = z
+  .object({
+    currency: z.enum(CurrencyCode),
+    minCommissionBp: basisPointsSchema,
+    rates: z.array(z.object({ format: z.enum(ContentFormat), minFixedFee: moneySchema })),
+  })
+  .superRefine((card, ctx) => {
+    const seenFormats = new Set<string>();
+    card.rates.forEach((rate, index) => {
+      if (rate.minFixedFee.currency !== card.currency) {
+        ctx.addIssue(invalid(`every rate must be in the card's currency, ${card.currency}`, ['rates', index, 'minFixedFee', 'currency']));
+      }
+      if (seenFormats.has(rate.format)) ctx.addIssue(invalid(`format ${rate.format} is priced twice`, ['rates', index, 'format']));
+      seenFormats.add(rate.format);
+    });
+  });
+export type RateCardInput = z.input<typeof rateCardSchema>;
+
+/**
+ * GraphQL sends an omitted optional input field as absent but a client may also send `null`; for
+ * fields that cannot be null in the database both mean "leave unchanged".
+ */
+export function withoutNulls<T extends object>(input: T): { [K in keyof T]?: Exclude<T[K], null> } {
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value != null)) as { [K in keyof T]?: Exclude<T[K], null> };
+}
