@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from './support/test-server.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+  const admin = randomUUID();
+  const agencies = [randomUUID(), randomUUID()];
+  await server.sql(`insert into app_user (id, email, password_hash, display_name, is_admin, created_at) values (?, 'qc-admin@example.com', 'x', 'Admin', true, now())`, [admin]);
+  for (const [index, agency] of agencies.entries()) {
+    await server.sql(`insert into agency (id, name, created_at, updated_at) values (?, ?, now(), now())`, [agency, `Agency ${index}`]);
+  }
+  // 60 creators, each with two channel accounts, a verified credential and (for most) an agency.
+  for (let index = 0; index < 60; index += 1) {
+    const user = randomUUID();
+    const creator = randomUUID();
+    await server.sql(`insert into app_user (id, email, password_hash, display_name, created_at) values (?, ?, 'x', ?, now())`, [user, `qc-${index}@example.com`, `Creator ${index}`]);
+    await server.sql(
+      `insert into creator (id, user_id, display_name, kind, vertical_slugs, credibility_score, created_at, updated_at)
+       values (?, ?, ?, 'REVIEWER', '{beauty.functional-skincare}', ?, now(), now())`,
+      [creator, user, `Creator ${index}`, index % 100],
+    );
+    for (const platform of ['DOUYIN', 'XIAOHONGSHU']) {
+      await server.sql(
+        `insert into channel_account (id, creator_id, platform, handle, followers, audience, created_at, updated_at)
+         values (?, ?, ?, ?, ?, '{}', now(), now())`,
+        [randomUUID(), creator, platform, `qc-${index}-${platform}`, 1000 * (index + 1)],
+      );
+    }
+    await server.sql(
+      `insert into credential (id, holder_id, type, issuer, license_number, status, reviewed_by_id, reviewed_at, created_at)
+       values (?, ?, 'DERMATOLOGIST', 'Board', ?, 'VERIFIED', ?, now(), now())`,
+      [randomUUID(), user, `L-${index}`, admin],
+    );
+    if (index % 4 !== 0) {
+      await server.sql(
+        `insert into roster_membership (id, agency_id, creator_id, status, share_bp, invited_by_id, created_at, responded_at)
+         values (?, ?, ?, 'ACTIVE', 1500, ?, now(), now())`,
+        [randomUUID(), agencies[index % 2], creator, admin],
+      );
+    }
+  }
+});
+afterAll(() => server?.stop());
+
+const LIST = `query($first: Int!) {
+  creators(first: $first) {
+    totalCount
+    edges { node { id displayName
+      channelAccounts { platform followers }
+      credentials { type status }
+      agency { name } } }
+  }
+}`;
+
+async function statementsFor(first: number): Promise<{ statements: number; creators: number }> {
+  server.resetQueryCount();
+  const result = await server.graphql<{ creators: { edges: { node: { channelAccounts: unknown[]; credentials: unknown[] } }[] } }>(LIST, { first });
+  expect(result.errors).toBeUndefined();
+  const edges = result.data!.creators.edges;
+  expect(edges.every((edge) => edge.node.channelAccounts.length === 2 && edge.node.credentials.length === 1)).toBe(true);
+  return { statements: server.queryCount(), creators: edges.length };
+}
+
+describe('listing creators with their channels, credentials and agency', () => {
+  it('issues the same number of SQL statements for 5 creators as for 50', async () => {
+    const five = await statementsFor(5);
+    const fifty = await statementsFor(50);
+    expect(five.creators).toBe(5);
+    expect(fifty.creators).toBe(50);
+    expect(fifty.statements).toBe(five.statements);
+    // page + count, channel accounts, credentials, agency memberships, agencies
+    expect(fifty.statements).toBeLessThanOrEqual(6);
+  });
+});
