@@ -47,9 +47,17 @@ export async function startApplication(
       port,
       orm,
       async stop() {
+        let step = Date.now();
+        const took = (what: string) => {
+          logger.debug({ ms: Date.now() - step }, what);
+          step = Date.now();
+        };
         await server.stop();
+        took('HTTP server drained');
         await orm.close();
+        took('database pool closed');
         await database.stop();
+        took('database stopped');
       },
     };
   } catch (error) {

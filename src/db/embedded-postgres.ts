@@ -64,7 +64,17 @@ export async function startEmbeddedPostgres(options: {
     options.logger.info({ dataDir }, 'creating the embedded PostgreSQL cluster');
     await server.initialise();
   }
-  await server.start();
+  try {
+    await server.start();
+  } catch (error) {
+    // The package rejects with nothing when postgres exits early; say what usually causes it.
+    throw new Error(
+      `The embedded PostgreSQL did not start (data folder ${dataDir}, port ${options.port}). ` +
+        'Another server may be using that folder or port: stop it, or set EMBEDDED_PG_DIR / EMBEDDED_PG_PORT. ' +
+        'Run with LOG_LEVEL=trace to see its own log.',
+      { cause: error },
+    );
+  }
   return {
     serverUrl: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
     stop: () => server.stop(),

@@ -102,6 +102,8 @@ export async function createHttpServer(dependencies: HttpServerDependencies) {
     includeStacktraceInErrorResponses: false,
     introspection: !dependencies.production,
     csrfPrevention: true,
+    // main.ts owns SIGTERM/SIGINT and stops everything in order; Apollo must not race it.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
