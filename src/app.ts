@@ -3,6 +3,7 @@ import { seedDemoDataIfEmpty } from '../seeds/demo.js';
 import { TokenService } from './auth/tokens.js';
 import type { AppConfig } from './config/env.js';
 import { connect, migrate, provisionDatabase } from './db/database.js';
+import { startHousekeeping } from './housekeeping.js';
 import { createHttpServer } from './http/server.js';
 import type { Logger } from './logger.js';
 import { createServices } from './services.js';
@@ -35,14 +36,16 @@ export async function startApplication(
       }
     }
     const tokens = new TokenService(config.jwtSecret, config.TOKEN_TTL_HOURS);
+    const services = createServices({ tokens, config });
     const server = await createHttpServer({
       orm,
-      services: createServices({ tokens }),
+      services,
       tokens,
       logger,
       production: config.NODE_ENV === 'production',
     });
     const port = await server.listen(config.PORT);
+    const housekeeping = startHousekeeping({ orm, services, logger, intervalMs: config.HOUSEKEEPING_INTERVAL_MS });
     return {
       port,
       orm,
@@ -54,6 +57,7 @@ export async function startApplication(
         };
         await server.stop();
         took('HTTP server drained');
+        await housekeeping.stop();
         await orm.close();
         took('database pool closed');
         await database.stop();

@@ -2,16 +2,18 @@ import { AccountService } from './account/account.service.js';
 import { AgencyService } from './agency/agency.service.js';
 import { RosterService } from './agency/roster.service.js';
 import type { TokenService } from './auth/tokens.js';
+import type { AppConfig } from './config/env.js';
 import { BrandService } from './brand/brand.service.js';
 import { ProductService } from './brand/product.service.js';
 import { CreatorService } from './creator/creator.service.js';
 import { CredentialService } from './credential/credential.service.js';
 import { CredibilityService } from './credibility/credibility.service.js';
+import { IdempotencyService } from './idempotency/idempotency.service.js';
 import { TraderService } from './trader/trader.service.js';
 import { VerticalService } from './vertical/vertical.service.js';
 
 /** The application's services, created once and shared by every request. */
-export function createServices(dependencies: { tokens: TokenService }) {
+export function createServices(dependencies: { tokens: TokenService; config: AppConfig }) {
   const credibility = new CredibilityService();
   const verticals = new VerticalService();
   return {
@@ -25,6 +27,7 @@ export function createServices(dependencies: { tokens: TokenService }) {
     traders: new TraderService(credibility, verticals),
     agencies: new AgencyService(),
     rosters: new RosterService(),
+    idempotency: new IdempotencyService(dependencies.config.IDEMPOTENCY_TTL_HOURS),
   };
 }
 

@@ -23,6 +23,7 @@ export const ProblemCode = {
   SELF_REVIEW: 'SELF_REVIEW',
   ALREADY_REVIEWED: 'ALREADY_REVIEWED',
   LAST_OWNER: 'LAST_OWNER',
+  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
 } as const;
 export type ProblemCode = (typeof ProblemCode)[keyof typeof ProblemCode];
 

@@ -20,6 +20,12 @@ const environmentSchema = z.object({
   SEED_DEMO_DATA: booleanFlag.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  /** The marketplace's fee on every deal, in basis points, written into each deal's terms. */
+  PLATFORM_FEE_BP: z.coerce.number().int().min(0).max(10_000).default(500),
+  /** How often open briefs past their deadline are closed, and expired idempotency keys purged. */
+  HOUSEKEEPING_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
+  /** How long a mutation's idempotency key is remembered. */
+  IDEMPOTENCY_TTL_HOURS: z.coerce.number().int().min(24).max(24 * 30).default(24),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

@@ -1,9 +1,13 @@
 import { User } from '../account/user.entity.js';
 import { Agency, AgencyMember, RosterMembership } from '../agency/agency.entity.js';
+import { Bid, BidRevision } from '../bid/bid.entity.js';
 import { Brand, BrandMember } from '../brand/brand.entity.js';
 import { Product } from '../brand/product.entity.js';
+import { Brief, BriefInvitation } from '../brief/brief.entity.js';
 import { ChannelAccount, Creator, CreatorRate } from '../creator/creator.entity.js';
 import { Credential } from '../credential/credential.entity.js';
+import { Deal, DealTerms } from '../deal/deal.entity.js';
+import { IdempotencyRecord } from '../idempotency/idempotency.entity.js';
 import { Trader } from '../trader/trader.entity.js';
 import { Vertical } from '../vertical/vertical.entity.js';
 
@@ -22,4 +26,11 @@ export const entities = [
   Agency,
   AgencyMember,
   RosterMembership,
+  Brief,
+  BriefInvitation,
+  Bid,
+  BidRevision,
+  Deal,
+  DealTerms,
+  IdempotencyRecord,
 ];

@@ -28,6 +28,7 @@ registerEnumType(ProblemCode, {
     SELF_REVIEW: { description: 'Nobody may verify their own credential.' },
     ALREADY_REVIEWED: { description: 'The credential has already been reviewed.' },
     LAST_OWNER: { description: 'A brand or agency must keep at least one owner.' },
+    IDEMPOTENCY_KEY_REUSED: { description: 'The idempotency key was already used with different input.' },
   },
 });
 

@@ -11,6 +11,8 @@ export interface RequestContext {
   viewer: Viewer | null;
   services: Services;
   logger: Logger;
+  /** The `Idempotency-Key` request header, for mutations that accept one. */
+  idempotencyKeyHeader: string | null;
   /** Request-scoped DataLoaders for computed aggregates, created on first use. */
   loaders: Map<string, DataLoader<unknown, unknown>>;
 }

@@ -1,4 +1,4 @@
-import { Problem } from '../common/problems.js';
+import { Problem, ProblemCode } from '../common/problems.js';
 import type { ServiceContext } from '../common/service-context.js';
 import type { UserError } from './common-types.js';
 import type { RequestContext } from './context.js';
@@ -28,4 +28,36 @@ export async function mutate<T extends object>(
     if (error instanceof Problem) return { userErrors: toUserErrors(error) } as Payload<T>;
     throw error;
   }
+}
+
+/**
+ * `mutate` for mutations that accept an idempotency key (as the `idempotencyKey` argument or the
+ * `Idempotency-Key` header). Without a key it is plain `mutate`. With one, a retry with the same
+ * input answers with the first call's object and changes nothing; the same key with other input
+ * is an IDEMPOTENCY_KEY_REUSED user error.
+ */
+export async function mutateOnce<T extends object>(
+  context: RequestContext,
+  request: { operation: string; argumentKey: string | null | undefined; input: unknown },
+  work: (transaction: ServiceContext) => Promise<{ result: T; resultId: string }>,
+  replay: (transaction: ServiceContext, resultId: string) => Promise<T>,
+): Promise<Payload<T>> {
+  const headerKey = context.idempotencyKeyHeader;
+  if (request.argumentKey != null && headerKey != null && request.argumentKey !== headerKey) {
+    return {
+      userErrors: [
+        { code: ProblemCode.INVALID, field: ['idempotencyKey'], message: 'The idempotencyKey argument and the Idempotency-Key header differ; send one key.' },
+      ],
+    } as Payload<T>;
+  }
+  const key = request.argumentKey ?? headerKey;
+  return mutate(context, async (transaction) => {
+    if (key == null) return (await work(transaction)).result;
+    return context.services.idempotency.run(
+      transaction,
+      { operation: request.operation, key, input: request.input },
+      () => work(transaction),
+      (resultId) => replay(transaction, resultId),
+    );
+  });
 }

@@ -133,6 +133,7 @@ export async function createHttpServer(dependencies: HttpServerDependencies) {
           viewer,
           services,
           logger,
+          idempotencyKeyHeader: req.header('idempotency-key') ?? null,
           loaders: new Map(),
         };
       },
