@@ -1,7 +1,8 @@
-import { type Cursor, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { type Cursor, LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer.js';
 import { AccessDenied, parseInput, Problem, ProblemCode } from '../common/problems.js';
+import { findPage, type PageRequest } from '../common/page.js';
 import type { ServiceContext } from '../common/service-context.js';
 import type { CredibilityService } from '../credibility/credibility.service.js';
 import type { VerticalService } from '../vertical/vertical.service.js';
@@ -23,13 +24,6 @@ import {
 
 /** A creator search as the API receives it: one vertical slug, not yet expanded to its children. */
 export type CreatorSearchInput = Omit<CreatorSearch, 'verticalSlugs'> & { verticalSlug?: string };
-
-export interface CreatorPage {
-  first?: number;
-  after?: string;
-  last?: number;
-  before?: string;
-}
 
 type Nullable<T> = { [K in keyof T]?: T[K] | null };
 
@@ -123,17 +117,17 @@ export class CreatorService {
   }
 
   /** Public search, most credible first; an unknown vertical slug is refused, not silently empty. */
-  async search(em: EntityManager, search: CreatorSearchInput, page: CreatorPage): Promise<Cursor<Creator>> {
+  async search(em: EntityManager, search: CreatorSearchInput, page: PageRequest): Promise<Cursor<Creator>> {
     const { verticalSlug, ...rest } = search;
     let verticalSlugs: string[] | undefined;
     if (verticalSlug != null) {
       await this.verticals.resolveSlugs(em, [verticalSlug], ['filter', 'verticalSlug']);
       verticalSlugs = await this.verticals.expandWithChildren(em, verticalSlug);
     }
-    return em.findByCursor(Creator, {
+    return findPage(em, Creator, {
       where: creatorSearchWhere({ ...rest, ...(verticalSlugs ? { verticalSlugs } : {}) }),
       orderBy: { credibilityScore: 'desc', id: 'asc' },
-      ...page,
+      page,
     });
   }
 
@@ -153,8 +147,9 @@ export class CreatorService {
   }
 
 
+  /** The viewer's own creator, locked for this transaction so concurrent edits of it queue up. */
   private async ownCreator({ em, viewer }: ServiceContext, creatorId: string | null, field = 'creatorId'): Promise<Creator> {
-    const creator = creatorId ? await em.findOne(Creator, creatorId) : null;
+    const creator = creatorId ? await em.findOne(Creator, creatorId, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
     if (!creator) throw Problem.notFound('creator', [field]);
     assertOwner(viewer, creator);
     return creator;

@@ -1,6 +1,7 @@
 import { CheckConstraintViolationException, type Cursor, LockMode } from '@mikro-orm/core';
 import type { Viewer } from '../auth/viewer.js';
 import { AccessDenied, parseInput, Problem, ProblemCode } from '../common/problems.js';
+import { findPage, type PageRequest } from '../common/page.js';
 import type { ServiceContext } from '../common/service-context.js';
 import type { CredibilityService } from '../credibility/credibility.service.js';
 import { seesCredential, visibleCredentialsWhere } from './credential-visibility.js';
@@ -13,13 +14,6 @@ import {
   type CredentialVerifyInput,
   credentialVerifySchema,
 } from './credential.schemas.js';
-
-export interface CredentialPage {
-  first?: number;
-  after?: string;
-  last?: number;
-  before?: string;
-}
 
 /**
  * Professional credentials: a person submits one for themselves, an admin other than the holder
@@ -54,9 +48,9 @@ export class CredentialService {
   }
 
   /** The review queue, oldest submission first. */
-  pendingReview({ em, viewer }: ServiceContext, page: CredentialPage): Promise<Cursor<Credential>> {
+  pendingReview({ em, viewer }: ServiceContext, page: PageRequest): Promise<Cursor<Credential>> {
     assertAdmin(viewer);
-    return em.findByCursor(Credential, { where: { status: CredentialStatus.PENDING }, orderBy: { createdAt: 'asc', id: 'asc' }, ...page });
+    return findPage(em, Credential, { where: { status: CredentialStatus.PENDING }, orderBy: { createdAt: 'asc', id: 'asc' }, page });
   }
 
   /** One credential, or null when it is missing or not the viewer's to see: the two look the same. */

@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { summariseChannelAccounts } from '../creator/channel-summary.js';
 import { ChannelAccount, Creator } from '../creator/creator.entity.js';
@@ -13,11 +14,11 @@ import { computeCredibility } from './credibility.js';
  */
 export class CredibilityService {
   async refreshForUser(em: EntityManager, userId: string): Promise<void> {
-    const [credentials, creator, trader] = await Promise.all([
-      em.find(Credential, { holder: userId, status: CredentialStatus.VERIFIED }),
-      em.findOne(Creator, { user: userId }),
-      em.findOne(Trader, { user: userId }),
-    ]);
+    // Lock the profile rows before reading what they summarise: two changes for the same person
+    // committed side by side would otherwise each write a summary missing the other's change.
+    const creator = await em.findOne(Creator, { user: userId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    const trader = await em.findOne(Trader, { user: userId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    const credentials = await em.find(Credential, { holder: userId, status: CredentialStatus.VERIFIED });
     const now = new Date();
     const verifiedTypes = new Set<CredentialType>(
       credentials.filter((credential) => !credential.expiresAt || credential.expiresAt > now).map((credential) => credential.type),

@@ -1,5 +1,6 @@
 import type { Cursor } from '@mikro-orm/core';
 import { ArgsType, type ClassType, Field, Int, ObjectType } from 'type-graphql';
+import type { PageRequest } from '../common/page.js';
 import { PageInfo } from './common-types.js';
 import { badUserInput } from './errors.js';
 
@@ -21,12 +22,7 @@ export class PageArgs {
   before?: string | null;
 }
 
-export interface PageRequest {
-  first?: number;
-  after?: string;
-  last?: number;
-  before?: string;
-}
+export type { PageRequest };
 
 function checkSize(value: number, argument: string): number {
   if (!Number.isInteger(value) || value < 1 || value > MAX_PAGE_SIZE) {

@@ -9,6 +9,7 @@ import express, { type ErrorRequestHandler } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import type { TokenService } from '../auth/tokens.js';
 import type { RequestContext } from '../graphql/context.js';
+import { rejectNulCharacters } from '../graphql/plugins/reject-nul-characters.js';
 import { createSchema } from '../graphql/schema.js';
 import type { Logger } from '../logger.js';
 import type { Services } from '../services.js';
@@ -108,6 +109,7 @@ export async function createHttpServer(dependencies: HttpServerDependencies) {
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       errorMaskingPlugin(logger),
+      rejectNulCharacters(),
     ],
   });
   await apollo.start();

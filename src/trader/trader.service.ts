@@ -2,6 +2,7 @@ import { type Cursor, type FilterQuery, UniqueConstraintViolationException } fro
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Platform } from '../common/enums.js';
 import { AccessDenied, parseInput, Problem, ProblemCode } from '../common/problems.js';
+import { findPage, type PageRequest } from '../common/page.js';
 import type { ServiceContext } from '../common/service-context.js';
 import type { CredibilityService } from '../credibility/credibility.service.js';
 import type { CredibilityLevel } from '../credibility/credibility.js';
@@ -21,13 +22,6 @@ export interface TraderSearch {
   capability?: TraderCapability | null;
   platform?: Platform | null;
   minLevel?: CredibilityLevel | null;
-}
-
-export interface TraderPage {
-  first?: number;
-  after?: string;
-  last?: number;
-  before?: string;
 }
 
 /** Operator profiles: public, one per account, changed only by the account that owns it. */
@@ -72,7 +66,7 @@ export class TraderService {
   }
 
   /** Public search, most credible first; an unknown vertical slug is refused, not silently empty. */
-  async search(em: EntityManager, search: TraderSearch, page: TraderPage): Promise<Cursor<Trader>> {
+  async search(em: EntityManager, search: TraderSearch, page: PageRequest): Promise<Cursor<Trader>> {
     const where: FilterQuery<Trader> = {};
     if (search.verticalSlug != null) {
       await this.verticals.resolveSlugs(em, [search.verticalSlug], ['filter', 'verticalSlug']);
@@ -81,7 +75,7 @@ export class TraderService {
     if (search.capability != null) where.capabilities = { $contains: [search.capability] };
     if (search.platform != null) where.platforms = { $contains: [search.platform] };
     if (search.minLevel != null) where.credibilityLevel = { $gte: search.minLevel };
-    return em.findByCursor(Trader, { where, orderBy: { credibilityScore: 'desc', id: 'asc' }, ...page });
+    return findPage(em, Trader, { where, orderBy: { credibilityScore: 'desc', id: 'asc' }, page });
   }
 
   byId(em: EntityManager, traderId: string): Promise<Trader | null> {
