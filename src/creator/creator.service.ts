@@ -146,7 +146,6 @@ export class CreatorService {
     return userIds.map((userId) => byUser.get(userId) ?? null);
   }
 
-
   /** The viewer's own creator, locked for this transaction so concurrent edits of it queue up. */
   private async ownCreator({ em, viewer }: ServiceContext, creatorId: string | null, field = 'creatorId'): Promise<Creator> {
     const creator = creatorId ? await em.findOne(Creator, creatorId, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;

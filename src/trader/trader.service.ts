@@ -88,7 +88,6 @@ export class TraderService {
     const byUser = new Map(traders.map((trader) => [trader.user.id, trader]));
     return userIds.map((userId) => byUser.get(userId) ?? null);
   }
-
 }
 
 function profileExists(): Problem {

@@ -120,10 +120,6 @@ export class VerticalService {
     return vertical;
   }
 
-  /**
-   * The slug and the slugs of its children, for filters in which a top-level vertical stands for
-   * everything in it. An unknown slug comes back alone, so it matches nothing.
-   */
   /** Verticals for many slugs at once, in the order asked, null for a slug that no longer exists. */
   async bySlugs(em: EntityManager, slugs: readonly string[]): Promise<(Vertical | null)[]> {
     const verticals = await em.find(Vertical, { slug: { $in: [...slugs] } });
@@ -131,6 +127,10 @@ export class VerticalService {
     return slugs.map((slug) => bySlug.get(slug) ?? null);
   }
 
+  /**
+   * The slug and the slugs of its children, for filters in which a top-level vertical stands for
+   * everything in it. An unknown slug comes back alone, so it matches nothing.
+   */
   async expandWithChildren(em: EntityManager, slug: string): Promise<string[]> {
     const children = await em.find(Vertical, { parent: { slug } }, { orderBy: { slug: 'asc' } });
     return [slug, ...children.map((child) => child.slug)];
