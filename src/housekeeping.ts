@@ -10,6 +10,7 @@ import type { Services } from './services.js';
 export function startHousekeeping(dependencies: { orm: MikroORM; services: Services; logger: Logger; intervalMs: number }) {
   const { orm, services, logger } = dependencies;
   const tasks: { name: string; run: () => Promise<number> }[] = [
+    { name: 'briefs past their deadline closed', run: () => services.briefs.closeOverdue(orm.em.fork()) },
     { name: 'expired idempotency keys purged', run: () => services.idempotency.purgeExpired(orm.em.fork()) },
   ];
   let running: Promise<void> | undefined;

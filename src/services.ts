@@ -3,12 +3,16 @@ import { AgencyService } from './agency/agency.service.js';
 import { RosterService } from './agency/roster.service.js';
 import type { TokenService } from './auth/tokens.js';
 import type { AppConfig } from './config/env.js';
+import { BidService } from './bid/bid.service.js';
 import { BrandService } from './brand/brand.service.js';
+import { BriefService } from './brief/brief.service.js';
 import { ProductService } from './brand/product.service.js';
 import { CreatorService } from './creator/creator.service.js';
 import { CredentialService } from './credential/credential.service.js';
 import { CredibilityService } from './credibility/credibility.service.js';
+import { DealService } from './deal/deal.service.js';
 import { IdempotencyService } from './idempotency/idempotency.service.js';
+import { OrganisationInvitationService } from './organisation/organisation-invitation.service.js';
 import { TraderService } from './trader/trader.service.js';
 import { VerticalService } from './vertical/vertical.service.js';
 
@@ -16,17 +20,25 @@ import { VerticalService } from './vertical/vertical.service.js';
 export function createServices(dependencies: { tokens: TokenService; config: AppConfig }) {
   const credibility = new CredibilityService();
   const verticals = new VerticalService();
+  const brands = new BrandService();
+  const agencies = new AgencyService();
+  const briefs = new BriefService(verticals);
+  const deals = new DealService(dependencies.config.PLATFORM_FEE_BP);
   return {
     accounts: new AccountService(dependencies.tokens),
     credibility,
     verticals,
-    brands: new BrandService(),
+    brands,
     products: new ProductService(verticals),
     creators: new CreatorService(credibility, verticals),
     credentials: new CredentialService(credibility),
     traders: new TraderService(credibility, verticals),
-    agencies: new AgencyService(),
+    agencies,
+    organisationInvitations: new OrganisationInvitationService({ brand: brands.membership, agency: agencies.membership }),
     rosters: new RosterService(),
+    briefs,
+    deals,
+    bids: new BidService(briefs, deals),
     idempotency: new IdempotencyService(dependencies.config.IDEMPOTENCY_TTL_HOURS),
   };
 }

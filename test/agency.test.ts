@@ -20,17 +20,18 @@ const ERRORS = 'userErrors { code field message }';
 
 const AGENCY_CREATE = `mutation($input: AgencyCreateInput!) { agencyCreate(input: $input) { agency { ${AGENCY_FIELDS} } ${ERRORS} } }`;
 const AGENCY_UPDATE = `mutation($id: ID!, $input: AgencyUpdateInput!) { agencyUpdate(id: $id, input: $input) { agency { ${AGENCY_FIELDS} } ${ERRORS} } }`;
-const MEMBER_ADD = `mutation($agencyId: ID!, $input: AgencyMemberAddInput!) {
-  agencyMemberAdd(agencyId: $agencyId, input: $input) { agency { id } member { displayName role joinedAt } ${ERRORS} }
+const MEMBER_INVITE = `mutation($agencyId: ID!, $input: MemberInviteInput!) {
+  agencyMemberInvite(agencyId: $agencyId, input: $input) { invitation { id email role status agency { id } } ${ERRORS} }
 }`;
+const INVITATION_ACCEPT = `mutation($id: ID!) { organisationInvitationAccept(id: $id) { invitation { id status } ${ERRORS} } }`;
 const INVITE = `mutation($agencyId: ID!, $input: RosterInviteInput!) { rosterInvite(agencyId: $agencyId, input: $input) { rosterMembership { ${MEMBERSHIP_FIELDS} } ${ERRORS} } }`;
 const ACCEPT = `mutation($id: ID!) { rosterInvitationAccept(id: $id) { rosterMembership { ${MEMBERSHIP_FIELDS} } ${ERRORS} } }`;
 const DECLINE = `mutation($id: ID!) { rosterInvitationDecline(id: $id) { rosterMembership { ${MEMBERSHIP_FIELDS} } ${ERRORS} } }`;
 const END = `mutation($id: ID!) { rosterMembershipEnd(id: $id) { rosterMembership { ${MEMBERSHIP_FIELDS} } ${ERRORS} } }`;
 const AGENCY_NODE = `query($id: ID!) { node(id: $id) { id ... on Agency { ${AGENCY_FIELDS} } } }`;
 const MEMBERSHIP_NODE = `query($id: ID!) { node(id: $id) { id ... on RosterMembership { ${MEMBERSHIP_FIELDS} } } }`;
-const ROSTER = `query($id: ID!, $status: RosterStatus, $first: Int, $after: String, $last: Int) {
-  node(id: $id) { ... on Agency { roster(status: $status, first: $first, after: $after, last: $last) {
+const ROSTER = `query($id: ID!, $status: RosterStatus, $first: Int, $after: String, $last: Int, $before: String) {
+  node(id: $id) { ... on Agency { roster(status: $status, first: $first, after: $after, last: $last, before: $before) {
     totalCount pageInfo { hasNextPage endCursor } edges { node { id status } }
   } } }
 }`;
@@ -70,6 +71,13 @@ interface Talent {
 async function createAgency(owner: Actor, input: Record<string, unknown> = {}): Promise<AgencyView> {
   const result = await server.graphql<Payload>(AGENCY_CREATE, { input: { name: 'Agency', ...input } }, { token: owner.token });
   return succeeded<{ agency: AgencyView }>(result as never, 'agencyCreate').agency;
+}
+
+/** Invites the person by email and has them accept, the one way into someone else's agency. */
+async function joinAgency(owner: Actor, agencyId: string, person: Actor): Promise<void> {
+  const invited = await server.graphql(MEMBER_INVITE, { agencyId, input: { email: person.email } }, { token: owner.token });
+  const { invitation } = succeeded<{ invitation: { id: string } }>(invited as never, 'agencyMemberInvite');
+  succeeded((await server.graphql(INVITATION_ACCEPT, { id: invitation.id }, { token: person.token })) as never, 'organisationInvitationAccept');
 }
 
 async function createCreator(name = 'creator'): Promise<Talent> {
@@ -159,41 +167,54 @@ describe('agency members', () => {
     expect(await membersFor()).toBeNull();
   });
 
-  it('can be added by an owner; the new member may then edit the agency', async () => {
+  it('join by accepting an owner’s invitation; the new member may then edit the agency', async () => {
     const owner = await signUp(server, 'owner');
     const colleague = await signUp(server, 'Colleague');
     const agency = await createAgency(owner);
-    const added = await server.graphql(MEMBER_ADD, { agencyId: agency.id, input: { email: colleague.email.toUpperCase() } }, { token: owner.token });
-    expect(succeeded<{ member: { displayName: string; role: string } }>(added as never, 'agencyMemberAdd').member).toMatchObject({
-      displayName: 'Colleague',
-      role: 'MEMBER',
-    });
+    const invited = await server.graphql(MEMBER_INVITE, { agencyId: agency.id, input: { email: colleague.email.toUpperCase() } }, { token: owner.token });
+    const { invitation } = succeeded<{ invitation: { id: string; email: string; role: string; status: string } }>(invited as never, 'agencyMemberInvite');
+    expect(invitation).toMatchObject({ email: colleague.email.toLowerCase(), role: 'MEMBER', status: 'INVITED', agency: { id: agency.id } });
+    const early = await server.graphql(AGENCY_UPDATE, { id: agency.id, input: { description: 'Too early.' } }, { token: colleague.token });
+    expect(early.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    succeeded((await server.graphql(INVITATION_ACCEPT, { id: invitation.id }, { token: colleague.token })) as never, 'organisationInvitationAccept');
     const updated = await server.graphql<Payload>(AGENCY_UPDATE, { id: agency.id, input: { description: 'Now with two people.' } }, { token: colleague.token });
-    expect(succeeded<{ agency: AgencyView }>(updated as never, 'agencyUpdate').agency.description).toBe('Now with two people.');
+    expect(succeeded<{ agency: AgencyView }>(updated as never, 'agencyUpdate').agency).toMatchObject({
+      description: 'Now with two people.',
+      members: [
+        { displayName: 'owner', role: 'OWNER' },
+        { displayName: 'Colleague', role: 'MEMBER' },
+      ],
+    });
   });
 
-  it('cannot be added by a plain member or an outsider (FORBIDDEN)', async () => {
+  it('cannot be invited by a plain member or an outsider (FORBIDDEN)', async () => {
     const owner = await signUp(server, 'owner');
     const member = await signUp(server, 'member');
     const outsider = await signUp(server, 'outsider');
-    const newcomer = await signUp(server, 'newcomer');
     const agency = await createAgency(owner);
-    succeeded((await server.graphql(MEMBER_ADD, { agencyId: agency.id, input: { email: member.email } }, { token: owner.token })) as never, 'agencyMemberAdd');
+    await joinAgency(owner, agency.id, member);
     for (const actor of [member, outsider]) {
-      const result = await server.graphql(MEMBER_ADD, { agencyId: agency.id, input: { email: newcomer.email, role: 'OWNER' } }, { token: actor.token });
+      const result = await server.graphql(MEMBER_INVITE, { agencyId: agency.id, input: { email: 'newcomer@example.com', role: 'OWNER' } }, { token: actor.token });
       expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     }
-    const rows = await server.sql<{ n: number }>('select count(*)::int as n from agency_member m join app_user u on u.id = m.user_id where u.email = ?', [newcomer.email]);
-    expect(rows[0]!.n).toBe(0);
+    expect(await server.sql(`select count(*)::int as n from organisation_invitation where email = 'newcomer@example.com'`)).toEqual([{ n: 0 }]);
   });
 
-  it('refuses an unknown email (NOT_FOUND) and someone already in the agency (ALREADY_MEMBER)', async () => {
+  it('can be removed by an owner, except the last owner', async () => {
+    const REMOVE = `mutation($agencyId: ID!, $userEmail: String!) { agencyMemberRemove(agencyId: $agencyId, userEmail: $userEmail) { agency { ${AGENCY_FIELDS} } ${ERRORS} } }`;
     const owner = await signUp(server, 'owner');
+    const member = await signUp(server, 'member');
     const agency = await createAgency(owner);
-    const unknown = await server.graphql(MEMBER_ADD, { agencyId: agency.id, input: { email: 'nobody@example.com' } }, { token: owner.token });
-    expect(errorCodes(unknown as never, 'agencyMemberAdd')).toEqual(['NOT_FOUND']);
-    const again = await server.graphql(MEMBER_ADD, { agencyId: agency.id, input: { email: owner.email } }, { token: owner.token });
-    expect(errorCodes(again as never, 'agencyMemberAdd')).toEqual(['ALREADY_MEMBER']);
+    await joinAgency(owner, agency.id, member);
+    const lastOwner = await server.graphql(REMOVE, { agencyId: agency.id, userEmail: owner.email }, { token: owner.token });
+    expect(errorCodes(lastOwner as never, 'agencyMemberRemove')).toEqual(['LAST_OWNER']);
+    const forbidden = await server.graphql(REMOVE, { agencyId: agency.id, userEmail: owner.email }, { token: member.token });
+    expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const removed = await server.graphql(REMOVE, { agencyId: agency.id, userEmail: member.email }, { token: owner.token });
+    expect(succeeded<{ agency: AgencyView }>(removed as never, 'agencyMemberRemove').agency.members?.map((person) => person.displayName)).toEqual(['owner']);
+    const again = await server.graphql(REMOVE, { agencyId: agency.id, userEmail: member.email }, { token: owner.token });
+    expect(errorCodes(again as never, 'agencyMemberRemove')).toEqual(['NOT_FOUND']);
   });
 });
 
@@ -451,9 +472,26 @@ describe('rosterMembershipEnd', () => {
     const agency = await createAgency(owner);
     const { actor: talent, creatorId } = await createCreator();
     const invitation = await invite(owner, agency.id, { creatorId });
-    expect((await answer(END, 'rosterMembershipEnd', owner, invitation.id)).status).toBe('ENDED');
+    const withdrawn = await answer(END, 'rosterMembershipEnd', owner, invitation.id);
+    expect(withdrawn).toMatchObject({ status: 'ENDED', respondedAt: null });
+    expect(withdrawn.endedAt).not.toBeNull();
     const late = await server.graphql(ACCEPT, { id: invitation.id }, { token: talent.token });
     expect(errorCodes(late as never, 'rosterInvitationAccept')).toEqual(['INVITATION_NOT_PENDING']);
+  });
+
+  it('lets the talent turn an open invitation down by ending it, which reads as DECLINED, not as withdrawn', async () => {
+    const owner = await signUp(server, 'owner');
+    const agency = await createAgency(owner);
+    const { actor: talent, creatorId } = await createCreator();
+    const invitation = await invite(owner, agency.id, { creatorId });
+    const declined = await answer(END, 'rosterMembershipEnd', talent, invitation.id);
+    expect(declined).toMatchObject({ status: 'DECLINED', endedAt: null });
+    expect(declined.respondedAt).not.toBeNull();
+    expect((await rosterOf(agency.id, owner, { status: 'DECLINED' })).edges).toEqual([{ node: { id: invitation.id, status: 'DECLINED' } }]);
+    const late = await server.graphql(ACCEPT, { id: invitation.id }, { token: talent.token });
+    expect(errorCodes(late as never, 'rosterInvitationAccept')).toEqual(['INVITATION_NOT_PENDING']);
+    const again = await server.graphql(END, { id: invitation.id }, { token: owner.token });
+    expect(errorCodes(again as never, 'rosterMembershipEnd')).toEqual(['ROSTER_MEMBERSHIP_CLOSED']);
   });
 
   it('refuses outsiders: FORBIDDEN for a public active membership, NOT_FOUND for a private invitation', async () => {
@@ -472,6 +510,38 @@ describe('rosterMembershipEnd', () => {
     expect(errorCodes(hidden as never, 'rosterMembershipEnd')).toEqual(['NOT_FOUND']);
     expect((await membershipNode(active.id))?.status).toBe('ACTIVE');
     expect((await membershipNode(pending.id, owner))?.status).toBe('INVITED');
+  });
+});
+
+describe('the agency’s share of a roster membership', () => {
+  it('is shown to the agency’s members, the talent and admins only; null for everyone else', async () => {
+    const owner = await signUp(server, 'owner');
+    const colleague = await signUp(server, 'colleague');
+    const agency = await createAgency(owner, { name: 'Share keepers' });
+    await joinAgency(owner, agency.id, colleague);
+    const rival = await signUp(server, 'rival');
+    await createAgency(rival);
+    const stranger = await signUp(server, 'stranger');
+    const admin = await signUpAdmin(server);
+    const { actor: talent, creatorId } = await createCreator('Dr Share');
+    const membership = await invite(owner, agency.id, { creatorId, shareBp: 2750 });
+    await accept(talent, membership.id);
+
+    const shareSeenBy = async (viewer?: Actor) => {
+      const viaNode = (await membershipNode(membership.id, viewer))?.shareBp;
+      const viaRoster = await server.graphql<{ node: { roster: { edges: { node: { shareBp: number | null } }[] } } }>(
+        `query($id: ID!) { node(id: $id) { ... on Agency { roster(first: 5) { edges { node { shareBp } } } } } }`,
+        { id: agency.id },
+        viewer ? { token: viewer.token } : {},
+      );
+      expect(viaRoster.errors).toBeUndefined();
+      expect(viaRoster.data?.node.roster.edges.map((edge) => edge.node.shareBp)).toEqual([viaNode]);
+      return viaNode;
+    };
+    for (const insider of [owner, colleague, talent, admin]) expect(await shareSeenBy(insider)).toBe(2750);
+    for (const outsider of [rival, stranger, undefined]) expect(await shareSeenBy(outsider)).toBeNull();
+    // The membership itself stays public.
+    expect(await membershipNode(membership.id, stranger)).toMatchObject({ status: 'ACTIVE', agency: { id: agency.id } });
   });
 });
 
@@ -512,6 +582,37 @@ describe('rosters in lists', () => {
     const second = await rosterOf(agency.id, owner, { first: 2, after: first.pageInfo.endCursor });
     expect(second.edges.map((edge) => edge.node.id)).toEqual(ids.slice(2));
     expect(second.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it('read the last page of every agency’s roster in one statement, hiding what the viewer may not see', async () => {
+    const owner = await signUp(server, 'lastpager');
+    const agency = await createAgency(owner, { name: 'Zz last pages' });
+    const ids: string[] = [];
+    for (let index = 0; index < 3; index += 1) ids.unshift((await invite(owner, agency.id, { creatorId: (await createCreator()).creatorId })).id);
+    const { actor: talent, creatorId } = await createCreator();
+    const active = await invite(owner, agency.id, { creatorId });
+    await accept(talent, active.id);
+    ids.unshift(active.id);
+
+    const query = `query($search: String) { agencies(search: $search, first: 100) { edges { node { name
+      roster(last: 2) { totalCount pageInfo { hasPreviousPage startCursor } edges { node { id status } } } } } } }`;
+    type Roster = { totalCount: number; pageInfo: { hasPreviousPage: boolean; startCursor: string }; edges: { node: { id: string; status: string } }[] };
+    const rosterFor = async (viewer?: Actor) => {
+      server.resetQueryCount();
+      const result = await server.graphql<{ agencies: { edges: { node: { name: string; roster: Roster } }[] } }>(query, { search: 'Zz last' }, viewer ? { token: viewer.token } : {});
+      expect(result.errors).toBeUndefined();
+      return { roster: result.data!.agencies.edges[0]!.node.roster, statements: server.queryCount() };
+    };
+    const mine = await rosterFor(owner);
+    expect(mine.roster).toMatchObject({ totalCount: 4, pageInfo: { hasPreviousPage: true } });
+    expect(mine.roster.edges.map((edge) => edge.node.id)).toEqual(ids.slice(2));
+    const earlier = await rosterOf(agency.id, owner, { last: 2, before: mine.roster.pageInfo.startCursor });
+    expect(earlier.edges.map((edge) => edge.node.id)).toEqual(ids.slice(0, 2));
+
+    const theirs = await rosterFor();
+    expect(theirs.roster).toMatchObject({ totalCount: 1, pageInfo: { hasPreviousPage: false }, edges: [{ node: { id: active.id, status: 'ACTIVE' } }] });
+    await createAgency(await signUp(server, 'another'), { name: 'Zz last pages too' });
+    expect((await rosterFor()).statements).toBe(theirs.statements);
   });
 
   it('cost a fixed number of statements however many agencies, members and creators a page holds', async () => {

@@ -46,9 +46,10 @@ const ERRORS = 'userErrors { code field message }';
 
 const BRAND_CREATE = `mutation($input: BrandCreateInput!) { brandCreate(input: $input) { brand { ${BRAND_FIELDS} } ${ERRORS} } }`;
 const BRAND_UPDATE = `mutation($id: ID!, $input: BrandUpdateInput!) { brandUpdate(id: $id, input: $input) { brand { ${BRAND_FIELDS} } ${ERRORS} } }`;
-const MEMBER_ADD = `mutation($brandId: ID!, $input: BrandMemberAddInput!) {
-  brandMemberAdd(brandId: $brandId, input: $input) { brand { id members { displayName role } } member { displayName role joinedAt } ${ERRORS} }
+const MEMBER_INVITE = `mutation($brandId: ID!, $input: MemberInviteInput!) {
+  brandMemberInvite(brandId: $brandId, input: $input) { invitation { id email role status } ${ERRORS} }
 }`;
+const INVITATION_ACCEPT = `mutation($id: ID!) { organisationInvitationAccept(id: $id) { invitation { id status } ${ERRORS} } }`;
 const MEMBER_REMOVE = `mutation($brandId: ID!, $userEmail: String!) {
   brandMemberRemove(brandId: $brandId, userEmail: $userEmail) { brand { id members { displayName role } } ${ERRORS} }
 }`;
@@ -78,8 +79,11 @@ async function createProduct(member: Actor, brandId: string, input: Record<strin
   return succeeded<{ product: ProductView }>(result as never, 'productCreate').product;
 }
 
+/** Invites the member by email and has them accept, the one way into someone else's brand. */
 async function addMember(owner: Actor, brandId: string, member: Actor, role = 'MEMBER') {
-  return succeeded((await server.graphql(MEMBER_ADD, { brandId, input: { email: member.email, role } }, { token: owner.token })) as never, 'brandMemberAdd');
+  const invited = await server.graphql(MEMBER_INVITE, { brandId, input: { email: member.email, role } }, { token: owner.token });
+  const { invitation } = succeeded<{ invitation: { id: string } }>(invited as never, 'brandMemberInvite');
+  return succeeded((await server.graphql(INVITATION_ACCEPT, { id: invitation.id }, { token: member.token })) as never, 'organisationInvitationAccept');
 }
 
 async function brandAs(id: string, actor?: Actor): Promise<BrandView> {
@@ -185,30 +189,25 @@ describe('brand members', () => {
     expect(await brandAs(brand.id)).toMatchObject({ viewerIsMember: false, members: null });
   });
 
-  it('can be added by an owner, by email in any case, and then act for the brand', async () => {
+  it('join by accepting an owner’s invitation, and then act for the brand', async () => {
     const owner = await signUp(server, 'owner');
     const newcomer = await signUp(server, 'newcomer');
     const brand = await createBrand(owner);
-    const result = await server.graphql(MEMBER_ADD, { brandId: brand.id, input: { email: newcomer.email.toUpperCase() } }, { token: owner.token });
-    const payload = succeeded<{ member: MemberView; brand: { members: MemberView[] } }>(result as never, 'brandMemberAdd');
-    expect(payload.member).toMatchObject({ displayName: 'newcomer', role: 'MEMBER' });
-    expect(payload.brand.members.map((member) => member.displayName)).toEqual(['owner', 'newcomer']);
+    const invited = await server.graphql(MEMBER_INVITE, { brandId: brand.id, input: { email: newcomer.email.toUpperCase() } }, { token: owner.token });
+    const { invitation } = succeeded<{ invitation: { id: string; email: string; role: string; status: string } }>(invited as never, 'brandMemberInvite');
+    expect(invitation).toMatchObject({ email: newcomer.email, role: 'MEMBER', status: 'INVITED' });
+    expect((await brandAs(brand.id, newcomer)).viewerIsMember).toBe(false);
+    expectForbidden(await server.graphql(BRAND_UPDATE, { id: brand.id, input: { description: 'Too early.' } }, { token: newcomer.token }));
+
+    succeeded((await server.graphql(INVITATION_ACCEPT, { id: invitation.id }, { token: newcomer.token })) as never, 'organisationInvitationAccept');
+    expect((await brandAs(brand.id, owner)).members?.map((member) => member.displayName)).toEqual(['owner', 'newcomer']);
     const update = await server.graphql(BRAND_UPDATE, { id: brand.id, input: { description: 'Edited by the newcomer.' } }, { token: newcomer.token });
     expect(succeeded<{ brand: BrandView }>(update as never, 'brandUpdate').brand.description).toBe('Edited by the newcomer.');
   });
 
-  it('refuses an unknown email with NOT_FOUND on the email field, and an existing member with ALREADY_MEMBER', async () => {
-    const owner = await signUp(server, 'owner');
-    const colleague = await signUp(server, 'colleague');
-    const brand = await createBrand(owner);
-    await addMember(owner, brand.id, colleague);
-    const unknown = await server.graphql(MEMBER_ADD, { brandId: brand.id, input: { email: 'nobody@example.com' } }, { token: owner.token });
-    expect(userErrorsOf(unknown, 'brandMemberAdd').map((error) => [error.code, error.field])).toEqual([['NOT_FOUND', ['input', 'email']]]);
-    const again = await server.graphql(MEMBER_ADD, { brandId: brand.id, input: { email: colleague.email, role: 'OWNER' } }, { token: owner.token });
-    expect(errorCodes(again as never, 'brandMemberAdd')).toEqual(['ALREADY_MEMBER']);
-    const self = await server.graphql(MEMBER_ADD, { brandId: brand.id, input: { email: owner.email } }, { token: owner.token });
-    expect(errorCodes(self as never, 'brandMemberAdd')).toEqual(['ALREADY_MEMBER']);
-    expect(await server.sql('select role from brand_member where user_id = ?', [databaseId(colleague)])).toEqual([{ role: 'MEMBER' }]);
+  it('cannot be added without their consent: brandMemberAdd is gone', async () => {
+    const result = await server.graphql(`mutation { brandMemberAdd(brandId: "x", input: { email: "a@example.com" }) { userErrors { code } } }`);
+    expect(result.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
   it('can be managed by owners only: members and outsiders are FORBIDDEN', async () => {
@@ -218,7 +217,7 @@ describe('brand members', () => {
     const brand = await createBrand(owner);
     await addMember(owner, brand.id, colleague);
     for (const actor of [colleague, stranger]) {
-      expectForbidden(await server.graphql(MEMBER_ADD, { brandId: brand.id, input: { email: stranger.email } }, { token: actor.token }));
+      expectForbidden(await server.graphql(MEMBER_INVITE, { brandId: brand.id, input: { email: stranger.email } }, { token: actor.token }));
       expectForbidden(await server.graphql(MEMBER_REMOVE, { brandId: brand.id, userEmail: owner.email }, { token: actor.token }));
     }
     expect(await server.sql('select count(*)::int as n from brand_member where brand_id = (select brand_id from brand_member where user_id = ?)', [databaseId(owner)])).toEqual([
@@ -230,8 +229,10 @@ describe('brand members', () => {
     const owner = await signUp(server, 'owner');
     const other = await signUp(server, 'other');
     for (const brandId of [other.userId, 'garbage']) {
-      const result = await server.graphql(MEMBER_ADD, { brandId, input: { email: other.email } }, { token: owner.token });
-      expect(userErrorsOf(result, 'brandMemberAdd').map((error) => [error.code, error.field])).toEqual([['NOT_FOUND', ['brandId']]]);
+      const invited = await server.graphql(MEMBER_INVITE, { brandId, input: { email: other.email } }, { token: owner.token });
+      expect(userErrorsOf(invited, 'brandMemberInvite').map((error) => [error.code, error.field])).toEqual([['NOT_FOUND', ['brandId']]]);
+      const removed = await server.graphql(MEMBER_REMOVE, { brandId, userEmail: other.email }, { token: owner.token });
+      expect(userErrorsOf(removed, 'brandMemberRemove').map((error) => [error.code, error.field])).toEqual([['NOT_FOUND', ['brandId']]]);
     }
   });
 
@@ -494,6 +495,40 @@ describe('products', () => {
       const all = [...byName.get('Filter Brand')!.edges, ...rest.data!.node.products.edges].map((edge) => edge.node.name).sort();
       expect(all).toEqual(['F beauty', 'F skincare', 'F snack']);
       expect(rest.data?.node.products.pageInfo.hasNextPage).toBe(false);
+    });
+
+    it("reads each brand's last products in one statement too, with cursors to page back from", async () => {
+      type Page = { totalCount: number; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string }; edges: { node: { name: string } }[] };
+      const forward = await server.graphql<{ node: { products: Page } }>(
+        `query($id: ID!) { node(id: $id) { ... on Brand { products(first: 100) { edges { node { name } } } } } }`,
+        { id: filterBrand.id },
+      );
+      const newestFirst = forward.data!.node.products.edges.map((edge) => edge.node.name);
+
+      const pageFields = 'totalCount pageInfo { hasNextPage hasPreviousPage startCursor } edges { node { name } }';
+      server.resetQueryCount();
+      await server.graphql(`query($search: String) { brands(search: $search) { edges { node { name } } } }`, { search: ' Brand' });
+      const baseline = server.queryCount();
+      server.resetQueryCount();
+      const result = await server.graphql<{ brands: { edges: { node: { name: string; products: Page } }[] } }>(
+        `query($search: String) { brands(search: $search) { edges { node { name products(last: 2) { ${pageFields} } } } } }`,
+        { search: ' Brand' },
+      );
+      expect(result.errors).toBeUndefined();
+      expect(server.queryCount()).toBe(baseline + 1);
+
+      const byName = new Map(result.data!.brands.edges.map((edge) => [edge.node.name, edge.node.products]));
+      const filterPage = byName.get('Filter Brand')!;
+      expect(filterPage).toMatchObject({ totalCount: 3, pageInfo: { hasPreviousPage: true, hasNextPage: false } });
+      expect(filterPage.edges.map((edge) => edge.node.name)).toEqual(newestFirst.slice(1));
+      expect(byName.get('Other Brand')).toMatchObject({ totalCount: 1, pageInfo: { hasPreviousPage: false }, edges: [{ node: { name: 'O makeup' } }] });
+
+      const before = await server.graphql<{ node: { products: Page } }>(
+        `query($id: ID!, $before: String) { node(id: $id) { ... on Brand { products(last: 2, before: $before) { ${pageFields} } } } }`,
+        { id: filterBrand.id, before: filterPage.pageInfo.startCursor },
+      );
+      expect(before.data?.node.products.edges.map((edge) => edge.node.name)).toEqual(newestFirst.slice(0, 1));
+      expect(before.data?.node.products.pageInfo.hasPreviousPage).toBe(false);
     });
   });
 });

@@ -13,8 +13,8 @@ registerEnumType(RosterStatus, {
   valuesConfig: {
     INVITED: { description: 'The agency has invited the talent, who has not answered yet.' },
     ACTIVE: { description: 'The talent accepted; the agency represents them and takes its share.' },
-    DECLINED: { description: 'The talent turned the invitation down.' },
-    ENDED: { description: 'The membership ended, or the agency withdrew the invitation before it was answered.' },
+    DECLINED: { description: 'The talent turned the invitation down, with rosterInvitationDecline or by ending it.' },
+    ENDED: { description: 'The membership ended (either side may end it), or the agency withdrew the invitation before it was answered.' },
   },
 });
 
@@ -42,16 +42,17 @@ export class AgencyMemberType {
 @ObjectType('RosterMembership', {
   implements: Node,
   description:
-    'A creator’s or operator’s place on an agency roster, from invitation to end. ACTIVE memberships are public; the others are visible only to the agency’s members, the invited talent and admins.',
+    'A creator’s or operator’s place on an agency roster, from invitation to end. ACTIVE memberships are public, though not their share; the others are visible only to the agency’s members, the invited talent and admins.',
 })
 export class RosterMembershipType extends Node {
   @Field(() => RosterStatus, { description: 'Where the membership stands.' })
   status!: RosterStatus;
 
-  @Field(() => Int, { description: 'The agency’s share of what the talent earns through the marketplace, in basis points.' })
-  shareBp!: number;
 
-  @Field(() => Date, { nullable: true, description: 'When the talent accepted or declined; null while the invitation is open or if it was withdrawn.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the talent accepted or declined (also by ending an open invitation); null while the invitation is open or if it was withdrawn.',
+  })
   respondedAt!: Date | null;
 
   @Field(() => Date, { nullable: true, description: 'When the membership ended or the invitation was withdrawn; null otherwise.' })
@@ -97,15 +98,6 @@ export class AgencyUpdateInput {
   defaultShareBp?: number | null;
 }
 
-@InputType({ description: 'Someone with an account to add to an agency.' })
-export class AgencyMemberAddInput {
-  @Field({ description: 'Email of the account to add.' })
-  email!: string;
-
-  @Field(() => MemberRole, { defaultValue: MemberRole.MEMBER, description: 'Their role; MEMBER unless given.' })
-  role!: MemberRole;
-}
-
 @InputType({ description: 'Whom to invite to the roster, and on what share. Give exactly one of creatorId and traderId.' })
 export class RosterInviteInput {
   @Field(() => ID, { nullable: true, description: 'The creator to invite.' })
@@ -118,22 +110,10 @@ export class RosterInviteInput {
   shareBp?: number | null;
 }
 
-@ObjectType({ description: 'Result of agencyCreate or agencyUpdate.' })
+@ObjectType({ description: 'Result of agencyCreate, agencyUpdate or agencyMemberRemove.' })
 export class AgencyPayload {
   @Field(() => AgencyType, { nullable: true, description: 'The agency as saved; null when refused.' })
   agency?: AgencyType;
-
-  @Field(() => [UserError], { description: 'Why the request was refused; empty on success.' })
-  userErrors!: UserError[];
-}
-
-@ObjectType({ description: 'Result of agencyMemberAdd.' })
-export class AgencyMemberAddPayload {
-  @Field(() => AgencyType, { nullable: true, description: 'The agency; null when refused.' })
-  agency?: AgencyType;
-
-  @Field(() => AgencyMemberType, { nullable: true, description: 'The new member; null when refused.' })
-  member?: AgencyMemberType;
 
   @Field(() => [UserError], { description: 'Why the request was refused; empty on success.' })
   userErrors!: UserError[];

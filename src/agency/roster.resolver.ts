@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { Creator } from '../creator/creator.entity.js';
 import { CreatorType } from '../creator/creator.types.js';
 import { type RequestContext, loader } from '../graphql/context.js';
@@ -46,6 +46,15 @@ export class RosterMembershipResolver {
     return membership.createdAt;
   }
 
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description:
+      'The agency’s share of what the talent earns through the marketplace, in basis points. A commercial term: only the agency’s members, the talent and admins see it; null for anyone else.',
+  })
+  shareBp(@Root() membership: RosterMembership, @Ctx() context: RequestContext): number | null {
+    return context.services.rosters.visibleShareBp(context, membership);
+  }
+
   @Authorized()
   @Mutation(() => RosterMembershipPayload, {
     description:
@@ -81,7 +90,8 @@ export class RosterMembershipResolver {
 
   @Authorized()
   @Mutation(() => RosterMembershipPayload, {
-    description: 'Ends an active roster membership, or withdraws an open invitation. The agency’s members or the talent may; anyone else gets FORBIDDEN.',
+    description:
+      'Closes a roster membership. The agency’s members end an active one or withdraw an open invitation (ENDED); the talent leaves an active one (ENDED) or turns an open invitation down (DECLINED). Anyone else gets FORBIDDEN.',
   })
   rosterMembershipEnd(@Arg('id', () => ID, { description: 'The roster membership.' }) id: string, @Ctx() context: RequestContext) {
     return mutate(context, (tx) => context.services.rosters.end(tx, idOfType(id, 'RosterMembership')));

@@ -1,15 +1,16 @@
-import { Cursor, type FilterQuery, LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { type Cursor, type FilterQuery, LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import type { Viewer } from '../auth/viewer.js';
 import { basisPointsSchema } from '../common/money.js';
+import { findPage, type PageRequest } from '../common/page.js';
 import { AccessDenied, parseInput, Problem, ProblemCode } from '../common/problems.js';
 import type { ServiceContext } from '../common/service-context.js';
 import { Creator } from '../creator/creator.entity.js';
-import type { PageRequest } from '../graphql/connection.js';
+import { firstPagesBy, type PageFromEnd } from '../db/first-pages.js';
 import { Trader } from '../trader/trader.entity.js';
 import { Agency, RosterMembership, RosterStatus } from './agency.entity.js';
-import { nextRosterStatus, OPEN_ROSTER_STATUSES, RosterAction } from './roster-status.js';
+import { nextRosterStatus, OPEN_ROSTER_STATUSES, RosterAction, RosterParty } from './roster-status.js';
 
 export interface RosterInviteInput {
   /** Undefined when not given; null when given but not the id of a creator. */
@@ -54,7 +55,7 @@ export class RosterService {
   async accept(context: ServiceContext, membershipId: string | null): Promise<{ rosterMembership: RosterMembership }> {
     const { em } = context;
     const rosterMembership = await this.lockOwnInvitation(context, membershipId);
-    const status = nextRosterStatus(rosterMembership.status, RosterAction.ACCEPT);
+    const status = nextRosterStatus(rosterMembership.status, RosterAction.ACCEPT, RosterParty.TALENT);
     if (!status) throw invitationNotPending();
     const talent = rosterMembership.creator ? { creator: rosterMembership.creator.id } : { trader: rosterMembership.trader!.id };
     if (await em.count(RosterMembership, { ...talent, status: RosterStatus.ACTIVE })) throw activeElsewhere();
@@ -67,25 +68,29 @@ export class RosterService {
 
   async decline(context: ServiceContext, membershipId: string | null): Promise<{ rosterMembership: RosterMembership }> {
     const rosterMembership = await this.lockOwnInvitation(context, membershipId);
-    const status = nextRosterStatus(rosterMembership.status, RosterAction.DECLINE);
+    const status = nextRosterStatus(rosterMembership.status, RosterAction.DECLINE, RosterParty.TALENT);
     if (!status) throw invitationNotPending();
     Object.assign(rosterMembership, { status, respondedAt: new Date() });
     await context.em.flush();
     return { rosterMembership };
   }
 
-  /** Ends an active membership, or withdraws an open invitation. The agency's members or the talent may. */
+  /**
+   * Closes a membership. The agency's members end an active one or withdraw an open invitation
+   * (ENDED); the talent leaves an active one (ENDED) or turns an open invitation down (DECLINED),
+   * so the status always tells who closed an invitation.
+   */
   async end({ em, viewer }: ServiceContext, membershipId: string | null): Promise<{ rosterMembership: RosterMembership }> {
     const rosterMembership = await lockMembership(em, membershipId);
     if (!rosterMembership || !canSee(viewer, rosterMembership)) throw Problem.notFound('roster membership', ['id']);
-    if (!viewer || !(viewer.isAgencyMember(rosterMembership.agency.id) || isTalent(viewer, rosterMembership))) {
-      throw new AccessDenied('Only the agency’s members or the talent may end a roster membership.');
-    }
-    const status = nextRosterStatus(rosterMembership.status, RosterAction.END);
+    const party = partyOf(viewer, rosterMembership);
+    if (!party) throw new AccessDenied('Only the agency’s members or the talent may end a roster membership.');
+    const status = nextRosterStatus(rosterMembership.status, RosterAction.END, party);
     if (!status) {
       throw Problem.of(ProblemCode.ROSTER_MEMBERSHIP_CLOSED, 'This roster membership was already declined or ended.', ['id']);
     }
-    Object.assign(rosterMembership, { status, endedAt: new Date() });
+    const now = new Date();
+    Object.assign(rosterMembership, { status, ...(status === RosterStatus.DECLINED ? { respondedAt: now } : { endedAt: now }) });
     await em.flush();
     return { rosterMembership };
   }
@@ -100,55 +105,39 @@ export class RosterService {
   pageOfRoster({ em, viewer }: ServiceContext, agencyId: string, status: RosterStatus | null, page: PageRequest): Promise<Cursor<RosterMembership>> {
     const where: FilterQuery<RosterMembership> = { agency: agencyId, ...(status ? { status } : {}) };
     if (!seesWholeRoster(viewer, agencyId)) where.$or = visibleToOutsider(viewer);
-    return em.findByCursor(RosterMembership, { where, ...page, orderBy: ROSTER_ORDER });
+    return findPage(em, RosterMembership, { where, orderBy: ROSTER_ORDER, page });
   }
 
   /**
-   * The first `first` visible memberships of each agency's roster, in one statement for the whole
-   * batch, so a list of agencies with their rosters costs no query per agency. The cursors are the
-   * ones `pageOfRoster` reads, so a client can page on from any of them.
+   * One page from the start (or, with `last`, the end) of each agency's roster, holding only the
+   * memberships the viewer may see, in one statement for the whole batch, so a list of agencies
+   * with their rosters costs no query per agency. The cursors are the ones `pageOfRoster` reads,
+   * so a client can page on from any of them.
    */
-  async firstRosterPages(
+  firstRosterPages(
     { em, viewer }: ServiceContext,
     agencyIds: readonly string[],
     status: RosterStatus | null,
-    first: number,
+    page: PageFromEnd,
   ): Promise<Cursor<RosterMembership>[]> {
     const wholeRosterAgencyIds = agencyIds.filter((agencyId) => seesWholeRoster(viewer, agencyId));
-    const rows = await em.getConnection().execute<(Record<string, unknown> & { agency_id: string; position: number; total: number })[]>(
-      `select * from (
-         select roster_membership.*,
-                row_number() over (partition by agency_id order by created_at desc, id desc)::int as position,
-                count(*) over (partition by agency_id)::int as total
-           from roster_membership
-          where agency_id in (?)
-            and (?::text is null or status = ?)
-            and (status = 'ACTIVE' or agency_id = any(?::uuid[]) or creator_id = ? or trader_id = ?)
-       ) ranked
-       where position <= ?
-       order by agency_id, position`,
-      [
-        agencyIds,
-        status,
-        status,
-        `{${wholeRosterAgencyIds.join(',')}}`,
-        viewer?.creatorId ?? null,
-        viewer?.traderId ?? null,
-        // One more than asked for tells the cursor whether a next page exists.
-        first + 1,
-      ],
-    );
-    const pages = new Map<string, { items: RosterMembership[]; total: number }>();
-    for (const { position: _position, total, ...columns } of rows) {
-      const page = pages.get(columns.agency_id) ?? { items: [], total };
-      page.items.push(em.map(RosterMembership, columns));
-      pages.set(columns.agency_id, page);
-    }
-    const meta = em.getMetadata(RosterMembership);
-    return agencyIds.map((agencyId) => {
-      const page = pages.get(agencyId) ?? { items: [], total: 0 };
-      return new Cursor(page.items, page.total, { first, orderBy: ROSTER_ORDER, overfetch: true }, meta);
+    return firstPagesBy(em, RosterMembership, {
+      groupBy: 'agency',
+      groupIds: agencyIds,
+      orderBy: ROSTER_ORDER,
+      page,
+      // Who sees which memberships, as in pageOfRoster, written in SQL.
+      condition: {
+        sql: `(?::text is null or status = ?)
+              and (status = 'ACTIVE' or agency_id = any(?::uuid[]) or creator_id = ? or trader_id = ?)`,
+        parameters: [status, status, `{${wholeRosterAgencyIds.join(',')}}`, viewer?.creatorId ?? null, viewer?.traderId ?? null],
+      },
     });
+  }
+
+  /** The agency's share, for the agency's members, the talent themselves and admins; null for anyone else. */
+  visibleShareBp({ viewer }: ServiceContext, membership: RosterMembership): number | null {
+    return seesWholeRoster(viewer, membership.agency.id) || (!!viewer && isTalent(viewer, membership)) ? membership.shareBp : null;
   }
 
   /** For each talent, the agency whose roster they are active on, or null. One statement for the batch. */
@@ -211,6 +200,13 @@ function isTalent(viewer: Viewer, membership: RosterMembership): boolean {
     (membership.creator !== null && membership.creator?.id === viewer.creatorId) ||
     (membership.trader !== null && membership.trader?.id === viewer.traderId)
   );
+}
+
+/** The side the viewer acts for on this membership, or null; someone on both sides acts as the talent. */
+function partyOf(viewer: Viewer | null, membership: RosterMembership): RosterParty | null {
+  if (!viewer) return null;
+  if (isTalent(viewer, membership)) return RosterParty.TALENT;
+  return viewer.isAgencyMember(membership.agency.id) ? RosterParty.AGENCY : null;
 }
 
 function seesWholeRoster(viewer: Viewer | null, agencyId: string): boolean {

@@ -39,8 +39,11 @@ export interface DeliverableTerm {
 
 const BidSchema = defineEntity({
   name: 'Bid',
-  checks: [{ name: 'bid_one_talent', expression: '(creator_id is null) <> (trader_id is null)' }],
   indexes: [{ properties: ['brief', 'status'] }],
+  checks: [
+    { name: 'bid_one_talent', expression: '(creator_id is null) <> (trader_id is null)' },
+    { name: 'bid_rejection_reason_only_when_rejected', expression: "rejection_reason is null or status = 'REJECTED'" },
+  ],
   properties: {
     id: p.uuid().primary().onCreate(() => randomUUID()),
     brief: () => p.manyToOne(Brief).ref(),
@@ -56,6 +59,8 @@ const BidSchema = defineEntity({
     currentRevision: p.integer().default(1).check('current_revision >= 1'),
     /** The revision both sides said yes to, once they have. */
     agreedRevision: p.integer().nullable(),
+    /** Why the brand rejected the bid, when it gave a reason. */
+    rejectionReason: p.text().nullable(),
     /** The current revision's fixed fee, kept here so fee ranges are one indexed aggregate. */
     currentFixedFee: p.bigint('number').check('current_fixed_fee >= 0'),
     createdAt: p.datetime().onCreate(() => new Date()),

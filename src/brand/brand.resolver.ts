@@ -1,25 +1,18 @@
+import type { Cursor } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { User } from '../account/user.entity.js';
 import { UserType } from '../account/account.types.js';
-import type { Cursor } from '@mikro-orm/core';
-import { type RequestContext, loader } from '../graphql/context.js';
+import type { User } from '../account/user.entity.js';
+import { pageFromEnd, pageFromEndKey } from '../db/first-pages.js';
 import { PageArgs, pageRequest, toConnection, withCursorCheck } from '../graphql/connection.js';
+import { type RequestContext, loader } from '../graphql/context.js';
 import { idOfType } from '../graphql/global-id.js';
 import { mutate } from '../graphql/mutation.js';
 import { defineNode } from '../graphql/node.js';
+import type { OrganisationInvitation } from '../organisation/organisation-invitation.entity.js';
+import { MemberInviteInput, OrganisationInvitationPayload, OrganisationInvitationType } from '../organisation/organisation.types.js';
 import { Brand, BrandMember } from './brand.entity.js';
-import {
-  BrandConnection,
-  BrandCreateInput,
-  BrandMemberAddInput,
-  BrandMemberAddPayload,
-  BrandMemberType,
-  BrandPayload,
-  BrandType,
-  BrandUpdateInput,
-  ProductConnection,
-} from './brand.types.js';
+import { BrandConnection, BrandCreateInput, BrandMemberType, BrandPayload, BrandType, BrandUpdateInput, ProductConnection } from './brand.types.js';
 import type { Product } from './product.entity.js';
 
 defineNode({
@@ -39,18 +32,20 @@ export class BrandResolver {
     return toConnection(await withCursorCheck(() => services.brands.list(em, search, pageRequest(page))));
   }
 
-  @FieldResolver(() => ProductConnection, { description: 'The brand’s products, newest first.' })
+  @FieldResolver(() => ProductConnection, {
+    description:
+      'The brand’s products, newest first. A page from either end (`first` or `last` without a cursor) is read for all brands in the response at once; `after`/`before` page on through this one brand.',
+  })
   async products(@Root() brand: Brand, @Args(() => PageArgs) args: PageArgs, @Ctx() context: RequestContext) {
     const page = pageRequest(args);
-    const { first } = page;
-    if (first !== undefined && !page.after) {
-      // The usual case, a list of brands each with its first page: one statement for all of them.
-      const firstPages = loader(
+    const fromEnd = pageFromEnd(page);
+    if (fromEnd) {
+      const pages = loader(
         context,
-        `brand.products.first:${first}`,
-        ({ em, services }) => new DataLoader<string, Cursor<Product>>((ids) => services.products.firstPagesOfBrands(em, ids, first)),
+        `brand.products:${pageFromEndKey(fromEnd)}`,
+        ({ em, services }) => new DataLoader<string, Cursor<Product>>((ids) => services.products.firstPagesOfBrands(em, ids, fromEnd)),
       );
-      return toConnection(await firstPages.load(brand.id));
+      return toConnection(await pages.load(brand.id));
     }
     return toConnection(await withCursorCheck(() => context.services.products.pageOfBrand(context.em, brand.id, page)));
   }
@@ -60,12 +55,26 @@ export class BrandResolver {
     description: 'The people acting for the brand, longest-standing first. Only the brand’s members and admins see them; null for anyone else.',
   })
   members(@Root() brand: Brand, @Ctx() { em, viewer, services }: RequestContext): Promise<BrandMember[] | null> {
-    return services.brands.visibleMembers({ em, viewer }, brand);
+    return services.brands.membership.visibleMembers({ em, viewer }, brand);
+  }
+
+  @FieldResolver(() => [OrganisationInvitationType], {
+    nullable: true,
+    description: 'Invitations to join the brand that await an answer, newest first. Only the brand’s members see them; null for anyone else.',
+  })
+  async memberInvitations(@Root() brand: Brand, @Ctx() context: RequestContext): Promise<OrganisationInvitation[] | null> {
+    if (!(await context.services.brands.membership.viewerIsMember(context, brand))) return null;
+    const invitations = loader(
+      context,
+      'brand.memberInvitations',
+      ({ em, services }) => new DataLoader<string, OrganisationInvitation[]>((ids) => services.organisationInvitations.openInvitationsOf(em, 'brand', ids)),
+    );
+    return invitations.load(brand.id);
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the signed-in user is a member of the brand; false for anonymous callers.' })
   viewerIsMember(@Root() brand: Brand, @Ctx() { em, viewer, services }: RequestContext): Promise<boolean> {
-    return services.brands.viewerIsMember({ em, viewer }, brand);
+    return services.brands.membership.viewerIsMember({ em, viewer }, brand);
   }
 
   @Authorized()
@@ -85,17 +94,22 @@ export class BrandResolver {
   }
 
   @Authorized()
-  @Mutation(() => BrandMemberAddPayload, { description: 'Adds someone with an account to the brand. Owners of the brand only.' })
-  brandMemberAdd(
-    @Arg('brandId', () => ID, { description: 'The brand to add to.' }) brandId: string,
-    @Arg('input', () => BrandMemberAddInput, { description: 'Who to add, and as what.' }) input: BrandMemberAddInput,
+  @Mutation(() => OrganisationInvitationPayload, {
+    description:
+      'Invites someone by email to act for the brand; they become a member only by accepting. The answer is the same whether or not the email has an account. Owners of the brand only; anyone else gets FORBIDDEN.',
+  })
+  brandMemberInvite(
+    @Arg('brandId', () => ID, { description: 'The brand to invite to.' }) brandId: string,
+    @Arg('input', () => MemberInviteInput, { description: 'Whom to invite, and as what.' }) input: MemberInviteInput,
     @Ctx() context: RequestContext,
   ) {
-    return mutate(context, (tx) => context.services.brands.addMember(tx, idOfType(brandId, 'Brand'), input));
+    return mutate(context, (tx) => context.services.organisationInvitations.invite(tx, 'brand', idOfType(brandId, 'Brand'), input));
   }
 
   @Authorized()
-  @Mutation(() => BrandPayload, { description: 'Removes a member from the brand; the last owner cannot be removed. Owners of the brand only.' })
+  @Mutation(() => BrandPayload, {
+    description: 'Removes a member from the brand; the last owner cannot be removed (LAST_OWNER). Owners of the brand only; anyone else gets FORBIDDEN.',
+  })
   brandMemberRemove(
     @Arg('brandId', () => ID, { description: 'The brand to remove from.' }) brandId: string,
     @Arg('userEmail', () => String, { description: 'Email of the member to remove.' }) userEmail: string,
@@ -122,6 +136,8 @@ export class BrandMemberResolver {
 export class UserBrandsResolver {
   @FieldResolver(() => [BrandType], { description: 'The brands this account acts for, by name.' })
   brands(@Root() user: User, @Ctx() context: RequestContext): Promise<Brand[]> {
-    return loader(context, 'user.brands', ({ em, services }) => new DataLoader<string, Brand[]>((ids) => services.brands.brandsOfUsers(em, ids))).load(user.id);
+    return loader(context, 'user.brands', ({ em, services }) => new DataLoader<string, Brand[]>((ids) => services.brands.membership.organisationsOfUsers(em, ids))).load(
+      user.id,
+    );
   }
 }

@@ -92,31 +92,10 @@ export class BrandUpdateInput {
   websiteUrl?: string | null;
 }
 
-@InputType({ description: 'Someone with an account to add to a brand.' })
-export class BrandMemberAddInput {
-  @Field({ description: 'Email of the account to add.' })
-  email!: string;
-
-  @Field(() => MemberRole, { defaultValue: MemberRole.MEMBER, description: 'Their role; MEMBER unless given.' })
-  role!: MemberRole;
-}
-
 @ObjectType({ description: 'Result of brandCreate, brandUpdate or brandMemberRemove.' })
 export class BrandPayload {
   @Field(() => BrandType, { nullable: true, description: 'The brand as saved; null when refused.' })
   brand?: BrandType;
-
-  @Field(() => [UserError], { description: 'Why the request was refused; empty on success.' })
-  userErrors!: UserError[];
-}
-
-@ObjectType({ description: 'Result of brandMemberAdd.' })
-export class BrandMemberAddPayload {
-  @Field(() => BrandType, { nullable: true, description: 'The brand; null when refused.' })
-  brand?: BrandType;
-
-  @Field(() => BrandMemberType, { nullable: true, description: 'The new member; null when refused.' })
-  member?: BrandMemberType;
 
   @Field(() => [UserError], { description: 'Why the request was refused; empty on success.' })
   userErrors!: UserError[];

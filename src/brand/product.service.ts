@@ -1,12 +1,13 @@
-import { Cursor, type FilterQuery, type OrderDefinition, ref } from '@mikro-orm/core';
+import { type Cursor, type FilterQuery, ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { values } from '../common/enums.js';
 import { normaliseNicheTag, nicheTagsSchema } from '../common/niche-tags.js';
+import { findPage, type PageRequest } from '../common/page.js';
 import { AccessDenied, Problem, parseInput } from '../common/problems.js';
 import type { ServiceContext } from '../common/service-context.js';
 import { CredentialType } from '../credential/credential-type.js';
-import type { PageRequest } from '../graphql/connection.js';
+import { firstPagesBy, type PageFromEnd } from '../db/first-pages.js';
 import type { VerticalService } from '../vertical/vertical.service.js';
 import { Brand } from './brand.entity.js';
 import { Product } from './product.entity.js';
@@ -14,7 +15,7 @@ import { Product } from './product.entity.js';
 const MAX_DESCRIPTION_LENGTH = 5000;
 
 /** Newest first; the id breaks ties so that cursors are stable. */
-const PRODUCT_ORDER: OrderDefinition<Product> = { createdAt: 'desc', id: 'desc' };
+const PRODUCT_ORDER = { createdAt: 'desc', id: 'desc' } as const;
 
 const nameSchema = z.string().trim().min(1, 'Product names need 1 to 160 characters.').max(160, 'Product names need 1 to 160 characters.');
 const descriptionSchema = z.string().trim().max(MAX_DESCRIPTION_LENGTH, `Descriptions have at most ${MAX_DESCRIPTION_LENGTH} characters.`);
@@ -65,44 +66,21 @@ export class ProductService {
       conditions.push({ vertical: { slug: { $in: await this.verticals.expandWithChildren(em, filter.verticalSlug.trim()) } } });
     }
     if (filter.nicheTag) conditions.push({ nicheTags: { $contains: [normaliseNicheTag(filter.nicheTag)] } });
-    return em.findByCursor(Product, { where: { $and: conditions }, ...page, orderBy: PRODUCT_ORDER });
+    return findPage(em, Product, { where: { $and: conditions }, orderBy: PRODUCT_ORDER, page });
   }
 
   /** One page of a brand's products, for paging on from a cursor. */
   pageOfBrand(em: EntityManager, brandId: string, page: PageRequest): Promise<Cursor<Product>> {
-    return em.findByCursor(Product, { where: { brand: brandId }, ...page, orderBy: PRODUCT_ORDER });
+    return findPage(em, Product, { where: { brand: brandId }, orderBy: PRODUCT_ORDER, page });
   }
 
   /**
-   * The first `first` products of each brand, newest first, in one statement for the whole batch,
-   * so that a list of brands with their products does not cost a query per brand. The cursors are
-   * the ones `pageOfBrand` reads, so a client can page on from any of them.
+   * One page from the start (or, with `last`, the end) of each brand's products, in one statement
+   * for the whole batch, so a list of brands with their products costs no query per brand. The
+   * cursors are the ones `pageOfBrand` reads, so a client can page on from any of them.
    */
-  async firstPagesOfBrands(em: EntityManager, brandIds: readonly string[], first: number): Promise<Cursor<Product>[]> {
-    const rows = await em.getConnection().execute<(Record<string, unknown> & { brand_id: string; position: number; total: number })[]>(
-      `select * from (
-         select product.*,
-                row_number() over (partition by brand_id order by created_at desc, id desc)::int as position,
-                count(*) over (partition by brand_id)::int as total
-           from product
-          where brand_id in (?)
-       ) ranked
-       where position <= ?
-       order by brand_id, position`,
-      // One more than asked for tells the cursor whether a next page exists.
-      [brandIds, first + 1],
-    );
-    const pages = new Map<string, { items: Product[]; total: number }>();
-    for (const { position: _position, total, ...columns } of rows) {
-      const page = pages.get(columns.brand_id) ?? { items: [], total };
-      page.items.push(em.map(Product, columns));
-      pages.set(columns.brand_id, page);
-    }
-    const meta = em.getMetadata(Product);
-    return brandIds.map((brandId) => {
-      const page = pages.get(brandId) ?? { items: [], total: 0 };
-      return new Cursor(page.items, page.total, { first, orderBy: PRODUCT_ORDER, overfetch: true }, meta);
-    });
+  firstPagesOfBrands(em: EntityManager, brandIds: readonly string[], page: PageFromEnd): Promise<Cursor<Product>[]> {
+    return firstPagesBy(em, Product, { groupBy: 'brand', groupIds: brandIds, orderBy: PRODUCT_ORDER, page });
   }
 
   async create({ em, viewer }: ServiceContext, brandId: string | null, input: ProductCreateInput): Promise<{ product: Product }> {

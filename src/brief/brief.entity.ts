@@ -93,6 +93,8 @@ const BriefSchema = defineEntity({
     closedAt: p.datetime().nullable(),
     awardedAt: p.datetime().nullable(),
     cancelledAt: p.datetime().nullable(),
+    /** What the brand told bidders when it cancelled. */
+    cancellationReason: p.text().nullable(),
     /** Title (weight A) and description (weight B) for full-text search; never read back. */
     searchVector: p
       .type(new FullTextType('english'))
@@ -102,6 +104,8 @@ const BriefSchema = defineEntity({
       .onUpdate((brief: { title: string; description: string }) => ({ A: brief.title, B: brief.description })),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    /** The inverse side only (no column): lets visibility conditions ask "is anyone of these invited?". */
+    invitations: () => p.oneToMany(BriefInvitation).mappedBy('brief'),
   },
 });
 export class Brief extends BriefSchema.class {}

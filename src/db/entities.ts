@@ -8,6 +8,7 @@ import { ChannelAccount, Creator, CreatorRate } from '../creator/creator.entity.
 import { Credential } from '../credential/credential.entity.js';
 import { Deal, DealTerms } from '../deal/deal.entity.js';
 import { IdempotencyRecord } from '../idempotency/idempotency.entity.js';
+import { OrganisationInvitation } from '../organisation/organisation-invitation.entity.js';
 import { Trader } from '../trader/trader.entity.js';
 import { Vertical } from '../vertical/vertical.entity.js';
 
@@ -25,6 +26,7 @@ export const entities = [
   Trader,
   Agency,
   AgencyMember,
+  OrganisationInvitation,
   RosterMembership,
   Brief,
   BriefInvitation,

@@ -8,6 +8,10 @@ import { CreatorRosterResolver, RosterMembershipResolver, TraderRosterResolver }
 import { TraderResolver, UserTraderProfileResolver } from '../trader/trader.resolver.js';
 import { BrandMemberResolver, BrandResolver, UserBrandsResolver } from '../brand/brand.resolver.js';
 import { ProductResolver } from '../brand/product.resolver.js';
+import { OrganisationInvitationResolver, UserOrganisationInvitationsResolver } from '../organisation/organisation.resolver.js';
+import { AgencyBidsResolver, BidResolver, BidRevisionResolver, BriefBidsResolver, CreatorBidsResolver, TraderBidsResolver } from '../bid/bid.resolver.js';
+import { DealResolver } from '../deal/deal.resolver.js';
+import { BrandBriefsResolver, BriefInvitationResolver, BriefResolver } from '../brief/brief.resolver.js';
 import { VerticalResolver } from '../vertical/vertical.resolver.js';
 import { ChannelAccountResolver, CreatorResolver, UserCreatorProfileResolver } from '../creator/creator.resolver.js';
 import {
@@ -21,7 +25,7 @@ import { translateDomainErrors } from './domain-errors.js';
 import { NodeResolver } from './node.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-const resolvers: NonEmptyArray<Function> = [NodeResolver, AccountResolver, VerticalResolver, BrandResolver, BrandMemberResolver, UserBrandsResolver, ProductResolver, CreatorResolver, ChannelAccountResolver, UserCreatorProfileResolver, CredentialResolver, CreatorCredentialsResolver, TraderCredentialsResolver, UserCredentialsResolver, TraderResolver, UserTraderProfileResolver, AgencyResolver, AgencyMemberResolver, UserAgenciesResolver, RosterMembershipResolver, CreatorRosterResolver, TraderRosterResolver];
+const resolvers: NonEmptyArray<Function> = [NodeResolver, AccountResolver, VerticalResolver, BrandResolver, BrandMemberResolver, UserBrandsResolver, ProductResolver, CreatorResolver, ChannelAccountResolver, UserCreatorProfileResolver, CredentialResolver, CreatorCredentialsResolver, TraderCredentialsResolver, UserCredentialsResolver, TraderResolver, UserTraderProfileResolver, AgencyResolver, AgencyMemberResolver, UserAgenciesResolver, OrganisationInvitationResolver, UserOrganisationInvitationsResolver, RosterMembershipResolver, CreatorRosterResolver, TraderRosterResolver, BriefResolver, BriefInvitationResolver, BrandBriefsResolver, BidResolver, BidRevisionResolver, BriefBidsResolver, CreatorBidsResolver, TraderBidsResolver, AgencyBidsResolver, DealResolver];
 
 export async function createSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({

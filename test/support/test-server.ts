@@ -27,8 +27,11 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-/** The real server, over HTTP, on a database of this test file's own cloned from the template. */
-export async function startTestServer(): Promise<TestServer> {
+/**
+ * The real server, over HTTP, on a database of this test file's own cloned from the template.
+ * `environment` overrides configuration, e.g. `{ HOUSEKEEPING_INTERVAL_MS: '200' }`.
+ */
+export async function startTestServer(environment: Record<string, string> = {}): Promise<TestServer> {
   const serverUrl = inject('databaseServerUrl');
   const database = `marketplace_test_${randomBytes(6).toString('hex')}`;
   await createDatabaseIfMissing(serverUrl, database, inject('templateDatabase'));
@@ -39,6 +42,7 @@ export async function startTestServer(): Promise<TestServer> {
     SEED_DEMO_DATA: 'false',
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
     DB_POOL_MAX: '5',
+    ...environment,
   });
   let queries = 0;
   const app = await startApplication(config, createLogger({ level: 'silent', pretty: false }), {

@@ -2,10 +2,14 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261124000000Foundation } from './Migration20261124000000Foundation.js';
 import { Migration20261124000100VerticalTaxonomy } from './Migration20261124000100VerticalTaxonomy.js';
 import { Migration20261124010000BriefsAndBids } from './Migration20261124010000BriefsAndBids.js';
+import { Migration20261124012000RefusalReasons } from './Migration20261124012000RefusalReasons.js';
+import { Migration20261124020000OrganisationInvitations } from './Migration20261124020000OrganisationInvitations.js';
 
 /** Applied in this order; a migration, once committed, is never edited. */
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124000000Foundation', class: Migration20261124000000Foundation },
   { name: 'Migration20261124000100VerticalTaxonomy', class: Migration20261124000100VerticalTaxonomy },
   { name: 'Migration20261124010000BriefsAndBids', class: Migration20261124010000BriefsAndBids },
+  { name: 'Migration20261124012000RefusalReasons', class: Migration20261124012000RefusalReasons },
+  { name: 'Migration20261124020000OrganisationInvitations', class: Migration20261124020000OrganisationInvitations },
 ];

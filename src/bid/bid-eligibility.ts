@@ -1,0 +1,78 @@
+import { BriefObjective } from '../brief/brief.entity.js';
+import { type ProblemDetail, ProblemCode } from '../common/problems.js';
+import { availableSlots } from '../creator/capacity.js';
+
+/** Operated self-broadcasts are run by operators; every other objective is work for a creator. */
+const OPERATOR_OBJECTIVE: string = BriefObjective.OPERATED_SELF_BROADCAST;
+
+export type TalentKind = 'creator' | 'trader';
+
+/** What of a talent's profile the bidding rules read. */
+export interface TalentProfile {
+  kind: TalentKind;
+  /** Verified credential types, including the ones they imply (the profile's summary column). */
+  verifiedCredentialTypes: readonly string[];
+  credibilityLevel: number;
+  capacity: number;
+  activeDealCount: number;
+}
+
+/** What of a brief the bidding rules read. */
+export interface BriefRequirements {
+  objective: string;
+  /** The brief's own required credentials and its products' together. */
+  requiredCredentials: readonly string[];
+  minCredibilityLevel: number;
+}
+
+/** The credential types `required` asks for that `held` lacks, in `required`'s order. */
+export function missingCredentials(required: readonly string[], held: readonly string[]): string[] {
+  const heldSet = new Set(held);
+  return [...new Set(required)].filter((type) => !heldSet.has(type));
+}
+
+export function isRightTalentKind(objective: string, kind: TalentKind): boolean {
+  return (objective === OPERATOR_OBJECTIVE) === (kind === 'trader');
+}
+
+/**
+ * Why this talent may not bid on this brief, one detail per broken rule, all at once (empty when
+ * they may). Whether the brief is open, and whether the bidder is invited, are the caller's
+ * questions: they need the clock and the database.
+ */
+export function talentEligibilityProblems(brief: BriefRequirements, talent: TalentProfile, talentField: string[]): ProblemDetail[] {
+  const problems: ProblemDetail[] = [];
+  if (!isRightTalentKind(brief.objective, talent.kind)) {
+    problems.push({
+      code: ProblemCode.WRONG_BIDDER_KIND,
+      field: talentField,
+      message:
+        brief.objective === OPERATOR_OBJECTIVE
+          ? 'Operated self-broadcast briefs take bids from live-stream operators only.'
+          : 'Only creators bid on seeding-content and live-sale briefs; operators bid on operated self-broadcasts.',
+    });
+  }
+  const missing = missingCredentials(brief.requiredCredentials, talent.verifiedCredentialTypes);
+  if (missing.length) {
+    problems.push({
+      code: ProblemCode.MISSING_CREDENTIAL,
+      field: talentField,
+      message: `The brief requires verified credentials the talent does not hold: ${missing.join(', ')}.`,
+    });
+  }
+  if (talent.credibilityLevel < brief.minCredibilityLevel) {
+    problems.push({
+      code: ProblemCode.BELOW_MIN_LEVEL,
+      field: talentField,
+      message: `The brief requires credibility level ${brief.minCredibilityLevel}; the talent is at level ${talent.credibilityLevel}.`,
+    });
+  }
+  if (availableSlots(talent.capacity, talent.activeDealCount) === 0) {
+    problems.push({
+      code: ProblemCode.AT_CAPACITY,
+      field: talentField,
+      message: `The talent is working on ${talent.activeDealCount} deals, their capacity; they take no new ones until one ends.`,
+    });
+  }
+  return problems;
+}

@@ -1,0 +1,485 @@
+import { type Cursor, type FilterQuery, LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Agency, RosterMembership, RosterStatus } from '../agency/agency.entity.js';
+import type { Viewer } from '../auth/viewer.js';
+import { Brief, BriefStatus } from '../brief/brief.entity.js';
+import type { BriefService } from '../brief/brief.service.js';
+import { findPage, type PageRequest } from '../common/page.js';
+import { AccessDenied, Problem, ProblemCode } from '../common/problems.js';
+import type { ServiceContext } from '../common/service-context.js';
+import { Creator } from '../creator/creator.entity.js';
+import { firstPagesBy, type PageFromEnd } from '../db/first-pages.js';
+import type { Deal } from '../deal/deal.entity.js';
+import type { DealService } from '../deal/deal.service.js';
+import { Trader } from '../trader/trader.entity.js';
+import { talentEligibilityProblems, type TalentProfile } from './bid-eligibility.js';
+import { closeActiveBids, moveBid } from './bid-closing.js';
+import { BidAction } from './bid-status.js';
+import { type BidTermsInput, MAX_MESSAGE_LENGTH, MAX_PITCH_LENGTH, parseBidTerms, type ProposedTerms, type TermsContext } from './bid-terms.js';
+import { actsAsBidder, type BidParties, bidderBidsSql, seesAllBidsOfBrand, seesBid, uuidArray, visibleBidsWhere } from './bid-visibility.js';
+import { ACTIVE_BID_STATUSES, Bid, BidRevision, BidStatus, NegotiationSide } from './bid.entity.js';
+
+export const MAX_REJECTION_REASON_LENGTH = 2000;
+
+/** Newest first; the id breaks ties so that cursors are stable. */
+const BID_ORDER = { createdAt: 'desc', id: 'desc' } as const;
+
+/** Briefs whose bids may still change: a CLOSED brief stops taking bids, not negotiations. */
+const NEGOTIABLE_BRIEF_STATUSES: readonly BriefStatus[] = [BriefStatus.OPEN, BriefStatus.CLOSED];
+
+export interface BidSubmitRequest {
+  /** Null when the client's id names no brief. */
+  briefId: string | null;
+  /** Undefined when not given; null when given but not the id of a creator. */
+  creatorId?: string | null;
+  /** Undefined when not given; null when given but not the id of an operator. */
+  traderId?: string | null;
+  /** Undefined when not given (a bid for oneself); null when given but not the id of an agency. */
+  agencyId?: string | null;
+  terms: BidTermsInput;
+  pitch?: string | null;
+}
+
+/** The talent a bid is for: a creator or an operator. */
+type Talent = { creator: Creator; trader?: undefined } | { trader: Trader; creator?: undefined };
+
+/** Aggregates competitors may learn about a brief's bids; never who bid. */
+export interface BidStats {
+  /** Bids made on the brief, except withdrawn ones. */
+  bidCount: number;
+  /** Lowest and highest current fixed fee of the active bids; null when there are none. */
+  feeRange: { min: number; max: number } | null;
+}
+
+/**
+ * Bids and their negotiation. A bid is made for one talent (by themself, or by an agency for a
+ * member of its roster); every proposal after it is a new BidRevision; every status move goes
+ * through `nextBidStatus`; every read goes through the one rule in bid-visibility.ts. Accepting
+ * a bid makes a deal and fills one of the brief's slots, in one transaction.
+ */
+export class BidService {
+  constructor(
+    private readonly briefs: BriefService,
+    private readonly deals: DealService,
+  ) {}
+
+  // ---- Reads -------------------------------------------------------------------------------
+
+  /** The bid, or null when it does not exist or the viewer may not see it: the two look alike. */
+  async visibleById({ em, viewer }: ServiceContext, bidId: string): Promise<Bid | null> {
+    const bid = await em.findOne(Bid, bidId, { populate: ['brief'] });
+    return bid && seesBid(viewer, partiesOf(bid)) ? bid : null;
+  }
+
+  /** One page of the bids on a brief that the viewer may see: all of them for the brand, one's own for a bidder. */
+  pageOfBrief({ em, viewer }: ServiceContext, brief: Brief, statuses: readonly BidStatus[] | null, page: PageRequest): Promise<Cursor<Bid>> {
+    const where: FilterQuery<Bid> = { brief: brief.id, ...statusFilter(statuses) };
+    return findPage(em, Bid, { where: seesAllBidsOfBrand(viewer, brief.brand.id) ? where : { $and: [where, visibleBidsWhere(viewer)] }, orderBy: BID_ORDER, page });
+  }
+
+  /**
+   * The first page of visible bids on each brief, in at most two statements for the whole batch
+   * (briefs whose bids the viewer sees whole, and briefs where they see only their own), so a list
+   * of briefs with their bids costs no query per brief.
+   */
+  async firstPagesOfBriefs(
+    { em, viewer }: ServiceContext,
+    briefs: readonly Brief[],
+    statuses: readonly BidStatus[] | null,
+    page: PageFromEnd,
+  ): Promise<Cursor<Bid>[]> {
+    const statusSql = statuses ? { sql: 'status = any(?::text[])', parameters: [`{${statuses.join(',')}}`] } : null;
+    const whole = briefs.filter((brief) => seesAllBidsOfBrand(viewer, brief.brand.id)).map((brief) => brief.id);
+    const own = briefs.filter((brief) => !seesAllBidsOfBrand(viewer, brief.brand.id)).map((brief) => brief.id);
+    const bidder = bidderBidsSql(viewer);
+    const read = (briefIds: string[], condition: { sql: string; parameters: unknown[] } | null) =>
+      briefIds.length
+        ? firstPagesBy(em, Bid, { groupBy: 'brief', groupIds: briefIds, orderBy: BID_ORDER, page, ...(condition ? { condition } : {}) })
+        : Promise.resolve([]);
+    const wholePages = await read(whole, statusSql);
+    const ownPages = await read(own, statusSql ? { sql: `(${bidder.sql}) and ${statusSql.sql}`, parameters: [...bidder.parameters, ...statusSql.parameters] } : bidder);
+    const pages = new Map<string, Cursor<Bid>>();
+    whole.forEach((briefId, index) => pages.set(briefId, wholePages[index]!));
+    own.forEach((briefId, index) => pages.set(briefId, ownPages[index]!));
+    return briefs.map((brief) => pages.get(brief.id)!);
+  }
+
+  /** Bids made in a talent's name, newest first; null for anyone but the talent themself and admins. */
+  async pageOfTalent(
+    { em, viewer }: ServiceContext,
+    talent: Creator | Trader,
+    statuses: readonly BidStatus[] | null,
+    page: PageRequest,
+  ): Promise<Cursor<Bid> | null> {
+    const isCreator = talent instanceof Creator;
+    const own = isCreator ? viewer?.creatorId === talent.id : viewer?.traderId === talent.id;
+    if (!viewer || !(own || viewer.isAdmin)) return null;
+    const where: FilterQuery<Bid> = { ...(isCreator ? { creator: talent.id } : { trader: talent.id }), ...statusFilter(statuses) };
+    return findPage(em, Bid, { where: { $and: [where, visibleBidsWhere(viewer)] }, orderBy: BID_ORDER, page });
+  }
+
+  /** Bids an agency submitted, newest first; null for anyone but its members and admins. */
+  async pageOfAgency(
+    { em, viewer }: ServiceContext,
+    agencyId: string,
+    statuses: readonly BidStatus[] | null,
+    page: PageRequest,
+  ): Promise<Cursor<Bid> | null> {
+    if (!viewer || !(viewer.isAgencyMember(agencyId) || viewer.isAdmin)) return null;
+    const where: FilterQuery<Bid> = { agency: agencyId, ...statusFilter(statuses) };
+    return findPage(em, Bid, { where: { $and: [where, visibleBidsWhere(viewer)] }, orderBy: BID_ORDER, page });
+  }
+
+  /** Count and fee range of each brief's bids, in one statement for the batch. Callers decide who may see the range. */
+  async statsOfBriefs(em: EntityManager, briefIds: readonly string[]): Promise<BidStats[]> {
+    const rows = await em.execute<{ brief_id: string; bid_count: number; min_fee: string | null; max_fee: string | null }[]>(
+      `select brief_id,
+              count(*) filter (where status <> 'WITHDRAWN')::int as bid_count,
+              min(current_fixed_fee) filter (where status = any(?::text[])) as min_fee,
+              max(current_fixed_fee) filter (where status = any(?::text[])) as max_fee
+         from bid
+        where brief_id = any(?::uuid[])
+        group by brief_id`,
+      [`{${ACTIVE_BID_STATUSES.join(',')}}`, `{${ACTIVE_BID_STATUSES.join(',')}}`, uuidArray(briefIds)],
+    );
+    const byBrief = new Map(rows.map((row) => [row.brief_id, row]));
+    return briefIds.map((briefId) => {
+      const row = byBrief.get(briefId);
+      return {
+        bidCount: row?.bid_count ?? 0,
+        feeRange: row?.min_fee != null && row.max_fee != null ? { min: Number(row.min_fee), max: Number(row.max_fee) } : null,
+      };
+    });
+  }
+
+  // ---- Submitting --------------------------------------------------------------------------
+
+  async submit(context: ServiceContext, input: BidSubmitRequest): Promise<{ bid: Bid }> {
+    const { em } = context;
+    const viewer = signedIn(context.viewer);
+    const brief = input.briefId ? await this.briefs.findVisible(context, input.briefId) : null;
+    if (!brief) throw Problem.notFound('brief', ['input', 'briefId']);
+    const { talent, talentField } = await findTalent(em, input);
+    const representation = await biddingAgency(em, viewer, input.agencyId, talent);
+
+    const now = new Date();
+    if (!this.briefs.isOpenForBids(brief, now)) {
+      throw Problem.of(ProblemCode.BRIEF_NOT_OPEN, 'This brief does not take bids: it is not open, or its deadline has passed.', ['input', 'briefId']);
+    }
+    const invited = await this.briefs.isInvited(em, brief, {
+      creatorId: talent.creator?.id ?? null,
+      traderId: talent.trader?.id ?? null,
+      agencyId: representation?.agency.id ?? null,
+    });
+    if (!invited) {
+      throw Problem.of(ProblemCode.NOT_INVITED, 'This brief is invite-only, and neither the talent nor the bidding agency is invited.', ['input', 'briefId']);
+    }
+    const requirements = { objective: brief.objective, requiredCredentials: await this.briefs.requiredCredentials(brief), minCredibilityLevel: brief.minCredibilityLevel };
+    const ineligible = talentEligibilityProblems(requirements, profileOf(talent), talentField);
+    if (ineligible.length) throw new Problem(ineligible);
+
+    const terms = parseBidTerms(
+      input.terms,
+      termsContext(brief, now, representation ? { allowed: true, fallback: representation.shareBp } : { allowed: false, fallback: null }),
+      ['input', 'terms'],
+    );
+    const pitch = boundedText(input.pitch, MAX_PITCH_LENGTH, ['input', 'pitch']);
+    const talentWhere = talent.creator ? { creator: talent.creator.id } : { trader: talent.trader.id };
+    if (await em.count(Bid, { brief: brief.id, ...talentWhere, status: { $in: [...ACTIVE_BID_STATUSES] } })) throw alreadyBid(talentField);
+
+    const bid = em.create(Bid, {
+      brief,
+      creator: talent.creator ?? null,
+      trader: talent.trader ?? null,
+      agency: representation?.agency ?? null,
+      submittedBy: viewer.userId,
+      pitch,
+      currentFixedFee: terms.fixedFee,
+    });
+    em.create(BidRevision, { bid, number: 1, side: NegotiationSide.BIDDER, author: viewer.userId, ...terms });
+    try {
+      // Two bids for one talent at once both pass the count above; the partial unique index lets one through.
+      await em.flush();
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) throw alreadyBid(talentField);
+      throw error;
+    }
+    return { bid };
+  }
+
+  /** Rebuilds bidSubmit's answer for a retried request. */
+  async submitted({ em }: ServiceContext, bidId: string): Promise<{ bid: Bid }> {
+    return { bid: await em.findOneOrFail(Bid, bidId) };
+  }
+
+  // ---- Negotiating: the brand's side -------------------------------------------------------
+
+  async shortlist(context: ServiceContext, bidId: string | null): Promise<{ bid: Bid }> {
+    const { bid } = await this.bidForBrand(context, bidId);
+    moveBid(bid, BidAction.SHORTLIST);
+    await context.em.flush();
+    return { bid };
+  }
+
+  async reject(context: ServiceContext, bidId: string | null, reason: string | null | undefined): Promise<{ bid: Bid }> {
+    const { bid } = await this.bidForBrand(context, bidId);
+    const rejectionReason = boundedText(reason, MAX_REJECTION_REASON_LENGTH, ['reason']);
+    moveBid(bid, BidAction.REJECT);
+    bid.rejectionReason = rejectionReason || null;
+    await context.em.flush();
+    return { bid };
+  }
+
+  /** The brand proposes other terms; the agency's share, being the agency's business, carries over. */
+  async counter(context: ServiceContext, bidId: string | null, terms: BidTermsInput, message: string | null | undefined): Promise<{ bid: Bid }> {
+    const { bid, brief } = await this.bidForBrand(context, bidId);
+    const current = await currentRevisionOf(context.em, bid);
+    const proposed = parseBidTerms(terms, termsContext(brief, new Date(), { allowed: false, fallback: current.agencyShareBp ?? null }), ['terms']);
+    const text = boundedText(message, MAX_MESSAGE_LENGTH, ['message']);
+    moveBid(bid, BidAction.COUNTER);
+    addRevision(context.em, bid, NegotiationSide.BRAND, context.viewer!.userId, proposed, text);
+    await context.em.flush();
+    return { bid };
+  }
+
+  // ---- Negotiating: the bidder's side ------------------------------------------------------
+
+  /** The bidder proposes other terms; only the agency may restate its own share. */
+  async revise(context: ServiceContext, bidId: string | null, terms: BidTermsInput, message: string | null | undefined): Promise<{ bid: Bid }> {
+    const { bid, brief } = await this.bidForBidder(context, bidId);
+    const current = await currentRevisionOf(context.em, bid);
+    const agencyShare = bid.agency
+      ? { allowed: context.viewer!.isAgencyMember(bid.agency.id), fallback: current.agencyShareBp ?? null }
+      : { allowed: false, fallback: null };
+    const proposed = parseBidTerms(terms, termsContext(brief, new Date(), agencyShare), ['terms']);
+    const text = boundedText(message, MAX_MESSAGE_LENGTH, ['message']);
+    moveBid(bid, BidAction.REVISE);
+    addRevision(context.em, bid, NegotiationSide.BIDDER, context.viewer!.userId, proposed, text);
+    await context.em.flush();
+    return { bid };
+  }
+
+  /** The bidder says yes to the brand's counter: both sides now agree on the current revision. */
+  async acceptCounter(context: ServiceContext, bidId: string | null): Promise<{ bid: Bid }> {
+    const { bid } = await this.bidForBidder(context, bidId);
+    moveBid(bid, BidAction.ACCEPT_COUNTER);
+    bid.agreedRevision = bid.currentRevision;
+    await context.em.flush();
+    return { bid };
+  }
+
+  async withdraw(context: ServiceContext, bidId: string | null): Promise<{ bid: Bid }> {
+    const { bid } = await this.bidForBidder(context, bidId);
+    moveBid(bid, BidAction.WITHDRAW);
+    await context.em.flush();
+    return { bid };
+  }
+
+  // ---- Accepting ---------------------------------------------------------------------------
+
+  /**
+   * The brand says yes: the bid becomes a deal and fills a slot. Locks are taken brief first, then
+   * bid (as nowhere else a bid is locked before its brief), so concurrent accepts on one brief
+   * queue on the brief row instead of deadlocking. The slot is taken by a conditional update that
+   * cannot overfill, and the brief's CHECK constraint stands behind it.
+   */
+  async accept(context: ServiceContext, bidId: string | null): Promise<{ deal: Deal; bid: Bid }> {
+    const { em } = context;
+    const viewer = signedIn(context.viewer);
+    const found = bidId ? await em.findOne(Bid, bidId, { populate: ['brief'] }) : null;
+    if (!found || !seesBid(viewer, partiesOf(found))) throw Problem.notFound('bid', ['id']);
+    assertActsForBrand(viewer, found.brief.getEntity().brand.id);
+
+    const brief = await em.findOneOrFail(Brief, found.brief.id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    const bid = await em.findOneOrFail(Bid, found.id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    if (brief.status === BriefStatus.AWARDED) throw slotsFull();
+    assertNegotiable(brief);
+    if (bid.status === BidStatus.COUNTERED) {
+      throw Problem.of(ProblemCode.COUNTER_PENDING, 'Your counter-proposal still awaits the bidder; they must accept it (or revise) first.', ['id']);
+    }
+    moveBid(bid, BidAction.ACCEPT);
+
+    const [slot] = await em.execute<{ slots_filled: number; slots: number }[]>(
+      'update brief set slots_filled = slots_filled + 1, updated_at = now() where id = ? and slots_filled < slots returning slots_filled, slots',
+      [brief.id],
+    );
+    if (!slot) throw slotsFull();
+    const talentTable = bid.creator ? 'creator' : 'trader';
+    const [room] = await em.execute<{ id: string }[]>(
+      `update ${talentTable} set active_deal_count = active_deal_count + 1 where id = ? and active_deal_count < capacity returning id`,
+      [bid.creator?.id ?? bid.trader!.id],
+    );
+    if (!room) {
+      throw Problem.of(ProblemCode.AT_CAPACITY, 'The talent is working on as many deals as their capacity allows; they take no new ones until one ends.', ['id']);
+    }
+    await em.refresh(brief);
+
+    bid.agreedRevision = bid.currentRevision;
+    const agreed = await currentRevisionOf(em, bid);
+    const deal = this.deals.createFromBid(em, bid, agreed, brief.brand.id, viewer.userId);
+    if (slot.slots_filled >= slot.slots) {
+      await this.briefs.markAwarded(em, brief);
+      await closeActiveBids(em, brief.id, { except: bid.id });
+    }
+    await em.flush();
+    return { deal, bid };
+  }
+
+  /** Rebuilds bidAccept's answer for a retried request. */
+  async accepted({ em }: ServiceContext, dealId: string): Promise<{ deal: Deal; bid: Bid }> {
+    const deal = await this.deals.byId(em, dealId);
+    return { deal, bid: await deal.bid.loadOrFail() };
+  }
+
+  // ---- Helpers -----------------------------------------------------------------------------
+
+  /**
+   * The bid with its brief, locked for the rest of the transaction so that answers to it run one
+   * after another. Not visible: NOT_FOUND, as for a missing id. Visible but not the brand's:
+   * FORBIDDEN.
+   */
+  private async bidForBrand(context: ServiceContext, bidId: string | null): Promise<{ bid: Bid; brief: Brief }> {
+    const { bid, brief } = await lockVisibleBid(context, bidId);
+    assertActsForBrand(context.viewer!, brief.brand.id);
+    assertNegotiable(brief);
+    return { bid, brief };
+  }
+
+  /** As `bidForBrand`, for the bidder's side: the talent themself or a member of the bidding agency. */
+  private async bidForBidder(context: ServiceContext, bidId: string | null): Promise<{ bid: Bid; brief: Brief }> {
+    const { bid, brief } = await lockVisibleBid(context, bidId);
+    if (!actsAsBidder(context.viewer, partiesOf(bid))) {
+      throw new AccessDenied('Only the talent the bid names, or a member of the agency that submitted it, may do this.');
+    }
+    assertNegotiable(brief);
+    return { bid, brief };
+  }
+}
+
+async function lockVisibleBid(context: ServiceContext, bidId: string | null): Promise<{ bid: Bid; brief: Brief }> {
+  const { em, viewer } = context;
+  signedIn(viewer);
+  // Only the bid row is locked: the brief is locked by acceptance alone, which takes it first.
+  const bid = bidId ? await em.findOne(Bid, bidId, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true }) : null;
+  const brief = bid ? await bid.brief.loadOrFail() : null;
+  if (!bid || !brief || !seesBid(viewer, partiesOf(bid))) throw Problem.notFound('bid', ['id']);
+  return { bid, brief };
+}
+
+/** The parties of a bid whose brief is loaded. */
+function partiesOf(bid: Bid): BidParties {
+  return {
+    brandId: bid.brief.getEntity().brand.id,
+    creatorId: bid.creator?.id ?? null,
+    traderId: bid.trader?.id ?? null,
+    agencyId: bid.agency?.id ?? null,
+  };
+}
+
+function addRevision(em: EntityManager, bid: Bid, side: NegotiationSide, authorId: string, terms: ProposedTerms, message: string): void {
+  const number = bid.currentRevision + 1;
+  em.create(BidRevision, { bid, number, side, author: authorId, ...terms, message });
+  // The author says yes to their own proposal; the other side has not answered it yet.
+  Object.assign(bid, { currentRevision: number, currentFixedFee: terms.fixedFee, agreedRevision: null });
+}
+
+async function currentRevisionOf(em: EntityManager, bid: Bid): Promise<BidRevision> {
+  return em.findOneOrFail(BidRevision, { bid: bid.id, number: bid.currentRevision });
+}
+
+function termsContext(brief: Brief, now: Date, agencyShare: TermsContext['agencyShare']): TermsContext {
+  return { currency: brief.budgetCurrency, formats: brief.formats, platforms: brief.platforms, now, agencyShare };
+}
+
+function statusFilter(statuses: readonly BidStatus[] | null): { status?: { $in: BidStatus[] } } {
+  return statuses ? { status: { $in: [...statuses] } } : {};
+}
+
+function signedIn(viewer: Viewer | null): Viewer {
+  if (!viewer) throw new AccessDenied('Sign in first.');
+  return viewer;
+}
+
+function assertActsForBrand(viewer: Viewer, brandId: string): void {
+  if (!viewer.isBrandMember(brandId)) throw new AccessDenied('Only members of the brand that posted the brief may do this.');
+}
+
+function assertNegotiable(brief: Brief): void {
+  if (!NEGOTIABLE_BRIEF_STATUSES.includes(brief.status)) {
+    throw Problem.of(ProblemCode.BRIEF_NOT_OPEN, `This brief is ${brief.status}; its bids can no longer change.`, ['id']);
+  }
+}
+
+/** Trimmed text of at most `max` characters; empty when not given. */
+function boundedText(value: string | null | undefined, max: number, field: string[]): string {
+  const text = (value ?? '').trim();
+  if (text.length > max) throw Problem.of(ProblemCode.OUT_OF_RANGE, `At most ${max} characters.`, field);
+  return text;
+}
+
+async function findTalent(em: EntityManager, input: BidSubmitRequest): Promise<{ talent: Talent; talentField: string[] }> {
+  if ((input.creatorId === undefined) === (input.traderId === undefined)) {
+    throw Problem.of(ProblemCode.INVALID, 'Give exactly one of creatorId and traderId: the talent who would do the work.', ['input']);
+  }
+  if (input.creatorId !== undefined) {
+    const creator = input.creatorId ? await em.findOne(Creator, input.creatorId) : null;
+    if (!creator) throw Problem.notFound('creator', ['input', 'creatorId']);
+    return { talent: { creator }, talentField: ['input', 'creatorId'] };
+  }
+  const trader = input.traderId ? await em.findOne(Trader, input.traderId) : null;
+  if (!trader) throw Problem.notFound('operator', ['input', 'traderId']);
+  return { talent: { trader }, talentField: ['input', 'traderId'] };
+}
+
+/**
+ * Who the viewer bids as. Without an agency, only for their own profile. With one, as a member of
+ * that agency, for a talent on its ACTIVE roster; the roster membership's share is the default
+ * agency share of the terms.
+ */
+async function biddingAgency(
+  em: EntityManager,
+  viewer: Viewer,
+  agencyId: string | null | undefined,
+  talent: Talent,
+): Promise<{ agency: Agency; shareBp: number } | null> {
+  if (agencyId === undefined) {
+    const own = talent.creator ? talent.creator.id === viewer.creatorId : talent.trader.id === viewer.traderId;
+    if (!own) throw new AccessDenied('You may bid for your own profile only; to bid for a member of your agency’s roster, give agencyId.');
+    return null;
+  }
+  const agency = agencyId ? await em.findOne(Agency, agencyId) : null;
+  if (!agency) throw Problem.notFound('agency', ['input', 'agencyId']);
+  if (!viewer.isAgencyMember(agency.id)) throw new AccessDenied('Only members of this agency may bid for its roster.');
+  const membership = await em.findOne(RosterMembership, {
+    agency: agency.id,
+    status: RosterStatus.ACTIVE,
+    ...(talent.creator ? { creator: talent.creator.id } : { trader: talent.trader.id }),
+  });
+  if (!membership) {
+    throw Problem.of(
+      ProblemCode.NOT_ON_ROSTER,
+      'The talent is not an active member of this agency’s roster; an agency bids only for its roster.',
+      ['input', talent.creator ? 'creatorId' : 'traderId'],
+    );
+  }
+  return { agency, shareBp: membership.shareBp };
+}
+
+function profileOf(talent: Talent): TalentProfile {
+  const profile = talent.creator ?? talent.trader;
+  return {
+    kind: talent.creator ? 'creator' : 'trader',
+    verifiedCredentialTypes: profile.verifiedCredentialTypes,
+    credibilityLevel: profile.credibilityLevel,
+    capacity: profile.capacity,
+    activeDealCount: profile.activeDealCount,
+  };
+}
+
+function alreadyBid(field: string[]): Problem {
+  return Problem.of(ProblemCode.ALREADY_BID, 'The talent already has an active bid on this brief; revise it instead.', field);
+}
+
+function slotsFull(): Problem {
+  return Problem.of(ProblemCode.SLOTS_FULL, 'Every slot of this brief is already filled.', ['id']);
+}

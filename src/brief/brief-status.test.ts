@@ -1,0 +1,97 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { BriefStatus } from './brief.entity.js';
+import {
+  BriefAction,
+  effectiveBriefStatus,
+  FINAL_BRIEF_STATUSES,
+  illegalTransitionMessage,
+  nextBriefStatus,
+  statusesAllowing,
+} from './brief-status.js';
+
+const statuses = Object.values(BriefStatus);
+const actions = Object.values(BriefAction);
+
+const ALLOWED: [BriefStatus, BriefAction, BriefStatus][] = [
+  [BriefStatus.DRAFT, BriefAction.PUBLISH, BriefStatus.OPEN],
+  [BriefStatus.DRAFT, BriefAction.CANCEL, BriefStatus.CANCELLED],
+  [BriefStatus.OPEN, BriefAction.CLOSE, BriefStatus.CLOSED],
+  [BriefStatus.OPEN, BriefAction.EXPIRE, BriefStatus.CLOSED],
+  [BriefStatus.OPEN, BriefAction.AWARD, BriefStatus.AWARDED],
+  [BriefStatus.OPEN, BriefAction.CANCEL, BriefStatus.CANCELLED],
+  [BriefStatus.CLOSED, BriefAction.AWARD, BriefStatus.AWARDED],
+  [BriefStatus.CLOSED, BriefAction.CANCEL, BriefStatus.CANCELLED],
+];
+
+describe('nextBriefStatus', () => {
+  it.each(ALLOWED)('moves %s on %s to %s', (current, action, next) => {
+    expect(nextBriefStatus(current, action)).toBe(next);
+  });
+
+  it('refuses every other move', () => {
+    for (const current of statuses) {
+      for (const action of actions) {
+        if (ALLOWED.some(([from, move]) => from === current && move === action)) continue;
+        expect(nextBriefStatus(current, action), `${current} on ${action}`).toBeNull();
+      }
+    }
+  });
+
+  it('treats AWARDED and CANCELLED as final', () => {
+    expect([...FINAL_BRIEF_STATUSES].sort()).toEqual([BriefStatus.AWARDED, BriefStatus.CANCELLED]);
+  });
+
+  it('never leaves a final status, whatever sequence of actions follows', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...FINAL_BRIEF_STATUSES), fc.array(fc.constantFrom(...actions)), (final, sequence) => {
+        let status: BriefStatus = final;
+        for (const action of sequence) status = nextBriefStatus(status, action) ?? status;
+        expect(status).toBe(final);
+      }),
+    );
+  });
+
+  it('never returns to DRAFT, and reaches OPEN only by publishing a draft', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...statuses), fc.constantFrom(...actions), (current, action) => {
+        const next = nextBriefStatus(current, action);
+        expect(next).not.toBe(BriefStatus.DRAFT);
+        if (next === BriefStatus.OPEN) expect([current, action]).toEqual([BriefStatus.DRAFT, BriefAction.PUBLISH]);
+      }),
+    );
+  });
+});
+
+describe('statusesAllowing', () => {
+  it('lists the statuses a move starts from', () => {
+    expect(statusesAllowing(BriefAction.EXPIRE)).toEqual([BriefStatus.OPEN]);
+    expect(statusesAllowing(BriefAction.CANCEL)).toEqual([BriefStatus.DRAFT, BriefStatus.OPEN, BriefStatus.CLOSED]);
+  });
+});
+
+describe('effectiveBriefStatus', () => {
+  const now = new Date('2026-06-01T12:00:00Z');
+  const before = new Date('2026-06-01T11:59:59Z');
+  const after = new Date('2026-06-01T12:00:01Z');
+
+  it('reads an OPEN brief past its deadline as CLOSED before housekeeping writes it', () => {
+    expect(effectiveBriefStatus({ status: BriefStatus.OPEN, deadline: before }, now)).toBe(BriefStatus.CLOSED);
+    expect(effectiveBriefStatus({ status: BriefStatus.OPEN, deadline: now }, now)).toBe(BriefStatus.CLOSED);
+    expect(effectiveBriefStatus({ status: BriefStatus.OPEN, deadline: after }, now)).toBe(BriefStatus.OPEN);
+  });
+
+  it('leaves every other status as stored', () => {
+    for (const status of statuses.filter((value) => value !== BriefStatus.OPEN)) {
+      expect(effectiveBriefStatus({ status, deadline: before }, now)).toBe(status);
+    }
+  });
+});
+
+describe('illegalTransitionMessage', () => {
+  it('names the current status, the move and where the move is allowed from', () => {
+    expect(illegalTransitionMessage(BriefStatus.CLOSED, BriefAction.PUBLISH)).toBe(
+      'This brief is CLOSED and cannot be published; only a brief that is DRAFT can.',
+    );
+  });
+});

@@ -1,0 +1,446 @@
+import { Cursor, type FilterQuery, LockMode, type OrderDefinition } from '@mikro-orm/core';
+import { type EntityManager, type QBFilterQuery, raw } from '@mikro-orm/postgresql';
+import type { z } from 'zod';
+import type { Viewer } from '../auth/viewer.js';
+import { closeActiveBids } from '../bid/bid-closing.js';
+import { Agency, RosterMembership, RosterStatus } from '../agency/agency.entity.js';
+import { Brand } from '../brand/brand.entity.js';
+import { Product } from '../brand/product.entity.js';
+import { AccessDenied, parseInput, Problem, ProblemCode, type ProblemDetail } from '../common/problems.js';
+import type { ServiceContext } from '../common/service-context.js';
+import { Creator } from '../creator/creator.entity.js';
+import type { CredentialType } from '../credential/credential-type.js';
+import type { PageRequest } from '../common/page.js';
+import { Trader } from '../trader/trader.entity.js';
+import type { VerticalService } from '../vertical/vertical.service.js';
+import { Brief, BriefInvitation, BriefStatus, BriefVisibility } from './brief.entity.js';
+import { type BriefSearch, briefSearchWhere } from './brief-filter.js';
+import { BriefAction, effectiveBriefStatus, ENTERED_AT, illegalTransitionMessage, nextBriefStatus, statusesAllowing } from './brief-status.js';
+import { actsForBrand, type BriefAudience, briefAudienceOf, type BriefInvitees, seesBrief, visibleBriefsWhere } from './brief-visibility.js';
+import { briefCreateSchema, briefUpdateSchema, invitationTargetsSchema } from './brief.schemas.js';
+
+/** Soonest deadline first; the id breaks ties so that cursors are stable. */
+const BRIEF_ORDER: OrderDefinition<Brief> = { deadline: 'asc', id: 'asc' };
+
+const NO_INVITEES: BriefInvitees = { creatorIds: [], traderIds: [], agencyIds: [] };
+
+/** Invitations change while the brief is still being prepared or taking bids. */
+const INVITABLE_STATUSES: readonly BriefStatus[] = [BriefStatus.DRAFT, BriefStatus.OPEN];
+
+export type BriefCreateInput = z.input<ReturnType<typeof briefCreateSchema>>;
+export type BriefUpdateInput = z.input<ReturnType<typeof briefUpdateSchema>>;
+export type InvitationTargets = z.input<typeof invitationTargetsSchema>;
+
+/** A brief search as the API receives it: one vertical slug, not yet expanded to its children. */
+export type BriefSearchInput = Omit<BriefSearch, 'verticalSlugs'> & { verticalSlug?: string };
+
+/** Who would do the work on a bid, and the agency bidding for them, if any. */
+export interface BriefBidder {
+  creatorId?: string | null;
+  traderId?: string | null;
+  agencyId?: string | null;
+}
+
+/**
+ * Briefs: a brand's members draft, publish, close and cancel them; the system closes them at the
+ * deadline and awards them when the slots fill. Every status move goes through `nextBriefStatus`,
+ * and every read goes through the one visibility rule in brief-visibility.ts.
+ */
+export class BriefService {
+  /** Per request (the Viewer object is made per request), so the roster is read at most once. */
+  private readonly audiences = new WeakMap<Viewer, Promise<BriefAudience>>();
+
+  constructor(private readonly verticals: VerticalService) {}
+
+  // ---- Reads -------------------------------------------------------------------------------
+
+  /** The brief if the viewer may see it; null exactly as for an id that names no brief. */
+  async findVisible(context: ServiceContext, briefId: string): Promise<Brief | null> {
+    const audience = await this.audienceOf(context);
+    return context.em.findOne(Brief, { $and: [{ id: briefId }, visibleBriefsWhere(audience)] });
+  }
+
+  /**
+   * Whether the viewer may see an already loaded brief: the same rule as `findVisible`. The
+   * invitations are read only when they decide.
+   */
+  async canSee(context: ServiceContext, brief: Brief): Promise<boolean> {
+    const audience = await this.audienceOf(context);
+    const facts = { brandId: brief.brand.id, status: brief.status, visibility: brief.visibility };
+    const invitationsDecide = facts.visibility === BriefVisibility.INVITE_ONLY && !seesBrief(audience, facts, NO_INVITEES);
+    return seesBrief(audience, facts, invitationsDecide ? await inviteesOf(context.em, brief.id) : NO_INVITEES);
+  }
+
+  /**
+   * Briefs the viewer may see, soonest deadline first. By default the ones open for bids (OPEN,
+   * deadline ahead); other statuses are a brand's own business, so asking for them needs `brandId`
+   * of a brand the viewer belongs to (admins may ask anything).
+   */
+  async list(context: ServiceContext, search: BriefSearchInput, page: PageRequest): Promise<Cursor<Brief>> {
+    this.assertMayListStatuses(context.viewer, search.brandId, search.statuses);
+    const { verticalSlug, ...rest } = search;
+    let verticalSlugs: string[] | undefined;
+    if (verticalSlug != null) {
+      const slug = verticalSlug.trim();
+      await this.verticals.resolveSlugs(context.em, [slug], ['filter', 'verticalSlug']);
+      verticalSlugs = await this.verticals.expandWithChildren(context.em, slug);
+    }
+    const where = briefSearchWhere({ ...rest, ...(verticalSlugs ? { verticalSlugs } : {}) }, new Date());
+    const audience = await this.audienceOf(context);
+    return context.em.findByCursor(Brief, { where: { $and: [visibleBriefsWhere(audience), where] }, ...page, orderBy: BRIEF_ORDER });
+  }
+
+  /** Refuses (FORBIDDEN) a list of statuses other than OPEN unless the viewer acts for `brandId`. */
+  assertMayListStatuses(viewer: Viewer | null, brandId: string | null | undefined, statuses: readonly BriefStatus[] | undefined): void {
+    if (!statuses?.some((status) => status !== BriefStatus.OPEN) || viewer?.isAdmin) return;
+    if (!brandId || !viewer?.isBrandMember(brandId)) {
+      throw new AccessDenied('Only members of a brand may list its briefs in statuses other than OPEN; give the brandId of your brand.');
+    }
+  }
+
+  /**
+   * The first `first` visible briefs of each brand in `statuses`, in one statement for the whole
+   * batch, so a list of brands with their briefs does not cost a query per brand. The cursors are
+   * the ones `list` reads, so a client can page on from any of them. Check `assertMayListStatuses`
+   * for each brand first.
+   */
+  async firstPagesOfBrands(
+    context: ServiceContext,
+    brandIds: readonly string[],
+    statuses: BriefStatus[] | undefined,
+    first: number,
+  ): Promise<Cursor<Brief>[]> {
+    const { em } = context;
+    const audience = await this.audienceOf(context);
+    const where: FilterQuery<Brief> = {
+      $and: [visibleBriefsWhere(audience), briefSearchWhere(statuses ? { statuses } : {}, new Date()), { brand: { $in: [...brandIds] } }],
+    };
+    const ranked = em
+      .createQueryBuilder(Brief, 'b')
+      .select([
+        'b.*',
+        raw('row_number() over (partition by b.brand_id order by b.deadline asc, b.id asc)::int as position'),
+        raw('count(*) over (partition by b.brand_id)::int as total'),
+      ])
+      // The same condition `list` gives findByCursor; the query builder types filters more narrowly.
+      .where(where as QBFilterQuery<Brief>)
+      .toQuery();
+    const rows = await em
+      .getConnection()
+      .execute<(Record<string, unknown> & { brand_id: string; position: number; total: number })[]>(
+        // One more than asked for tells the cursor whether a next page exists.
+        `select * from (${ranked.sql}) ranked where position <= ? order by brand_id, position`,
+        [...ranked.params, first + 1],
+      );
+    const pages = new Map<string, { items: Brief[]; total: number }>();
+    for (const { position: _position, total, search_vector: _searchVector, ...columns } of rows) {
+      const page = pages.get(columns.brand_id) ?? { items: [], total };
+      page.items.push(em.map(Brief, columns));
+      pages.set(columns.brand_id, page);
+    }
+    const meta = em.getMetadata(Brief);
+    return brandIds.map((brandId) => {
+      const page = pages.get(brandId) ?? { items: [], total: 0 };
+      return new Cursor(page.items, page.total, { first, orderBy: BRIEF_ORDER, overfetch: true }, meta);
+    });
+  }
+
+  /** The invitations of each brief, oldest first; one statement for the batch. Callers check who may see them. */
+  async invitationsOfBriefs(em: EntityManager, briefIds: readonly string[]): Promise<BriefInvitation[][]> {
+    const invitations = await em.find(BriefInvitation, { brief: { $in: [...briefIds] } }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+    return briefIds.map((briefId) => invitations.filter((invitation) => invitation.brief.id === briefId));
+  }
+
+  /** An invitation, for the brand's members and admins only; null for anyone else. */
+  async visibleInvitation({ em, viewer }: ServiceContext, invitationId: string): Promise<BriefInvitation | null> {
+    const invitation = await em.findOne(BriefInvitation, invitationId, { populate: ['brief'] });
+    return invitation && actsForBrand(viewer, invitation.brief.getEntity().brand.id) ? invitation : null;
+  }
+
+  /**
+   * The credentials a bidder must hold verified: the brief's own and its products', each once. The
+   * products' are read now rather than copied, so a product that gains a requirement passes it on.
+   */
+  async requiredCredentials(brief: Brief): Promise<CredentialType[]> {
+    const products = await brief.products.loadItems();
+    const types = new Set([...brief.requiredCredentials, ...products.flatMap((product) => product.requiredCredentials)]);
+    return [...types].sort() as CredentialType[];
+  }
+
+  /** OPEN and before the deadline: the one test for "may bids be made now". */
+  isOpenForBids(brief: Brief, now: Date = new Date()): boolean {
+    return effectiveBriefStatus(brief, now) === BriefStatus.OPEN;
+  }
+
+  /**
+   * Whether an INVITE_ONLY brief invites this bidder: the creator or operator themself, or the
+   * agency bidding for them. Always true for PUBLIC briefs.
+   */
+  async isInvited(em: EntityManager, brief: Brief, bidder: BriefBidder): Promise<boolean> {
+    if (brief.visibility === BriefVisibility.PUBLIC) return true;
+    const matches: FilterQuery<BriefInvitation>[] = [
+      ...(bidder.creatorId ? [{ creator: bidder.creatorId }] : []),
+      ...(bidder.traderId ? [{ trader: bidder.traderId }] : []),
+      ...(bidder.agencyId ? [{ agency: bidder.agencyId }] : []),
+    ];
+    return matches.length > 0 && (await em.count(BriefInvitation, { brief: brief.id, $or: matches })) > 0;
+  }
+
+  // ---- Writes ------------------------------------------------------------------------------
+
+  async create({ em, viewer }: ServiceContext, brandId: string | null, input: BriefCreateInput): Promise<{ brief: Brief }> {
+    const brand = brandId ? await em.findOne(Brand, brandId) : null;
+    if (!brand) throw Problem.notFound('brand', ['input', 'brandId']);
+    if (!viewer?.isBrandMember(brand.id)) throw new AccessDenied('Only members of this brand may post its briefs.');
+    const { productIds, targetAudience, budget, ...data } = parseInput(briefCreateSchema(new Date()), input);
+    const products = await productsOfBrand(em, brand.id, productIds);
+
+    const brief = em.create(Brief, {
+      ...data,
+      brand,
+      createdBy: viewer.userId,
+      targetGender: targetAudience.gender,
+      targetAgeBands: targetAudience.ageBands,
+      targetRegions: targetAudience.regions,
+      budgetAmount: budget.amount,
+      budgetCurrency: budget.currency,
+      ...searchFacetsOf(products),
+    });
+    brief.products.set(products);
+    await em.flush();
+    return { brief };
+  }
+
+  /** Rebuilds briefCreate's answer for a retried request. */
+  async created({ em }: ServiceContext, briefId: string): Promise<{ brief: Brief }> {
+    return { brief: await em.findOneOrFail(Brief, briefId) };
+  }
+
+  /** Changes a DRAFT; fields left out (or null) stay as they are. */
+  async update(context: ServiceContext, briefId: string | null, input: BriefUpdateInput): Promise<{ brief: Brief }> {
+    const brief = await this.briefToChange(context, briefId);
+    if (brief.status !== BriefStatus.DRAFT) {
+      throw Problem.of(ProblemCode.BRIEF_NOT_EDITABLE, `This brief is ${brief.status}; only a DRAFT brief can be edited.`, ['id']);
+    }
+    const { productIds, targetAudience, budget, ...data } = parseInput(briefUpdateSchema(new Date()), input);
+    if (productIds) {
+      const products = await productsOfBrand(context.em, brief.brand.id, productIds);
+      await brief.products.load();
+      brief.products.set(products);
+      Object.assign(brief, searchFacetsOf(products));
+    }
+    for (const [field, value] of Object.entries(data)) {
+      if (value != null) Object.assign(brief, { [field]: value });
+    }
+    if (targetAudience?.gender != null) brief.targetGender = targetAudience.gender;
+    if (targetAudience?.ageBands != null) brief.targetAgeBands = targetAudience.ageBands;
+    if (targetAudience?.regions != null) brief.targetRegions = targetAudience.regions;
+    if (budget) Object.assign(brief, { budgetAmount: budget.amount, budgetCurrency: budget.currency });
+    await context.em.flush();
+    return { brief };
+  }
+
+  /** DRAFT → OPEN; the deadline must still be ahead. */
+  async publish(context: ServiceContext, briefId: string | null): Promise<{ brief: Brief }> {
+    const brief = await this.briefToChange(context, briefId);
+    const now = new Date();
+    applyTransition(brief, BriefAction.PUBLISH, now);
+    if (brief.deadline.getTime() <= now.getTime()) {
+      throw Problem.of(ProblemCode.DEADLINE_IN_PAST, 'The deadline has passed; move it to the future with briefUpdate, then publish.', ['id']);
+    }
+    await context.em.flush();
+    return { brief };
+  }
+
+  /** OPEN → CLOSED before the deadline: the brand stops taking bids and chooses among those it has. */
+  close(context: ServiceContext, briefId: string | null): Promise<{ brief: Brief }> {
+    return this.move(context, briefId, BriefAction.CLOSE);
+  }
+
+  /** DRAFT, OPEN or CLOSED → CANCELLED, with the reason bidders are told; their open bids close as NOT_SELECTED. */
+  async cancel(context: ServiceContext, briefId: string | null, reason: string): Promise<{ brief: Brief }> {
+    const cancellationReason = reason.trim();
+    if (cancellationReason.length < 1 || cancellationReason.length > 2000) {
+      throw Problem.of(ProblemCode.OUT_OF_RANGE, 'Give bidders a reason of 1 to 2000 characters.', ['reason']);
+    }
+    const brief = await this.briefToChange(context, briefId);
+    applyTransition(brief, BriefAction.CANCEL, new Date());
+    brief.cancellationReason = cancellationReason;
+    await closeActiveBids(context.em, brief.id);
+    await context.em.flush();
+    return { brief };
+  }
+
+  /**
+   * OPEN or CLOSED → AWARDED, for the bids module once accepted bids fill the last slot. Call it in
+   * the transaction that fills the slot, with the brief locked; it flushes. An illegal move throws
+   * an ILLEGAL_TRANSITION problem.
+   */
+  async markAwarded(em: EntityManager, brief: Brief): Promise<void> {
+    const now = new Date();
+    settleDeadline(brief, now);
+    applyTransition(brief, BriefAction.AWARD, now);
+    await em.flush();
+  }
+
+  /**
+   * Closes every OPEN brief whose deadline has passed, in one conditional statement, so several
+   * server instances may run it at once. `closed_at` is the deadline itself, the moment the brief
+   * closed for every reader (see effectiveBriefStatus), not the moment housekeeping noticed.
+   */
+  async closeOverdue(em: EntityManager): Promise<number> {
+    const result = await em
+      .getConnection()
+      .execute<{ affectedRows?: number }>(
+        'update brief set status = ?, closed_at = deadline, updated_at = now() where status in (?) and deadline <= now()',
+        [BriefStatus.CLOSED, statusesAllowing(BriefAction.EXPIRE)],
+        'run',
+      );
+    return result.affectedRows ?? 0;
+  }
+
+  /** Invites creators, operators and agencies to an INVITE_ONLY brief; those already invited stay as they are. */
+  async invite(context: ServiceContext, briefId: string | null, input: InvitationTargets): Promise<{ brief: Brief }> {
+    const { em, viewer } = context;
+    const brief = await this.briefToChange(context, briefId);
+    if (brief.visibility !== BriefVisibility.INVITE_ONLY) {
+      throw Problem.of(ProblemCode.INVALID, 'Only INVITE_ONLY briefs take invitations; a PUBLIC brief is open to everyone.', ['id']);
+    }
+    assertInvitationsChangeable(brief);
+    const targets = parseInput(invitationTargetsSchema, input);
+    const creators = await findEach(targets.creatorIds, 'creatorIds', 'creator', (ids) => em.find(Creator, { id: { $in: ids } }));
+    const traders = await findEach(targets.traderIds, 'traderIds', 'operator', (ids) => em.find(Trader, { id: { $in: ids } }));
+    const agencies = await findEach(targets.agencyIds, 'agencyIds', 'agency', (ids) => em.find(Agency, { id: { $in: ids } }));
+    const problems = [creators, traders, agencies].flatMap((found) => found.problems);
+    if (problems.length) throw new Problem(problems);
+
+    // The brief row is locked, so nobody else adds an invitation between this read and the insert.
+    const existing = await em.find(BriefInvitation, { brief });
+    const invited = new Set(existing.flatMap((invitation) => [invitation.creator?.id, invitation.trader?.id, invitation.agency?.id]));
+    const invitedBy = viewer!.userId;
+    for (const creator of creators.entities) if (!invited.has(creator.id)) em.create(BriefInvitation, { brief, creator, invitedBy });
+    for (const trader of traders.entities) if (!invited.has(trader.id)) em.create(BriefInvitation, { brief, trader, invitedBy });
+    for (const agency of agencies.entities) if (!invited.has(agency.id)) em.create(BriefInvitation, { brief, agency, invitedBy });
+    await em.flush();
+    return { brief };
+  }
+
+  async uninvite(context: ServiceContext, briefId: string | null, invitationId: string | null): Promise<{ brief: Brief }> {
+    const brief = await this.briefToChange(context, briefId);
+    assertInvitationsChangeable(brief);
+    const invitation = invitationId ? await context.em.findOne(BriefInvitation, { id: invitationId, brief }) : null;
+    if (!invitation) throw Problem.notFound('invitation to this brief', ['invitationId']);
+    context.em.remove(invitation);
+    await context.em.flush();
+    return { brief };
+  }
+
+  // ---- Helpers -----------------------------------------------------------------------------
+
+  private async move(context: ServiceContext, briefId: string | null, action: BriefAction): Promise<{ brief: Brief }> {
+    const brief = await this.briefToChange(context, briefId);
+    applyTransition(brief, action, new Date());
+    await context.em.flush();
+    return { brief };
+  }
+
+  /**
+   * The brief, locked for the rest of the transaction so that status moves and slot changes run
+   * one after another. Not visible to the viewer: NOT_FOUND, as for a missing id. Visible but of
+   * another brand: FORBIDDEN. A deadline that passed before housekeeping noticed is settled first,
+   * so the requested move is judged against the status every reader already sees.
+   */
+  private async briefToChange(context: ServiceContext, briefId: string | null): Promise<Brief> {
+    const audience = await this.audienceOf(context);
+    const brief = briefId
+      ? await context.em.findOne(Brief, { $and: [{ id: briefId }, visibleBriefsWhere(audience)] }, { lockMode: LockMode.PESSIMISTIC_WRITE })
+      : null;
+    if (!brief) throw Problem.notFound('brief', ['id']);
+    if (!context.viewer?.isBrandMember(brief.brand.id)) throw new AccessDenied('Only members of the brief’s brand may change it.');
+    settleDeadline(brief, new Date());
+    return brief;
+  }
+
+  private audienceOf({ em, viewer }: ServiceContext): Promise<BriefAudience> {
+    if (!viewer) return Promise.resolve(briefAudienceOf(null, { creatorIds: [], traderIds: [] }));
+    let audience = this.audiences.get(viewer);
+    if (!audience) {
+      audience = rosterTalentOf(em, viewer).then((talent) => briefAudienceOf(viewer, talent));
+      audience.catch(() => this.audiences.delete(viewer));
+      this.audiences.set(viewer, audience);
+    }
+    return audience;
+  }
+}
+
+async function inviteesOf(em: EntityManager, briefId: string): Promise<BriefInvitees> {
+  const invitations = await em.find(BriefInvitation, { brief: briefId });
+  return {
+    creatorIds: invitations.flatMap((invitation) => (invitation.creator ? [invitation.creator.id] : [])),
+    traderIds: invitations.flatMap((invitation) => (invitation.trader ? [invitation.trader.id] : [])),
+    agencyIds: invitations.flatMap((invitation) => (invitation.agency ? [invitation.agency.id] : [])),
+  };
+}
+
+/** The creators and operators on the ACTIVE rosters of the viewer's agencies. */
+async function rosterTalentOf(em: EntityManager, viewer: Viewer): Promise<{ creatorIds: string[]; traderIds: string[] }> {
+  if (viewer.agencyIds.size === 0) return { creatorIds: [], traderIds: [] };
+  const memberships = await em.find(RosterMembership, { agency: { $in: [...viewer.agencyIds] }, status: RosterStatus.ACTIVE });
+  return {
+    creatorIds: memberships.flatMap((membership) => (membership.creator ? [membership.creator.id] : [])),
+    traderIds: memberships.flatMap((membership) => (membership.trader ? [membership.trader.id] : [])),
+  };
+}
+
+/** Moves the brief through the transition table and stamps the time it entered its new status. */
+function applyTransition(brief: Brief, action: BriefAction, at: Date): void {
+  const next = nextBriefStatus(brief.status, action);
+  if (!next) throw Problem.of(ProblemCode.ILLEGAL_TRANSITION, illegalTransitionMessage(brief.status, action), ['id']);
+  brief.status = next;
+  if (next in ENTERED_AT) brief[ENTERED_AT[next as keyof typeof ENTERED_AT]] = at;
+}
+
+/** Writes the close that the deadline already made, as housekeeping would, dated at the deadline. */
+function settleDeadline(brief: Brief, now: Date): void {
+  if (effectiveBriefStatus(brief, now) !== brief.status) applyTransition(brief, BriefAction.EXPIRE, brief.deadline);
+}
+
+function assertInvitationsChangeable(brief: Brief): void {
+  if (!INVITABLE_STATUSES.includes(brief.status)) {
+    throw Problem.of(ProblemCode.BRIEF_NOT_EDITABLE, `This brief is ${brief.status}; invitations change only while it is DRAFT or OPEN.`, ['id']);
+  }
+}
+
+/** The products behind the given ids, all of `brandId`; each id that is not one of them is NOT_FOUND at its position. */
+async function productsOfBrand(em: EntityManager, brandId: string, productIds: readonly (string | null)[]): Promise<Product[]> {
+  const wanted = productIds.filter((id): id is string => id !== null);
+  const found = new Map(
+    (wanted.length ? await em.find(Product, { id: { $in: wanted }, brand: brandId }, { populate: ['vertical'] }) : []).map((product) => [product.id, product]),
+  );
+  const problems = productIds.flatMap((id, index) =>
+    id && found.has(id) ? [] : Problem.notFound('product of this brand', ['input', 'productIds', index]).details,
+  );
+  if (problems.length) throw new Problem(problems);
+  return [...found.values()];
+}
+
+/** The products' verticals and niche tags, copied onto the brief so that searches use its own indexed columns. */
+function searchFacetsOf(products: readonly Product[]): { verticalSlugs: string[]; nicheTags: string[] } {
+  return {
+    verticalSlugs: [...new Set(products.map((product) => product.vertical.getEntity().slug))].sort(),
+    nicheTags: [...new Set(products.flatMap((product) => product.nicheTags))].sort(),
+  };
+}
+
+/** Entities of one kind by id; each id that names none is a NOT_FOUND problem at its position. */
+async function findEach<T extends { id: string }>(
+  ids: readonly (string | null)[],
+  field: string,
+  what: string,
+  find: (ids: string[]) => Promise<T[]>,
+): Promise<{ entities: T[]; problems: ProblemDetail[] }> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  const found = new Map((wanted.length ? await find(wanted) : []).map((entity) => [entity.id, entity]));
+  const problems = ids.flatMap((id, index) => (id && found.has(id) ? [] : Problem.notFound(what, ['input', field, index]).details));
+  return { entities: [...found.values()], problems };
+}

@@ -1,0 +1,78 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { Agency } from '../agency/agency.entity.js';
+import { AgencyType } from '../agency/agency.types.js';
+import type { Bid } from '../bid/bid.entity.js';
+import { BidType } from '../bid/bid.types.js';
+import type { Brand } from '../brand/brand.entity.js';
+import { BrandType } from '../brand/brand.types.js';
+import type { Brief } from '../brief/brief.entity.js';
+import { BriefType } from '../brief/brief.types.js';
+import type { CurrencyCode } from '../common/money.js';
+import type { Creator } from '../creator/creator.entity.js';
+import { CreatorType } from '../creator/creator.types.js';
+import type { RequestContext } from '../graphql/context.js';
+import { defineNode } from '../graphql/node.js';
+import type { Trader } from '../trader/trader.entity.js';
+import { TraderType } from '../trader/trader.types.js';
+import { Deal, type DealTerms } from './deal.entity.js';
+import { DealTermsType, DealType } from './deal.types.js';
+
+defineNode({ typeName: 'Deal', entity: Deal, load: (context, id) => context.services.deals.visibleById(context, id) });
+
+/** A terms version as the API shows it. */
+function termsOf(terms: DealTerms): DealTermsType {
+  const currency = terms.currency as CurrencyCode;
+  return {
+    version: terms.version,
+    currency,
+    fixedFee: { amount: terms.fixedFee, currency },
+    commissionBp: terms.commissionBp,
+    gmvGuarantee: terms.gmvGuarantee == null ? null : { amount: terms.gmvGuarantee, currency },
+    refundWindowDays: terms.refundWindowDays,
+    agencyShareBp: terms.agencyShareBp,
+    platformFeeBp: terms.platformFeeBp,
+    deliverables: terms.deliverables.map((deliverable) => ({ ...deliverable, dueAt: new Date(deliverable.dueAt) })) as DealTermsType['deliverables'],
+    exclusivityDays: terms.exclusivityDays,
+    usageRightsDays: terms.usageRightsDays,
+    feePayment: terms.feePayment,
+    createdAt: terms.createdAt,
+  };
+}
+
+@Resolver(() => DealType)
+export class DealResolver {
+  @FieldResolver(() => BriefType, { description: 'The brief the deal fills a slot of.' })
+  brief(@Root() deal: Deal): Promise<Brief> {
+    return deal.brief.loadOrFail();
+  }
+
+  @FieldResolver(() => BidType, { description: 'The bid that was accepted.' })
+  bid(@Root() deal: Deal): Promise<Bid> {
+    return deal.bid.loadOrFail();
+  }
+
+  @FieldResolver(() => BrandType, { description: 'The brand that pays.' })
+  brand(@Root() deal: Deal): Promise<Brand> {
+    return deal.brand.loadOrFail();
+  }
+
+  @FieldResolver(() => CreatorType, { nullable: true, description: 'The creator who does the work, when the talent is a creator.' })
+  async creator(@Root() deal: Deal): Promise<Creator | null> {
+    return (await deal.creator?.loadOrFail()) ?? null;
+  }
+
+  @FieldResolver(() => TraderType, { nullable: true, description: 'The operator who does the work, when the talent is an operator.' })
+  async trader(@Root() deal: Deal): Promise<Trader | null> {
+    return (await deal.trader?.loadOrFail()) ?? null;
+  }
+
+  @FieldResolver(() => AgencyType, { nullable: true, description: 'The agency that represents the talent and takes its share; null without one.' })
+  async agency(@Root() deal: Deal): Promise<Agency | null> {
+    return (await deal.agency?.loadOrFail()) ?? null;
+  }
+
+  @FieldResolver(() => DealTermsType, { description: 'The terms in force: the latest agreed version.' })
+  async terms(@Root() deal: Deal, @Ctx() { services }: RequestContext): Promise<DealTermsType> {
+    return termsOf(await services.deals.currentTerms(deal));
+  }
+}
