@@ -13,6 +13,7 @@ import { CredibilityService } from '../src/credibility/credibility.service.js';
 import type { Logger } from '../src/logger.js';
 import { Trader, TraderCapability } from '../src/trader/trader.entity.js';
 import { Vertical } from '../src/vertical/vertical.entity.js';
+import { type DemoCast, seedDemoMarket } from './demo-market.js';
 
 /**
  * The demo marketplace, told as the article tells it. After the 2021 tax cases the era of the
@@ -23,7 +24,8 @@ import { Vertical } from '../src/vertical/vertical.entity.js';
  * dermatologist, a nutritionist, a pediatrician, a researcher), for evaluation bloggers who test
  * products, and for live-stream operators ("traders") who run their own self-broadcast rooms end
  * to end. Two MCN agencies manage rosters and take a share. One pharmacist's licence is still
- * waiting for the admin to verify it.
+ * waiting for the admin to verify it. The brands' briefs, and the bids, counters and deals they
+ * draw, are in demo-market.ts.
  */
 
 export interface DemoLogins {
@@ -378,12 +380,22 @@ const LOGINS: DemoLogins['accounts'] = [
   { role: 'brand: HA snacks', email: BRANDS[1].owner.email },
   { role: 'brand: infant food', email: BRANDS[2].owner.email },
   { role: 'creator: pediatrician', email: creatorEmail('pediatrician') },
+  // Bid for by her agency: she sees those bids and the deal they made.
+  { role: 'creator: nutritionist', email: creatorEmail('nutritionist') },
   { role: 'agency owner', email: AGENCIES[0].owner.email },
   { role: 'trader', email: traderEmail('qianfeng') },
 ];
 
-/** Loads the demo data set when the database holds no users yet; returns the demo logins. */
-export async function seedDemoDataIfEmpty(em: EntityManager, logger: Logger): Promise<DemoLogins | null> {
+/**
+ * Loads the demo data set when the database holds no users yet; returns the demo logins.
+ * `platformFeeBp` goes into the demo deals' terms, as the running server would write it; by
+ * default the fee the configuration has when PLATFORM_FEE_BP is not set.
+ */
+export async function seedDemoDataIfEmpty(
+  em: EntityManager,
+  logger: Logger,
+  options: { platformFeeBp: number },
+): Promise<DemoLogins | null> {
   return em.transactional(async (tx) => {
     // Two servers starting together on an empty database must not both load the demo set.
     await tx.getConnection().execute('select pg_advisory_xact_lock(hashtext(?))', ['seed-demo-data'], 'get', tx.getTransactionContext());
@@ -397,13 +409,19 @@ export async function seedDemoDataIfEmpty(em: EntityManager, logger: Logger): Pr
 
     const verticals = await tx.find(Vertical, { slug: { $in: BRANDS.map((brand) => brand.product.vertical) } });
     const verticalBySlug = new Map(verticals.map((vertical) => [vertical.slug, vertical]));
-    for (const { name, description, websiteUrl, owner, product } of BRANDS) {
-      const brand = tx.create(Brand, { name, description, websiteUrl });
-      tx.create(BrandMember, { brand, user: person(owner.email, owner.displayName), role: MemberRole.OWNER });
-      const vertical = verticalBySlug.get(product.vertical);
-      if (!vertical) throw new Error(`vertical ${product.vertical} is missing; run the migrations first`);
-      tx.create(Product, { ...product, nicheTags: [...product.nicheTags], requiredCredentials: [...product.requiredCredentials], brand, vertical });
-    }
+    const brands: DemoCast['brands'] = new Map(
+      BRANDS.map(({ key, name, description, websiteUrl, owner, product }) => {
+        const brand = tx.create(Brand, { name, description, websiteUrl });
+        const brandOwner = person(owner.email, owner.displayName);
+        tx.create(BrandMember, { brand, user: brandOwner, role: MemberRole.OWNER });
+        const vertical = verticalBySlug.get(product.vertical);
+        if (!vertical) throw new Error(`vertical ${product.vertical} is missing; run the migrations first`);
+        const products = [
+          tx.create(Product, { ...product, nicheTags: [...product.nicheTags], requiredCredentials: [...product.requiredCredentials], brand, vertical }),
+        ];
+        return [key, { brand, owner: brandOwner, products }];
+      }),
+    );
 
     const profileUsers: User[] = [];
     const creators = new Map<string, Creator>();
@@ -438,9 +456,11 @@ export async function seedDemoDataIfEmpty(em: EntityManager, logger: Logger): Pr
       traders.set(key, tx.create(Trader, { ...profile, user, verticalSlugs }));
     }
 
-    for (const { owner, roster, name, description, defaultShareBp } of AGENCIES) {
+    const agencies = new Map<string, { agency: Agency; owner: User }>();
+    for (const { key, owner, roster, name, description, defaultShareBp } of AGENCIES) {
       const agency = tx.create(Agency, { name, description, defaultShareBp });
       const agencyOwner = person(owner.email, owner.displayName);
+      agencies.set(key, { agency, owner: agencyOwner });
       tx.create(AgencyMember, { agency, user: agencyOwner, role: MemberRole.OWNER });
       for (const entry of roster) {
         tx.create(RosterMembership, {
@@ -460,7 +480,10 @@ export async function seedDemoDataIfEmpty(em: EntityManager, logger: Logger): Pr
     const credibility = new CredibilityService();
     for (const user of profileUsers) await credibility.refreshForUser(tx, user.id);
 
-    logger.debug({ creators: creators.size, traders: traders.size, brands: BRANDS.length, agencies: AGENCIES.length }, 'demo data created');
+    // Briefs and bids go through the services, which read the credentials and credibility just computed.
+    const market = await seedDemoMarket(tx, { brands, creators, traders, agencies }, { platformFeeBp: options.platformFeeBp, now });
+
+    logger.debug({ creators: creators.size, traders: traders.size, brands: BRANDS.length, agencies: AGENCIES.length, ...market }, 'demo data created');
     return { password: DEMO_PASSWORD, accounts: LOGINS };
   });
 }

@@ -29,7 +29,7 @@ export async function startApplication(
     const applied = await migrate(orm);
     if (applied.length) logger.info({ applied }, 'migrations applied');
     if (config.SEED_DEMO_DATA) {
-      const logins = await seedDemoDataIfEmpty(orm.em.fork(), logger);
+      const logins = await seedDemoDataIfEmpty(orm.em.fork(), logger, { platformFeeBp: config.PLATFORM_FEE_BP });
       if (logins) {
         logger.info('demo data loaded; demo logins (password for all: %s):', logins.password);
         for (const login of logins.accounts) logger.info('  %s  %s', login.role.padEnd(22), login.email);

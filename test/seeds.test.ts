@@ -5,11 +5,14 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_PASSWORD, type DemoLogins, seedDemoDataIfEmpty } from '../seeds/demo.js';
 import { generateCreators } from '../seeds/generator.js';
 import { Random } from '../seeds/random.js';
+import { BidStatus } from '../src/bid/bid.entity.js';
+import { loadConfig } from '../src/config/env.js';
 import { summariseChannelAccounts } from '../src/creator/channel-summary.js';
 import { type CredentialType, impliedCredentialTypes } from '../src/credential/credential-type.js';
 import { computeCredibility } from '../src/credibility/credibility.js';
 import { createDatabaseIfMissing, dropDatabaseIfExists, withDatabase } from '../src/db/database-admin.js';
 import { connect } from '../src/db/database.js';
+import { toGlobalId } from '../src/graphql/global-id.js';
 import { createLogger } from '../src/logger.js';
 import { succeeded } from './support/actors.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
@@ -113,10 +116,13 @@ describe('demo data set', () => {
   let server: TestServer;
   let logins: DemoLogins | null;
   const count = async (table: string) => (await server.sql<{ n: number }>(`select count(*)::int as n from ${table}`))[0]!.n;
+  const LOG_IN = `mutation($input: LogInInput!) { logIn(input: $input) { token user { email } userErrors { code field message } } }`;
+  const logIn = async (email: string) =>
+    succeeded<{ token: string }>((await server.graphql(LOG_IN, { input: { email, password: DEMO_PASSWORD } })) as never, 'logIn').token;
 
   beforeAll(async () => {
     server = await startTestServer();
-    logins = await seedDemoDataIfEmpty(server.app.orm.em.fork(), silent);
+    logins = await seedDemoDataIfEmpty(server.app.orm.em.fork(), silent, { platformFeeBp: 500 });
   });
   afterAll(() => server?.stop());
 
@@ -128,6 +134,7 @@ describe('demo data set', () => {
       'brand: HA snacks',
       'brand: infant food',
       'creator: pediatrician',
+      'creator: nutritionist',
       'agency owner',
       'trader',
     ]);
@@ -142,13 +149,12 @@ describe('demo data set', () => {
 
   it('is not loaded a second time', async () => {
     const users = await count('app_user');
-    expect(await seedDemoDataIfEmpty(server.app.orm.em.fork(), silent)).toBeNull();
+    expect(await seedDemoDataIfEmpty(server.app.orm.em.fork(), silent, { platformFeeBp: 500 })).toBeNull();
     expect(await count('app_user')).toBe(users);
     expect(await count('creator')).toBe(11);
   });
 
   it('lets every demo login sign in through logIn with the shared password', async () => {
-    const LOG_IN = `mutation($input: LogInInput!) { logIn(input: $input) { token user { email } userErrors { code field message } } }`;
     for (const { email } of logins!.accounts) {
       const result = await server.graphql(LOG_IN, { input: { email, password: DEMO_PASSWORD } });
       const payload = succeeded<{ token: string; user: { email: string } }>(result as never, 'logIn');
@@ -216,6 +222,227 @@ describe('demo data set', () => {
       `select count(*)::int as n from trader where capabilities @> array['SUPPLY_CHAIN', 'FULFILMENT']`,
     );
     expect(fullService!.n).toBe(1);
+  });
+
+  it('posts briefs in every status a newcomer meets, in both bidding modes and both visibilities', async () => {
+    const briefs = await server.sql<{
+      brand: string;
+      objective: string;
+      status: string;
+      bidding_mode: string;
+      visibility: string;
+      published: boolean;
+      awarded: boolean;
+      cancelled: boolean;
+      cancellation_reason: string | null;
+    }>(
+      `select br.name as brand, b.objective, b.status, b.bidding_mode, b.visibility, b.published_at is not null as published,
+              b.awarded_at is not null as awarded, b.cancelled_at is not null as cancelled, b.cancellation_reason
+         from brief b join brand br on br.id = b.brand_id`,
+    );
+    expect(new Set(briefs.map((brief) => brief.status))).toEqual(new Set(['OPEN', 'DRAFT', 'AWARDED', 'CANCELLED']));
+    expect(new Set(briefs.map((brief) => brief.bidding_mode))).toEqual(new Set(['OPEN', 'SEALED']));
+    expect(new Set(briefs.map((brief) => brief.visibility))).toEqual(new Set(['PUBLIC', 'INVITE_ONLY']));
+    expect(new Set(briefs.map((brief) => brief.brand)).size).toBe(3);
+    // Open for bids right now: open public, sealed, invite-only, and an operated self-broadcast.
+    const open = briefs.filter((brief) => brief.status === 'OPEN');
+    expect(open.map((brief) => brief.bidding_mode)).toContain('SEALED');
+    expect(open.map((brief) => brief.visibility)).toContain('INVITE_ONLY');
+    expect(open.some((brief) => brief.bidding_mode === 'OPEN' && brief.visibility === 'PUBLIC' && brief.objective === 'SEEDING_CONTENT')).toBe(true);
+    expect(open.map((brief) => brief.objective)).toContain('OPERATED_SELF_BROADCAST');
+
+    // Each status carries the moments it was reached, and a cancelled brief tells bidders why.
+    for (const brief of briefs) {
+      expect(brief.published).toBe(brief.status !== 'DRAFT');
+      expect(brief.awarded).toBe(brief.status === 'AWARDED');
+      expect(brief.cancelled).toBe(brief.status === 'CANCELLED');
+      expect((brief.cancellation_reason ?? '').length > 0).toBe(brief.status === 'CANCELLED');
+    }
+  });
+
+  it('has bids in every status, a reason on each rejection and the agency’s share on agency bids', async () => {
+    const statuses = await server.sql<{ status: string }>('select distinct status from bid order by status');
+    expect(statuses.map((row) => row.status)).toEqual(Object.values(BidStatus).sort());
+
+    const rejected = await server.sql<{ rejection_reason: string | null }>(`select rejection_reason from bid where status = 'REJECTED'`);
+    for (const bid of rejected) expect(bid.rejection_reason?.length).toBeGreaterThan(0);
+
+    const shares = await server.sql<{ agency_bid: boolean; share_stated: boolean; n: number }>(
+      `select b.agency_id is not null as agency_bid, r.agency_share_bp is not null as share_stated, count(*)::int as n
+         from bid b join bid_revision r on r.bid_id = b.id group by 1, 2 order by 1, 2`,
+    );
+    expect(shares.map(({ agency_bid, share_stated }) => ({ agency_bid, share_stated }))).toEqual([
+      { agency_bid: false, share_stated: false },
+      { agency_bid: true, share_stated: true },
+    ]);
+    const [traderBids] = await server.sql<{ agreed: number }>(
+      `select count(*) filter (where b.status = 'AGREED')::int as agreed
+         from bid b join brief br on br.id = b.brief_id where br.objective = 'OPERATED_SELF_BROADCAST' and b.trader_id is not null`,
+    );
+    expect(traderBids!.agreed).toBeGreaterThanOrEqual(1);
+  });
+
+  it('keeps each bid’s current terms equal to its latest revision, and its agreed revision to what both sides said yes to', async () => {
+    const bids = await server.sql<{
+      status: string;
+      current_revision: number;
+      agreed_revision: number | null;
+      current_fixed_fee: string;
+      revisions: number;
+      latest_number: number;
+      latest_fee: string;
+      latest_side: string;
+      first_side: string;
+    }>(
+      `select b.status, b.current_revision, b.agreed_revision, b.current_fixed_fee,
+              (select count(*)::int from bid_revision r where r.bid_id = b.id) as revisions,
+              latest.number as latest_number, latest.fixed_fee as latest_fee, latest.side as latest_side,
+              (select side from bid_revision r where r.bid_id = b.id and r.number = 1) as first_side
+         from bid b
+         join lateral (select * from bid_revision r where r.bid_id = b.id order by r.number desc limit 1) latest on true`,
+    );
+    expect(bids.some((bid) => bid.revisions >= 3)).toBe(true);
+    for (const bid of bids) {
+      expect(bid.first_side).toBe('BIDDER');
+      expect(bid.revisions).toBe(bid.latest_number);
+      expect(bid.current_revision).toBe(bid.latest_number);
+      expect(bid.current_fixed_fee).toBe(bid.latest_fee);
+      if (bid.status === 'COUNTERED') expect(bid.latest_side).toBe('BRAND');
+      if (bid.status === 'AGREED' || bid.status === 'ACCEPTED') expect(bid.agreed_revision).toBe(bid.current_revision);
+      if (['SUBMITTED', 'SHORTLISTED', 'COUNTERED'].includes(bid.status)) expect(bid.agreed_revision).toBeNull();
+    }
+  });
+
+  it('fills every awarded brief’s slots with deals and closes its other bids as not selected', async () => {
+    const briefs = await server.sql<{ status: string; slots: number; slots_filled: number; deals: number; accepted: number; still_active: number; not_selected: number }>(
+      `select b.status, b.slots, b.slots_filled,
+              (select count(*)::int from deal d where d.brief_id = b.id) as deals,
+              (select count(*)::int from bid where bid.brief_id = b.id and bid.status = 'ACCEPTED') as accepted,
+              (select count(*)::int from bid where bid.brief_id = b.id and bid.status in ('SUBMITTED', 'SHORTLISTED', 'COUNTERED', 'AGREED')) as still_active,
+              (select count(*)::int from bid where bid.brief_id = b.id and bid.status = 'NOT_SELECTED') as not_selected
+         from brief b`,
+    );
+    const awarded = briefs.filter((brief) => brief.status === 'AWARDED');
+    expect(awarded.length).toBeGreaterThanOrEqual(1);
+    for (const brief of awarded) {
+      expect(brief.slots).toBeGreaterThan(1);
+      expect(brief.slots_filled).toBe(brief.slots);
+      expect(brief.deals).toBe(brief.slots);
+      expect(brief.accepted).toBe(brief.slots);
+      expect(brief.still_active).toBe(0);
+      expect(brief.not_selected).toBeGreaterThan(0);
+    }
+    // Elsewhere, too, a slot is filled only by a deal.
+    for (const brief of briefs) expect(brief.slots_filled).toBe(brief.deals);
+  });
+
+  it('writes each deal’s first terms from its bid’s agreed revision, with the default platform fee', async () => {
+    const deals = await server.sql<Record<string, unknown>>(
+      `select d.status, d.terms_version, bid.status as bid_status,
+              d.brand_id = br.brand_id as same_brand,
+              d.creator_id is not distinct from bid.creator_id and d.trader_id is not distinct from bid.trader_id
+                and d.agency_id is not distinct from bid.agency_id as same_parties,
+              (select count(*)::int from deal_terms t where t.deal_id = d.id) as versions,
+              t.version, t.platform_fee_bp,
+              json_build_object('currency', t.currency, 'fixedFee', t.fixed_fee, 'commissionBp', t.commission_bp, 'gmvGuarantee', t.gmv_guarantee,
+                                'agencyShareBp', t.agency_share_bp, 'deliverables', t.deliverables) as terms,
+              json_build_object('currency', r.currency, 'fixedFee', r.fixed_fee, 'commissionBp', r.commission_bp, 'gmvGuarantee', r.gmv_guarantee,
+                                'agencyShareBp', coalesce(r.agency_share_bp, 0), 'deliverables', r.deliverables) as agreed
+         from deal d
+         join bid on bid.id = d.bid_id
+         join brief br on br.id = d.brief_id
+         join deal_terms t on t.deal_id = d.id and t.version = 1
+         left join bid_revision r on r.bid_id = bid.id and r.number = bid.agreed_revision`,
+    );
+    expect(deals.length).toBe(await count('deal'));
+    expect(deals.length).toBeGreaterThanOrEqual(2);
+    expect(deals.some((deal) => (deal.agreed as { agencyShareBp: number }).agencyShareBp > 0)).toBe(true);
+    for (const deal of deals) {
+      expect(deal).toMatchObject({
+        status: 'ACTIVE',
+        terms_version: 1,
+        bid_status: 'ACCEPTED',
+        same_brand: true,
+        same_parties: true,
+        versions: 1,
+        version: 1,
+        platform_fee_bp: loadConfig({}).PLATFORM_FEE_BP,
+      });
+      expect(deal.terms).toEqual(deal.agreed);
+    }
+  });
+
+  it('counts each talent’s running deals: active_deal_count is the number of its ACTIVE deals', async () => {
+    const talents = await server.sql<{ name: string; active_deal_count: number; active: number }>(
+      `select display_name as name, active_deal_count,
+              (select count(*)::int from deal d where d.creator_id = c.id and d.status = 'ACTIVE') as active
+         from creator c
+       union all
+       select display_name, active_deal_count,
+              (select count(*)::int from deal d where d.trader_id = t.id and d.status = 'ACTIVE')
+         from trader t`,
+    );
+    expect(talents).toHaveLength(14);
+    expect(talents.filter((talent) => talent.active_deal_count !== talent.active)).toEqual([]);
+    expect(talents.some((talent) => talent.active > 0)).toBe(true);
+  });
+
+  it('shows anonymous visitors the open public briefs through the API, never the draft or the invite-only one', async () => {
+    const BRIEFS = `{ briefs(first: 50) { edges { node { id title } } } }`;
+    const expected = await server.sql<{ id: string; title: string }>(
+      `select id, title from brief where status = 'OPEN' and visibility = 'PUBLIC' and deadline > now() order by deadline, id`,
+    );
+    expect(expected.length).toBeGreaterThanOrEqual(3);
+    const anonymous = await server.graphql<{ briefs: { edges: { node: { id: string; title: string } }[] } }>(BRIEFS);
+    expect(anonymous.errors).toBeUndefined();
+    expect(anonymous.data?.briefs.edges.map(({ node }) => node)).toEqual(expected.map(({ id, title }) => ({ id: toGlobalId('Brief', id), title })));
+
+    const hidden = await server.sql<{ id: string; status: string; visibility: string }>(
+      `select id, status, visibility from brief where status = 'DRAFT' or visibility = 'INVITE_ONLY'`,
+    );
+    expect(new Set(hidden.map((brief) => (brief.status === 'DRAFT' ? 'DRAFT' : brief.visibility)))).toEqual(new Set(['DRAFT', 'INVITE_ONLY']));
+    const NODE = `query($id: ID!) { node(id: $id) { id } }`;
+    for (const brief of hidden) {
+      const found = await server.graphql<{ node: unknown }>(NODE, { id: toGlobalId('Brief', brief.id) });
+      expect(found.data?.node, `${brief.status} ${brief.visibility}`).toBeNull();
+    }
+
+    // The invited dermatologist finds the invite-only brief among the open ones.
+    const [inviteOnly] = await server.sql<{ id: string }>(`select id from brief where status = 'OPEN' and visibility = 'INVITE_ONLY'`);
+    const asInvited = await server.graphql<{ briefs: { edges: { node: { id: string } }[] } }>(BRIEFS, {}, { token: await logIn('creator.dermatologist@demo.market') });
+    expect(asInvited.data?.briefs.edges.map(({ node }) => node.id)).toContain(toGlobalId('Brief', inviteOnly!.id));
+  });
+
+  it('tells a competing creator only how many bids the sealed brief has; the bidder sees hers and the brand sees all', async () => {
+    const [sealed] = await server.sql<{ id: string; bids: number }>(
+      `select b.id, (select count(*)::int from bid where bid.brief_id = b.id and bid.status <> 'WITHDRAWN') as bids
+         from brief b where b.status = 'OPEN' and b.bidding_mode = 'SEALED'`,
+    );
+    expect(sealed!.bids).toBeGreaterThan(0);
+    const VIEW = `query($id: ID!) { node(id: $id) { ... on Brief {
+      bidCount feeRange { min { amount } max { amount } } bids(first: 20) { totalCount edges { node { id creator { displayName } } } }
+    } } }`;
+    interface View {
+      bidCount: number;
+      feeRange: unknown;
+      bids: { totalCount: number; edges: { node: { id: string; creator: { displayName: string } | null } }[] };
+    }
+    const viewAs = async (email: string) => {
+      const result = await server.graphql<{ node: View }>(VIEW, { id: toGlobalId('Brief', sealed!.id) }, { token: await logIn(email) });
+      expect(result.errors).toBeUndefined();
+      return result.data!.node;
+    };
+
+    const competitor = await viewAs('creator.mamatests@demo.market');
+    expect(competitor).toEqual({ bidCount: sealed!.bids, feeRange: null, bids: { totalCount: 0, edges: [] } });
+
+    const bidder = await viewAs('creator.pediatrician@demo.market');
+    expect(bidder.feeRange).toBeNull();
+    expect(bidder.bids.edges.map(({ node }) => node.creator?.displayName)).toEqual(['Dr. Wang Fang']);
+
+    const brand = await viewAs('brand.infant@demo.market');
+    expect(brand.bids.totalCount).toBe(sealed!.bids);
+    expect(brand.feeRange).not.toBeNull();
   });
 });
 

@@ -74,7 +74,7 @@ async function run(command: SeedCommand): Promise<void> {
     // Two connections, because the generator inserts on two at once.
     const orm = await connect(database.url, 2);
     try {
-      await seed(orm, command, logger);
+      await seed(orm, command, logger, config.PLATFORM_FEE_BP);
     } finally {
       await orm.close();
     }
@@ -83,12 +83,12 @@ async function run(command: SeedCommand): Promise<void> {
   }
 }
 
-async function seed(orm: MikroORM, command: SeedCommand, logger: Logger): Promise<void> {
+async function seed(orm: MikroORM, command: SeedCommand, logger: Logger, platformFeeBp: number): Promise<void> {
   const applied = await migrate(orm);
   if (applied.length) process.stderr.write(`applied migrations: ${applied.join(', ')}\n`);
 
   if (command.demo) {
-    const logins = await seedDemoDataIfEmpty(orm.em.fork(), logger);
+    const logins = await seedDemoDataIfEmpty(orm.em.fork(), logger, { platformFeeBp });
     if (logins) {
       process.stdout.write(`demo data loaded; every demo account's password is "${logins.password}":\n`);
       for (const login of logins.accounts) process.stdout.write(`  ${login.role.padEnd(22)} ${login.email}\n`);
