@@ -1,0 +1,615 @@
+import type { BriefObjective, DealStructure, TargetGender } from '../brief/brief.entity.js';
+import type { ContentFormat, Platform } from '../common/enums.js';
+import type { AgeBand, AudienceProfile } from '../creator/audience.js';
+import { availableSlots } from '../creator/capacity.js';
+import { CredentialType, impliedCredentialTypes } from '../credential/credential-type.js';
+import type { TraderCapability } from '../trader/trader.entity.js';
+import { type CandidateKind, DEFAULT_MATCH_WEIGHTS, FACTORS_FOR_KIND, type MatchFactor, type MatchWeights, normalise } from './weights.js';
+
+/**
+ * Scores one candidate (a creator, or an operator for an operated self-broadcast) against one
+ * brief: a score in 0..1 and, per factor, its weight, its value, its contribution and a sentence
+ * that says why. Pure: candidate retrieval (hard constraints, in PostgreSQL) happens before, and
+ * feeds plain objects in.
+ */
+
+export interface TargetAudience {
+  gender: TargetGender;
+  ageBands: readonly AgeBand[];
+  /** Provinces or cities, compared case-insensitively with the audience's top regions. */
+  regions: readonly string[];
+}
+
+export interface MatchBrief {
+  objective: BriefObjective;
+  /** The exact (leaf) verticals of the brief's products. */
+  verticalSlugs: readonly string[];
+  /** Their parent verticals. */
+  parentVerticalSlugs: readonly string[];
+  /** Display names by slug, for the reasons; a slug without a name is shown as the slug. */
+  verticalNames?: Readonly<Record<string, string>>;
+  /** Normalised niche tags (see src/common/niche-tags.ts). */
+  nicheTags: readonly string[];
+  /** The brief's own required credentials and its products' together. */
+  requiredCredentials: readonly CredentialType[];
+  targetAudience: TargetAudience;
+  /** What the brand means to spend in all, in minor units of `currency`. */
+  budget: number;
+  currency: string;
+  /** How many creators or operators the brand will hire; the budget is shared among them. */
+  slots: number;
+  /** Formats the brief accepts; empty means any. */
+  formats: readonly ContentFormat[];
+  platforms: readonly Platform[];
+  preferredStructures: readonly DealStructure[];
+  /**
+   * What an operator must be able to run for an operated self-broadcast. Empty or missing means
+   * the whole broadcast end to end: every capability (SELF_BROADCAST_CAPABILITIES).
+   */
+  requiredCapabilities?: readonly TraderCapability[] | null;
+}
+
+export interface RateCard {
+  currency: string;
+  /** A creator's rate card: the lowest fixed fee per format, in minor units. */
+  minFixedFeeByFormat: Partial<Record<ContentFormat, number>>;
+  /** A fee that applies whatever the format: an operator's lowest fee for running one broadcast. */
+  flatMinFixedFee?: number | null;
+  minCommissionBp: number;
+}
+
+export interface TrackRecord {
+  /** Completed deals in the brief's vertical. */
+  dealsCompleted: number;
+  /** Net GMV ÷ what brands paid over those deals, in basis points (10000 = 1×); null without any. */
+  roiBpInVertical: number | null;
+  /** The same ratio over every completed deal in the brief's vertical, by anyone; null without any. */
+  verticalAverageRoiBp: number | null;
+}
+
+export interface MatchCandidate {
+  kind: CandidateKind;
+  verticalSlugs: readonly string[];
+  nicheTags: readonly string[];
+  /** Verified credential types including the ones they imply (the profile's summary column). */
+  verifiedCredentialTypes: readonly CredentialType[];
+  /** Verified credential types as held, without implied ones: named in the reasons. */
+  rawVerifiedCredentialTypes: readonly CredentialType[];
+  credibilityScore: number;
+  credibilityLevel: number;
+  /** The combined audience of the creator's channels; null when unknown (and for operators). */
+  audience: AudienceProfile | null;
+  totalFollowers: number;
+  capacity: number;
+  activeDealCount: number;
+  rateCard: RateCard;
+  trackRecord: TrackRecord;
+  /** An operator's capabilities; creators have none. */
+  capabilities?: readonly TraderCapability[];
+}
+
+/**
+ * What a score noticed that a hard constraint may exclude. Retrieval normally filters these out
+ * before scoring; the flag makes a candidate that slipped through visible instead of silently low.
+ */
+export const MatchFlag = {
+  MISSING_REQUIRED_CREDENTIAL: 'MISSING_REQUIRED_CREDENTIAL',
+  OVER_BUDGET: 'OVER_BUDGET',
+  AT_CAPACITY: 'AT_CAPACITY',
+  NEAR_CAPACITY: 'NEAR_CAPACITY',
+  MISSING_CAPABILITY: 'MISSING_CAPABILITY',
+} as const;
+export type MatchFlag = (typeof MatchFlag)[keyof typeof MatchFlag];
+
+export interface FactorScore {
+  factor: MatchFactor;
+  /** This factor's share of the score, a multiple of 1e-6; the weights of a score add up to 1. */
+  weight: number;
+  /** How well the candidate does on this factor, 0..1, rounded to 6 decimals. */
+  value: number;
+  /** weight × value, rounded to 6 decimals. */
+  contribution: number;
+  reason: string;
+}
+
+export interface MatchScore {
+  /** The sum of the contributions, in 0..1. */
+  score: number;
+  factors: FactorScore[];
+  flags: MatchFlag[];
+}
+
+/**
+ * Scores and contributions are whole millionths. Each weight is apportioned to integer millionths
+ * adding up to exactly SCORE_SCALE (largest remainders), each contribution is round(weight ×
+ * value) in millionths, so it never exceeds its weight, and the score is their integer sum:
+ * `Σ round(contribution × 1e6) === score × 1e6` holds exactly and the score stays in 0..1. Summed
+ * as JavaScript floats, the contributions equal the score to within about 1e-15.
+ */
+export const SCORE_SCALE = 1_000_000;
+
+/** Value of the parent vertical alone; the exact vertical is worth 1. */
+export const PARENT_VERTICAL_VALUE = 0.5;
+/** Value of a general credential (a physician) where the vertical calls for a specialist (a pediatrician). */
+export const GENERAL_CREDENTIAL_VALUE = 0.5;
+/** Value of something the brief targets but the candidate does not report (an audience part, a price). */
+export const UNKNOWN_VALUE = 0.5;
+/**
+ * Empirical-Bayes prior strength in deals: a candidate's own ROI in the vertical is averaged with
+ * the vertical's average as if the average were backed by this many deals. With 5 completed deals
+ * the two weigh equally; one lucky deal moves the estimate only a sixth of the way.
+ */
+export const SHRINKAGE_PRIOR_DEALS = 5;
+/** A fee at or below this share of the budget per slot is well within budget (price fit 1). */
+export const COMFORTABLE_BUDGET_SHARE = 0.5;
+/** Price fit of a fee exactly at the budget per slot; it falls linearly to this from the comfortable share. */
+export const AT_BUDGET_VALUE = 0.2;
+/** A creator with this many free slots or fewer, and deals running, is near capacity. */
+export const NEAR_CAPACITY_FREE_SLOTS = 1;
+/** What being near capacity multiplies availability by. */
+export const NEAR_CAPACITY_FACTOR = 0.5;
+
+/** Everything an operator runs for an operated self-broadcast end to end. */
+export const SELF_BROADCAST_CAPABILITIES: readonly TraderCapability[] = [
+  'STRATEGY_AND_COVERAGE',
+  'LIVE_OPERATION',
+  'TRAFFIC_MARKETING',
+  'SUPPLY_CHAIN',
+  'FULFILMENT',
+];
+
+/**
+ * Credentials that make a creator a specialist for a vertical even when the brief requires none.
+ * A leaf's own entry replaces its parent's; verticals not listed call for no credential.
+ */
+export const RELEVANT_CREDENTIALS: Readonly<Record<string, readonly CredentialType[]>> = {
+  'mother-baby': [CredentialType.PEDIATRICIAN, CredentialType.NUTRITIONIST],
+  beauty: [CredentialType.COSMETIC_CHEMIST],
+  'beauty.functional-skincare': [CredentialType.DERMATOLOGIST, CredentialType.COSMETIC_CHEMIST],
+  'beauty.haircare': [CredentialType.DERMATOLOGIST, CredentialType.COSMETIC_CHEMIST],
+  food: [CredentialType.NUTRITIONIST],
+  'food.hyaluronic-acid-snacks': [CredentialType.NUTRITIONIST, CredentialType.RESEARCHER],
+  health: [CredentialType.PHYSICIAN, CredentialType.PHARMACIST, CredentialType.NUTRITIONIST],
+  'health.otc-medicine': [CredentialType.PHARMACIST, CredentialType.PHYSICIAN],
+  finance: [CredentialType.FINANCIAL_ADVISOR],
+};
+
+interface Judgement {
+  value: number;
+  reason: string;
+  flags?: MatchFlag[];
+}
+
+const JUDGES: Record<MatchFactor, (brief: MatchBrief, candidate: MatchCandidate) => Judgement> = {
+  verticalFit: judgeVerticalFit,
+  nicheTagOverlap: judgeNicheTagOverlap,
+  credentialRelevance: judgeCredentialRelevance,
+  credibility: judgeCredibility,
+  audienceFit: judgeAudienceFit,
+  trackRecord: judgeTrackRecord,
+  priceFit: judgePriceFit,
+  availability: judgeAvailability,
+  capabilityFit: judgeCapabilityFit,
+};
+
+/**
+ * The candidate's score for the brief. `weights` need not be normalised; the factors that apply to
+ * the candidate's kind are scaled to add up to 1. Pass weights checked by validateWeights for the
+ * candidate's kind: if every factor of the kind weighs 0 this throws.
+ */
+export function scoreCandidate(brief: MatchBrief, candidate: MatchCandidate, weights: MatchWeights = DEFAULT_MATCH_WEIGHTS): MatchScore {
+  const factors = FACTORS_FOR_KIND[candidate.kind];
+  const weightMicros = apportion(normalise(weights, factors), factors);
+  const flags = new Set<MatchFlag>();
+  let scoreMicros = 0;
+  const scored = factors.map((factor, index): FactorScore => {
+    const judgement = JUDGES[factor](brief, candidate);
+    const value = clamp01(judgement.value);
+    const micros = weightMicros[index]!;
+    const contributionMicros = Math.round(micros * value);
+    scoreMicros += contributionMicros;
+    for (const flag of judgement.flags ?? []) flags.add(flag);
+    return {
+      factor,
+      weight: micros / SCORE_SCALE,
+      value: Math.round(value * SCORE_SCALE) / SCORE_SCALE,
+      contribution: contributionMicros / SCORE_SCALE,
+      reason: judgement.reason,
+    };
+  });
+  return { score: scoreMicros / SCORE_SCALE, factors: scored, flags: [...flags] };
+}
+
+/** Normalised weights as integer millionths adding up to exactly SCORE_SCALE (largest remainders, ties in factor order). */
+function apportion(weights: MatchWeights, factors: readonly MatchFactor[]): number[] {
+  const exact = factors.map((factor) => weights[factor] * SCORE_SCALE);
+  const micros = exact.map(Math.floor);
+  const left = SCORE_SCALE - micros.reduce((sum, part) => sum + part, 0);
+  const byRemainder = exact.map((part, index) => ({ index, remainder: part - micros[index]! })).sort((a, b) => b.remainder - a.remainder || a.index - b.index);
+  for (let unit = 0; unit < left; unit++) micros[byRemainder[unit % byRemainder.length]!.index]! += 1;
+  return micros;
+}
+
+// ---- vertical fit ----
+
+/** A child's slug names its parent (src/vertical/vertical-slug.ts): `beauty.makeup` → `beauty`. */
+export function parentSlugOf(slug: string): string | null {
+  const dot = slug.lastIndexOf('.');
+  return dot < 0 ? null : slug.slice(0, dot);
+}
+
+function judgeVerticalFit(brief: MatchBrief, candidate: MatchCandidate): Judgement {
+  const name = (slug: string) => verticalName(brief, slug);
+  if (!brief.verticalSlugs.length) return { value: 1, reason: 'The brief names no vertical, so every vertical fits.' };
+  for (const wanted of brief.verticalSlugs) {
+    if (candidate.verticalSlugs.includes(wanted)) return { value: 1, reason: `Works in ${name(wanted)}, the brief's exact vertical.` };
+    const within = candidate.verticalSlugs.find((slug) => slug.startsWith(`${wanted}.`));
+    if (within) return { value: 1, reason: `Works in ${name(within)}, within the brief's vertical ${name(wanted)}.` };
+  }
+  const parents = unique([...brief.parentVerticalSlugs, ...brief.verticalSlugs.map(parentSlugOf).filter((slug) => slug !== null)]);
+  for (const parent of parents) {
+    const held = candidate.verticalSlugs.find((slug) => slug === parent || parentSlugOf(slug) === parent);
+    if (!held) continue;
+    const leaf = brief.verticalSlugs.find((slug) => parentSlugOf(slug) === parent) ?? brief.verticalSlugs[0]!;
+    const reason =
+      held === parent
+        ? `Works across ${name(parent)}, the parent vertical of the brief's ${name(leaf)}, not in ${name(leaf)} itself.`
+        : `Works in ${name(held)}, beside the brief's ${name(leaf)} under ${name(parent)}: a parent-vertical fit only.`;
+    return { value: PARENT_VERTICAL_VALUE, reason };
+  }
+  return { value: 0, reason: `Works in none of the brief's verticals (${listText(brief.verticalSlugs.map(name))}) or their parent verticals.` };
+}
+
+// ---- niche tags ----
+
+function judgeNicheTagOverlap(brief: MatchBrief, candidate: MatchCandidate): Judgement {
+  const wanted = unique(brief.nicheTags);
+  if (!wanted.length) return { value: 1, reason: 'The brief names no niche tags, so none are missed.' };
+  const held = new Set(candidate.nicheTags);
+  const shared = wanted.filter((tag) => held.has(tag));
+  const value = shared.length / wanted.length;
+  if (!shared.length) return { value, reason: `Shares none of the brief's ${wanted.length} niche tags (${listText(wanted)}).` };
+  if (shared.length === wanted.length) return { value, reason: `Shares all ${wanted.length} of the brief's niche tags: ${listText(shared)}.` };
+  return { value, reason: `Shares ${shared.length} of the brief's ${wanted.length} niche tags: ${listText(shared)}.` };
+}
+
+// ---- credentials ----
+
+/** The specialist credentials the brief's verticals call for (RELEVANT_CREDENTIALS), in declaration order. */
+export function relevantCredentialTypes(verticalSlugs: readonly string[]): CredentialType[] {
+  const relevant = new Set<CredentialType>();
+  for (const slug of verticalSlugs) {
+    const parent = parentSlugOf(slug);
+    const entry = RELEVANT_CREDENTIALS[slug] ?? (parent === null ? undefined : RELEVANT_CREDENTIALS[parent]) ?? [];
+    for (const type of entry) relevant.add(type);
+  }
+  return inDeclarationOrder(relevant);
+}
+
+/**
+ * Credential relevance. A required credential the candidate does not hold verified gives 0 and a
+ * flag, whatever else they hold. Otherwise a specialist credential (one the brief requires or its
+ * vertical calls for) gives 1, and a general credential such a specialist implies (a physician,
+ * where pediatricians are the specialists) gives GENERAL_CREDENTIAL_VALUE. A required general
+ * credential counts as general when a specialist that implies it is also wanted: for infant
+ * nutrition requiring "any physician", a pediatrician is still the better match.
+ */
+function judgeCredentialRelevance(brief: MatchBrief, candidate: MatchCandidate): Judgement {
+  const required = inDeclarationOrder(new Set(brief.requiredCredentials));
+  const held = new Set([...candidate.verifiedCredentialTypes, ...impliedCredentialTypes(candidate.rawVerifiedCredentialTypes)]);
+  const missing = required.filter((type) => !held.has(type));
+  if (missing.length) {
+    return {
+      value: 0,
+      flags: [MatchFlag.MISSING_REQUIRED_CREDENTIAL],
+      reason: `Holds no verified ${listText(missing.map(credentialName))} credential, which the brief requires; unverified, pending and expired credentials do not count.`,
+    };
+  }
+  const wanted = new Set([...relevantCredentialTypes(brief.verticalSlugs), ...required]);
+  const specialists = new Set([...wanted].filter((type) => ![...wanted].some((other) => other !== type && impliedCredentialTypes([other]).has(type))));
+  const generals = new Set([...impliedCredentialTypes(specialists), ...wanted].filter((type) => !specialists.has(type)));
+  const vertical = verticalLabel(brief);
+  if (!specialists.size) return { value: 1, reason: `Neither the brief nor ${vertical} calls for a credential, so none is missed.` };
+
+  // Name what the candidate actually holds, a required type first, before a type it only implies.
+  const namingOrder = [...candidate.rawVerifiedCredentialTypes.filter((type) => required.includes(type)), ...candidate.rawVerifiedCredentialTypes, ...inDeclarationOrder(held)];
+  const preferRaw = (types: Set<CredentialType>) => namingOrder.find((type) => types.has(type));
+  const specialist = preferRaw(specialists);
+  if (specialist) {
+    const reason = required.includes(specialist)
+      ? `Holds a verified ${credentialName(specialist)} credential, exactly what the brief requires.`
+      : `Holds a verified ${credentialName(specialist)} credential, a specialist qualification for ${vertical}.`;
+    return { value: 1, reason };
+  }
+  const general = preferRaw(generals);
+  const specialistNames = listText(inDeclarationOrder(specialists).map(credentialName), 'or');
+  if (general) {
+    return {
+      value: GENERAL_CREDENTIAL_VALUE,
+      reason: `Holds a verified ${credentialName(general)} credential, a general qualification; a ${specialistNames} counts for more in ${vertical}.`,
+    };
+  }
+  return { value: 0, reason: `Holds no verified credential relevant to ${vertical}, such as ${specialistNames}.` };
+}
+
+// ---- credibility ----
+
+function judgeCredibility(_brief: MatchBrief, candidate: MatchCandidate): Judgement {
+  return {
+    value: candidate.credibilityScore / 100,
+    reason: `Credibility score ${candidate.credibilityScore} of 100 (level L${candidate.credibilityLevel}).`,
+  };
+}
+
+// ---- audience ----
+
+const AGE_BAND_LABELS: Record<AgeBand, string> = {
+  UNDER_18: 'under 18',
+  AGE_18_24: '18–24',
+  AGE_25_30: '25–30',
+  AGE_31_40: '31–40',
+  AGE_41_50: '41–50',
+  OVER_50: 'over 50',
+};
+
+/**
+ * Audience fit: the mean of the parts the brief targets, each the share of the candidate's
+ * audience inside the target: the targeted gender's share, the share in the targeted age bands,
+ * the share in the targeted regions. Regions come from the top-regions list, so that part is a
+ * lower bound. A targeted part the candidate does not report counts as UNKNOWN_VALUE.
+ */
+function judgeAudienceFit(brief: MatchBrief, candidate: MatchCandidate): Judgement {
+  const target = brief.targetAudience;
+  const audience = candidate.audience;
+  const parts: { value: number; text: string }[] = [];
+  if (target.gender !== 'ANY') {
+    const genderWord = target.gender === 'FEMALE' ? 'female' : 'male';
+    if (audience && audience.femaleShare + audience.maleShare > 0) {
+      const share = clamp01(target.gender === 'FEMALE' ? audience.femaleShare : audience.maleShare);
+      parts.push({ value: share, text: `${percent(share)} ${genderWord}` });
+    } else {
+      parts.push({ value: UNKNOWN_VALUE, text: `gender split not reported (counted as ${percent(UNKNOWN_VALUE)} ${genderWord})` });
+    }
+  }
+  const bands = unique(target.ageBands);
+  if (bands.length) {
+    const bandText = listText(bands.map((band) => AGE_BAND_LABELS[band]), 'or');
+    if (audience?.ageBands.length) {
+      const share = clamp01(sum(audience.ageBands.filter((entry) => bands.includes(entry.band)).map((entry) => entry.share)));
+      parts.push({ value: share, text: `${percent(share)} aged ${bandText}` });
+    } else {
+      parts.push({ value: UNKNOWN_VALUE, text: `ages not reported (counted as ${percent(UNKNOWN_VALUE)} aged ${bandText})` });
+    }
+  }
+  const regions = unique(target.regions);
+  if (regions.length) {
+    const wanted = new Set(regions.map((region) => region.toLowerCase()));
+    const regionText = listText(regions, 'or');
+    if (audience?.topRegions.length) {
+      const share = clamp01(sum(audience.topRegions.filter((entry) => wanted.has(entry.region.toLowerCase())).map((entry) => entry.share)));
+      parts.push({ value: share, text: `${percent(share)} in ${regionText}` });
+    } else {
+      parts.push({ value: UNKNOWN_VALUE, text: `regions not reported (counted as ${percent(UNKNOWN_VALUE)} in ${regionText})` });
+    }
+  }
+  if (!parts.length) return { value: 1, reason: 'The brief targets no particular audience, so any audience fits.' };
+  return {
+    value: sum(parts.map((part) => part.value)) / parts.length,
+    reason: `Audience against the brief's target: ${listText(parts.map((part) => part.text))}.`,
+  };
+}
+
+// ---- track record ----
+
+export interface ShrunkRoi {
+  /** The shrunk ROI in basis points, or null when neither the candidate nor anyone has an ROI in the vertical. */
+  roiBp: number | null;
+  /** Deals of the candidate's own that went into it. */
+  ownDeals: number;
+  /** What it was shrunk toward: the vertical's average, or the candidate's own ROI when the vertical has none. */
+  priorBp: number | null;
+}
+
+/**
+ * Empirical-Bayes shrinkage: (n × own + k × average) ÷ (n + k) with k = SHRINKAGE_PRIOR_DEALS, so
+ * a short record stays near the vertical's average and a long one speaks for itself.
+ */
+export function shrinkRoi(record: TrackRecord): ShrunkRoi {
+  const own = record.roiBpInVertical === null ? null : Math.max(0, record.roiBpInVertical);
+  const ownDeals = own === null ? 0 : Math.max(0, Math.floor(record.dealsCompleted));
+  const prior = record.verticalAverageRoiBp === null ? (ownDeals > 0 ? own : null) : Math.max(0, record.verticalAverageRoiBp);
+  if (prior === null) return { roiBp: null, ownDeals, priorBp: null };
+  const roiBp = (ownDeals * (own ?? 0) + SHRINKAGE_PRIOR_DEALS * prior) / (ownDeals + SHRINKAGE_PRIOR_DEALS);
+  return { roiBp, ownDeals, priorBp: prior };
+}
+
+/**
+ * Track record value s² ÷ (s² + a²) for shrunk ROI s against the vertical's average a: 0.5 at the
+ * average (and for a newcomer), 0.8 at twice it, 0.2 at half, never quite 0 or 1. Relative to the
+ * vertical, because a 3× ROI is excellent in one vertical and ordinary in another.
+ */
+function judgeTrackRecord(brief: MatchBrief, candidate: MatchCandidate): Judgement {
+  const vertical = verticalLabel(brief);
+  const shrunk = shrinkRoi(candidate.trackRecord);
+  if (shrunk.roiBp === null || shrunk.priorBp === null) {
+    return { value: UNKNOWN_VALUE, reason: `No completed deals with reported sales in ${vertical} yet, by anyone, so the track record counts as neutral.` };
+  }
+  if (shrunk.ownDeals === 0) {
+    return { value: UNKNOWN_VALUE, reason: `No completed deals with reported sales in ${vertical} yet; assumed the vertical's average ROI of ${formatRoi(shrunk.priorBp)}.` };
+  }
+  const { roiBp, priorBp } = shrunk;
+  const value = priorBp === 0 ? (roiBp > 0 ? 1 : UNKNOWN_VALUE) : roiBp ** 2 / (roiBp ** 2 + priorBp ** 2);
+  const deals = shrunk.ownDeals === 1 ? '1 completed deal' : `${shrunk.ownDeals} completed deals`;
+  return {
+    value,
+    reason: `${deals} in ${vertical} at ${formatRoi(candidate.trackRecord.roiBpInVertical ?? 0)} ROI, shrunk toward the vertical's ${formatRoi(priorBp)} average to ${formatRoi(roiBp)}.`,
+  };
+}
+
+// ---- price ----
+
+/** The budget for one slot: the brief's budget shared equally among its slots, in minor units. */
+export function budgetPerSlot(brief: Pick<MatchBrief, 'budget' | 'slots'>): number {
+  return Math.floor(brief.budget / Math.max(1, brief.slots));
+}
+
+export interface MinimumFee {
+  amount: number;
+  /** The format it is for, or null for a flat fee (an operator's fee per broadcast). */
+  format: ContentFormat | null;
+}
+
+/**
+ * The least the candidate accepts for one slot of this brief: the cheapest of their rate-card
+ * lines for the brief's formats (any format when the brief names none) and their flat fee. Null
+ * when they state none, or state them in another currency than the brief's budget.
+ */
+export function minimumFeeFor(brief: Pick<MatchBrief, 'formats' | 'currency'>, rateCard: RateCard): MinimumFee | null {
+  if (rateCard.currency !== brief.currency) return null;
+  const fees: MinimumFee[] = [];
+  for (const [format, amount] of Object.entries(rateCard.minFixedFeeByFormat) as [ContentFormat, number | undefined][]) {
+    if (amount != null && (!brief.formats.length || brief.formats.includes(format))) fees.push({ amount, format });
+  }
+  if (rateCard.flatMinFixedFee != null) fees.push({ amount: rateCard.flatMinFixedFee, format: null });
+  return fees.reduce<MinimumFee | null>((least, fee) => (least === null || fee.amount < least.amount ? fee : least), null);
+}
+
+/**
+ * Whether the candidate's least fee for one slot is above the budget per slot. Scoring penalises
+ * such a candidate (price fit 0, flag OVER_BUDGET) rather than excluding it, since a creator may
+ * still bid lower than their card; retrieval may exclude with this when configured to.
+ */
+export function exceedsBudget(brief: Pick<MatchBrief, 'formats' | 'currency' | 'budget' | 'slots'>, candidate: Pick<MatchCandidate, 'rateCard'>): boolean {
+  const fee = minimumFeeFor(brief, candidate.rateCard);
+  return fee !== null && fee.amount > budgetPerSlot(brief);
+}
+
+/**
+ * Price fit from r = least fee ÷ budget per slot: 1 up to COMFORTABLE_BUDGET_SHARE, then falling
+ * linearly to AT_BUDGET_VALUE at the budget, and 0 above it (penalised, flagged, not excluded).
+ */
+function judgePriceFit(brief: MatchBrief, candidate: MatchCandidate): Judgement {
+  const perSlot = budgetPerSlot(brief);
+  const perSlotText = `the budget per slot (${formatMoney(perSlot, brief.currency)})`;
+  if (candidate.rateCard.currency !== brief.currency) {
+    return { value: UNKNOWN_VALUE, reason: `Rate card is in ${candidate.rateCard.currency}, the budget in ${brief.currency}, so the price is not compared.` };
+  }
+  const fee = minimumFeeFor(brief, candidate.rateCard);
+  if (!fee) {
+    const formats = brief.formats.length ? listText(brief.formats.map(formatName), 'or') : 'any format';
+    return { value: UNKNOWN_VALUE, reason: `States no minimum fee for ${formats}, so the price counts as neutral.` };
+  }
+  const feeText = `Minimum fee ${formatMoney(fee.amount, brief.currency)} ${fee.format === null ? 'per broadcast' : `for ${formatName(fee.format)}`}`;
+  if (fee.amount > perSlot) {
+    return { value: 0, flags: [MatchFlag.OVER_BUDGET], reason: `${feeText} is above ${perSlotText}.` };
+  }
+  const share = perSlot === 0 ? 0 : fee.amount / perSlot;
+  if (share <= COMFORTABLE_BUDGET_SHARE) return { value: 1, reason: `${feeText} is ${percent(share)} of ${perSlotText}, well within it.` };
+  const value = 1 - ((share - COMFORTABLE_BUDGET_SHARE) / (1 - COMFORTABLE_BUDGET_SHARE)) * (1 - AT_BUDGET_VALUE);
+  return { value, reason: `${feeText} is ${percent(share)} of ${perSlotText}: within budget, with little room.` };
+}
+
+// ---- availability ----
+
+/**
+ * Availability: the share of capacity still free. A candidate with deals running and at most
+ * NEAR_CAPACITY_FREE_SLOTS free is near capacity: the value is multiplied by NEAR_CAPACITY_FACTOR,
+ * so work spreads to those who can take it on.
+ */
+function judgeAvailability(_brief: MatchBrief, candidate: MatchCandidate): Judgement {
+  const { capacity, activeDealCount } = candidate;
+  const free = availableSlots(capacity, activeDealCount);
+  if (free === 0 || capacity <= 0) {
+    return { value: 0, flags: [MatchFlag.AT_CAPACITY], reason: `Working on ${activeDealCount} deals, their full capacity of ${capacity}; no room for another.` };
+  }
+  const share = free / capacity;
+  if (activeDealCount > 0 && free <= NEAR_CAPACITY_FREE_SLOTS) {
+    return {
+      value: share * NEAR_CAPACITY_FACTOR,
+      flags: [MatchFlag.NEAR_CAPACITY],
+      reason: `Has ${free} of ${capacity} slots free with ${activeDealCount} deals running: near capacity, so availability is ${percent(NEAR_CAPACITY_FACTOR)} of the free share.`,
+    };
+  }
+  return { value: share, reason: `Has ${free} of ${capacity} slots free.` };
+}
+
+// ---- operator capabilities ----
+
+function judgeCapabilityFit(brief: MatchBrief, candidate: MatchCandidate): Judgement {
+  const stated = unique(brief.requiredCapabilities ?? []);
+  const required = stated.length ? stated : SELF_BROADCAST_CAPABILITIES;
+  const need = stated.length ? 'the brief needs' : 'an operated self-broadcast needs end to end';
+  const held = new Set(candidate.capabilities ?? []);
+  const covered = required.filter((capability) => held.has(capability));
+  const lacking = required.filter((capability) => !held.has(capability));
+  const value = covered.length / required.length;
+  const flags = lacking.length ? [MatchFlag.MISSING_CAPABILITY] : [];
+  const names = (list: readonly TraderCapability[]) => listText(list.map(capabilityName));
+  if (!lacking.length) return { value, reason: `Runs all ${required.length} capabilities ${need}: ${names(required)}.` };
+  if (!covered.length) return { value, flags, reason: `Runs none of the ${required.length} capabilities ${need} (${names(required)}).` };
+  return { value, flags, reason: `Runs ${covered.length} of the ${required.length} capabilities ${need} (${names(covered)}); lacks ${names(lacking)}.` };
+}
+
+// ---- wording ----
+
+export function formatMoney(amount: number, currency: string): string {
+  const whole = Math.floor(Math.abs(amount) / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const cents = (Math.abs(amount) % 100).toString().padStart(2, '0');
+  return `${amount < 0 ? '-' : ''}${currency} ${whole}.${cents}`;
+}
+
+export function formatRoi(roiBp: number): string {
+  return `${(roiBp / 10_000).toFixed(2)}×`;
+}
+
+export function percent(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}
+
+/** "a short video", "an image post". */
+export function formatName(format: ContentFormat): string {
+  return `${/^[AEIOU]/.test(format) ? 'an' : 'a'} ${format.toLowerCase().replaceAll('_', ' ')}`;
+}
+
+function credentialName(type: CredentialType): string {
+  return type.toLowerCase().replaceAll('_', ' ');
+}
+
+function capabilityName(capability: TraderCapability): string {
+  return capability.toLowerCase().replaceAll('_', ' ');
+}
+
+function verticalName(brief: MatchBrief, slug: string): string {
+  return brief.verticalNames?.[slug] ?? slug;
+}
+
+function verticalLabel(brief: MatchBrief): string {
+  return brief.verticalSlugs.length ? listText(brief.verticalSlugs.map((slug) => verticalName(brief, slug))) : "the brief's vertical";
+}
+
+/** "a", "a and b", "a, b and c". */
+export function listText(items: readonly string[], conjunction = 'and'): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)}`;
+}
+
+const CREDENTIAL_ORDER = Object.values(CredentialType);
+
+function inDeclarationOrder(types: Iterable<CredentialType>): CredentialType[] {
+  const set = new Set(types);
+  return CREDENTIAL_ORDER.filter((type) => set.has(type));
+}
+
+function unique<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}
+
+function clamp01(value: number): number {
+  return Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0;
+}
