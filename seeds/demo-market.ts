@@ -538,14 +538,14 @@ export async function seedDemoMarket(em: EntityManager, cast: DemoCast, options:
             await bidService.reject(brand, entry.bid.id, move.reason);
             break;
           case 'accept':
-            await bidService.accept(brand, entry.bid.id);
+            await bidService.accept(brand, entry.bid.id, entry.bid.currentRevision);
             summary.deals += 1;
             break;
           case 'revise':
             await bidService.revise(bidder, entry.bid.id, proposal(move.terms), move.message);
             break;
           case 'acceptCounter':
-            await bidService.acceptCounter(bidder, entry.bid.id);
+            await bidService.acceptCounter(bidder, entry.bid.id, entry.bid.currentRevision);
             break;
           case 'withdraw':
             await bidService.withdraw(bidder, entry.bid.id);

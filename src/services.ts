@@ -12,6 +12,7 @@ import { CredentialService } from './credential/credential.service.js';
 import { CredibilityService } from './credibility/credibility.service.js';
 import { DealService } from './deal/deal.service.js';
 import { IdempotencyService } from './idempotency/idempotency.service.js';
+import { MatchService } from './match/match.service.js';
 import { OrganisationInvitationService } from './organisation/organisation-invitation.service.js';
 import { TraderService } from './trader/trader.service.js';
 import { VerticalService } from './vertical/vertical.service.js';
@@ -40,6 +41,7 @@ export function createServices(dependencies: { tokens: TokenService; config: App
     deals,
     bids: new BidService(briefs, deals),
     idempotency: new IdempotencyService(dependencies.config.IDEMPOTENCY_TTL_HOURS),
+    matches: new MatchService(briefs),
   };
 }
 

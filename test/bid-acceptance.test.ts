@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toGlobalId } from '../src/graphql/global-id.js';
 import { errorCodes, succeeded } from './support/actors.js';
 import {
   acceptBid,
   BID_MUTATIONS,
   type Brand,
   count,
+  createAgency,
   createBrand,
   createBrief,
   createCreator,
@@ -41,14 +43,14 @@ describe('accepting bids concurrently', () => {
       bids.map(async (bid, index) => {
         succeeded((await server.graphql(BID_MUTATIONS.counter, { id: bid.id, terms: terms({ commissionBp: 1100 }) }, { token: brand.owner.token })) as never, 'bidCounter');
         const agreed = succeeded<{ bid: { status: string } }>(
-          (await server.graphql(BID_MUTATIONS.counterAccept, { id: bid.id }, { token: bidders[index]!.actor.token })) as never,
+          (await server.graphql(BID_MUTATIONS.counterAccept, { id: bid.id, revision: 2 }, { token: bidders[index]!.actor.token })) as never,
           'bidCounterAccept',
         );
         expect(agreed.bid.status).toBe('AGREED');
       }),
     );
 
-    const results = await Promise.all(bids.map((bid) => acceptBid(server, brand.owner, bid.id)));
+    const results = await Promise.all(bids.map((bid) => acceptBid(server, brand.owner, bid.id, { revision: 2 })));
     for (const result of results) {
       expect(result.status).toBe(200);
       expect(result.errors).toBeUndefined();
@@ -119,6 +121,47 @@ describe('capacity at acceptance', () => {
     const result = await acceptBid(server, brand.owner, bid.id);
     expect(result.data?.bidAccept.userErrors).toEqual([]);
     expect(result.data?.bidAccept.deal?.brief.status).toBe('CLOSED');
+  });
+});
+
+describe('eligibility at acceptance', () => {
+  const bidStatus = async (bidId: string) => (await server.sql<{ status: string }>('select status from bid where id = ?', [rowId(bidId)]))[0]!.status;
+
+  it('refuses an agency’s bid once the talent has left its roster (NOT_ON_ROSTER), and takes no slot', async () => {
+    const briefId = await createBrief(server, brand);
+    const talent = await createCreator(server, 'leaves-agency');
+    const agency = await createAgency(server, [talent]);
+    const bid = await placeBid(server, agency.member, { briefId, creatorId: talent.id, agencyId: agency.agencyId });
+    const [membership] = await server.sql<{ id: string }>('select id from roster_membership where creator_id = ?', [rowId(talent.id)]);
+    succeeded(
+      (await server.graphql(
+        `mutation($id: ID!) { rosterMembershipEnd(id: $id) { rosterMembership { status } userErrors { code field message } } }`,
+        { id: toGlobalId('RosterMembership', membership!.id) },
+        { token: talent.actor.token },
+      )) as never,
+      'rosterMembershipEnd',
+    );
+    expect(errorCodes((await acceptBid(server, brand.owner, bid.id)) as never, 'bidAccept')).toEqual(['NOT_ON_ROSTER']);
+    expect(await slotsFilled(briefId)).toBe(0);
+    expect(await dealsOnBrief(briefId)).toBe(0);
+    expect(await bidStatus(bid.id)).toBe('SUBMITTED');
+  });
+
+  it('refuses a talent who lost a required credential (MISSING_CREDENTIAL) or fell below the minimum level (BELOW_MIN_LEVEL) since bidding', async () => {
+    const clinical = await createBrand(server, ['DERMATOLOGIST']);
+    const briefId = await createBrief(server, clinical, { minCredibilityLevel: 'L4' });
+    const lapsed = await createCreator(server, 'lapsed', { credentials: ['DERMATOLOGIST', 'PHYSICIAN'], level: 4 });
+    const demoted = await createCreator(server, 'demoted', { credentials: ['DERMATOLOGIST', 'PHYSICIAN'], level: 4 });
+    const lapsedBid = await placeBid(server, lapsed.actor, { briefId, creatorId: lapsed.id });
+    const demotedBid = await placeBid(server, demoted.actor, { briefId, creatorId: demoted.id });
+    await server.sql(`update creator set verified_credential_types = '{}' where id = ?`, [rowId(lapsed.id)]);
+    await server.sql('update creator set credibility_level = 3 where id = ?', [rowId(demoted.id)]);
+
+    expect(errorCodes((await acceptBid(server, clinical.owner, lapsedBid.id)) as never, 'bidAccept')).toEqual(['MISSING_CREDENTIAL']);
+    expect(errorCodes((await acceptBid(server, clinical.owner, demotedBid.id)) as never, 'bidAccept')).toEqual(['BELOW_MIN_LEVEL']);
+    expect(await slotsFilled(briefId)).toBe(0);
+    expect(await dealsOnBrief(briefId)).toBe(0);
+    expect([await bidStatus(lapsedBid.id), await bidStatus(demotedBid.id)]).toEqual(['SUBMITTED', 'SUBMITTED']);
   });
 });
 

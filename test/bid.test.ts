@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeActiveBids, moveBid } from '../src/bid/bid-closing.js';
+import { Bid } from '../src/bid/bid.entity.js';
 import { MAX_MONEY_AMOUNT } from '../src/common/money.js';
+import { Problem } from '../src/common/problems.js';
 import { toGlobalId } from '../src/graphql/global-id.js';
 import { type Actor, errorCodes, signUp, signUpAdmin, succeeded } from './support/actors.js';
 import {
   acceptBid,
   addBrandMember,
+  answerWhileRowLocked,
   BID_FIELDS,
   BID_MUTATIONS,
   type BidPayloadResult,
@@ -15,6 +19,7 @@ import {
   createBrand,
   createBrief,
   createCreator,
+  createCreators,
   createTrader,
   deliverable,
   inDays,
@@ -36,6 +41,10 @@ afterAll(() => server?.stop());
 
 const bidsOnBrief = (briefId: string) => count(server, 'select count(*)::int as n from bid where brief_id = ?', [rowId(briefId)]);
 const revisionsOf = (bidId: string) => count(server, 'select count(*)::int as n from bid_revision where bid_id = ?', [rowId(bidId)]);
+const activeBidsOn = (briefId: string) =>
+  count(server, `select count(*)::int as n from bid where brief_id = ? and status in ('SUBMITTED', 'SHORTLISTED', 'COUNTERED', 'AGREED')`, [rowId(briefId)]);
+const CANCEL = `mutation($id: ID!, $reason: String!) { briefCancel(id: $id, reason: $reason) { brief { status cancellationReason } userErrors { code field } } }`;
+const statusOf = async (bidId: string) => (await server.sql<{ status: string }>('select status from bid where id = ?', [rowId(bidId)]))[0]!.status;
 
 function act(actor: Actor, mutation: keyof typeof BID_MUTATIONS, variables: Record<string, unknown>) {
   return server.graphql(BID_MUTATIONS[mutation], variables, { token: actor.token }) as Promise<BidPayloadResult>;
@@ -97,7 +106,7 @@ describe('the whole lifecycle of a bid', () => {
     const revised = await actOk(creator.actor, 'revise', { id: bid.id, terms: terms({ fixedFee: { amount: 700_000, currency: 'CNY' } }), message: 'Meet at 7000' });
     expect(revised).toMatchObject({ status: 'SUBMITTED', currentTerms: { fixedFee: { amount: 700_000 } } });
     await actOk(brand.owner, 'counter', { id: bid.id, terms: terms({ fixedFee: { amount: 650_000, currency: 'CNY' }, commissionBp: 1200 }) });
-    const agreed = await actOk(creator.actor, 'counterAccept', { id: bid.id });
+    const agreed = await actOk(creator.actor, 'counterAccept', { id: bid.id, revision: 4 });
     expect(agreed).toMatchObject({ status: 'AGREED', agreedRevision: { number: 4, side: 'BRAND' }, currentTerms: { fixedFee: { amount: 650_000 }, commissionBp: 1200 } });
     // Every proposal is kept as it was made.
     expect(agreed.revisions.map((revision) => revision.terms.fixedFee.amount)).toEqual([800_000, 600_000, 700_000, 650_000]);
@@ -189,7 +198,7 @@ describe('negotiation rules', () => {
   });
 
   it('refuses moves the status does not allow, with ILLEGAL_TRANSITION, and changes nothing', async () => {
-    expect(await codesOf(creator.actor, 'counterAccept', { id: bid.id })).toEqual(['ILLEGAL_TRANSITION']);
+    expect(await codesOf(creator.actor, 'counterAccept', { id: bid.id, revision: 1 })).toEqual(['ILLEGAL_TRANSITION']);
     await actOk(brand.owner, 'shortlist', { id: bid.id });
     expect(await codesOf(brand.owner, 'shortlist', { id: bid.id })).toEqual(['ILLEGAL_TRANSITION']);
     expect(await revisionsOf(bid.id)).toBe(1);
@@ -201,6 +210,46 @@ describe('negotiation rules', () => {
     expect(errorCodes(result as never, 'bidAccept')).toEqual(['COUNTER_PENDING']);
     expect(await count(server, 'select count(*)::int as n from deal where bid_id = ?', [rowId(bid.id)])).toBe(0);
     expect(await count(server, 'select slots_filled as n from brief where id = ?', [rowId(briefId)])).toBe(0);
+  });
+
+  it('makes an agreement name the revision it says yes to: any other is STALE_REVISION, and changes nothing', async () => {
+    const briefId = await createBrief(server, brand);
+    const bidder = await createCreator(server, 'reviser');
+    const placed = await placeBid(server, bidder.actor, { briefId, creatorId: bidder.id });
+    // The brand read revision 1; the bidder revised before the brand said yes.
+    await actOk(bidder.actor, 'revise', { id: placed.id, terms: terms({ fixedFee: { amount: 900_000, currency: 'CNY' } }) });
+    const stale = await acceptBid(server, brand.owner, placed.id, { revision: 1 });
+    expect(errorCodes(stale as never, 'bidAccept')).toEqual(['STALE_REVISION']);
+    expect(stale.data?.bidAccept.userErrors[0]).toMatchObject({ field: ['revision'], message: 'The bid changed: revision 2 is now current; review it and accept again.' });
+    expect(await count(server, 'select count(*)::int as n from deal where bid_id = ?', [rowId(placed.id)])).toBe(0);
+    expect(await count(server, 'select slots_filled as n from brief where id = ?', [rowId(briefId)])).toBe(0);
+    expect(await statusOf(placed.id)).toBe('SUBMITTED');
+
+    // The bidder read the brand's first counter; a second one came before they said yes.
+    await actOk(brand.owner, 'counter', { id: placed.id, terms: terms({ fixedFee: { amount: 700_000, currency: 'CNY' } }) });
+    const second = await actOk(brand.owner, 'counter', { id: placed.id, terms: terms({ fixedFee: { amount: 650_000, currency: 'CNY' } }) });
+    expect(second.currentRevision).toEqual({ number: 4, side: 'BRAND' });
+    expect(await codesOf(bidder.actor, 'counterAccept', { id: placed.id, revision: 3 })).toEqual(['STALE_REVISION']);
+    expect(await statusOf(placed.id)).toBe('COUNTERED');
+    const agreed = await actOk(bidder.actor, 'counterAccept', { id: placed.id, revision: 4 });
+    expect(agreed).toMatchObject({ status: 'AGREED', agreedRevision: { number: 4 } });
+
+    // A revision that does not exist is no more current than an old one.
+    expect(errorCodes((await acceptBid(server, brand.owner, placed.id, { revision: 5 })) as never, 'bidAccept')).toEqual(['STALE_REVISION']);
+    const accepted = await acceptBid(server, brand.owner, placed.id, { revision: 4 });
+    expect(accepted.data?.bidAccept.userErrors).toEqual([]);
+    expect(accepted.data?.bidAccept.deal?.terms.fixedFee.amount).toBe(650_000);
+  });
+
+  it('has the database refuse an agreement on any revision but the current one', async () => {
+    const briefId = await createBrief(server, brand);
+    const bidder = await createCreator(server, 'guarded');
+    const placed = await placeBid(server, bidder.actor, { briefId, creatorId: bidder.id });
+    await actOk(bidder.actor, 'revise', { id: placed.id, terms: terms({ commissionBp: 1100 }) });
+    for (const [status, agreed] of [['AGREED', 1], ['ACCEPTED', null], ['AGREED', 3]] as const) {
+      await expect(server.sql('update bid set status = ?, agreed_revision = ? where id = ?', [status, agreed, rowId(placed.id)])).rejects.toThrow(/check constraint "bid_agree/);
+    }
+    expect(await statusOf(placed.id)).toBe('SUBMITTED');
   });
 
   it('validates counter and revision terms like a bid’s, and writes no revision when they are wrong', async () => {
@@ -230,8 +279,8 @@ describe('negotiation rules', () => {
       [otherCreator.actor, 'withdraw'],
       [otherCreator.actor, 'counterAccept'],
     ] as const) {
-      expect(await codesOf(actor, mutation, { id: bid.id })).toEqual(['NOT_FOUND']);
-      expect(await codesOf(actor, mutation, { id: missing })).toEqual(['NOT_FOUND']);
+      expect(await codesOf(actor, mutation, { id: bid.id, revision: 1 })).toEqual(['NOT_FOUND']);
+      expect(await codesOf(actor, mutation, { id: missing, revision: 1 })).toEqual(['NOT_FOUND']);
     }
     expect(errorCodes((await acceptBid(server, otherBrand.owner, bid.id)) as never, 'bidAccept')).toEqual(['NOT_FOUND']);
     expect(errorCodes((await acceptBid(server, otherBrand.owner, 'not-an-id')) as never, 'bidAccept')).toEqual(['NOT_FOUND']);
@@ -400,7 +449,7 @@ describe('agency bids', () => {
     const countered = await actOk(brand.owner, 'counter', { id: bid.id, terms: terms() });
     expect(countered.currentTerms.agencyShareBp).toBe(1600);
 
-    await actOk(agency.member, 'counterAccept', { id: bid.id });
+    await actOk(agency.member, 'counterAccept', { id: bid.id, revision: countered.currentRevision.number });
     const accepted = await acceptBid(server, brand.owner, bid.id);
     expect(accepted.data?.bidAccept.deal).toMatchObject({ agency: { id: agency.agencyId }, creator: { id: member.id }, terms: { agencyShareBp: 1600 } });
   });
@@ -522,15 +571,28 @@ describe('who sees bids', () => {
     expect(await bidNode(bobBid.id, admin)).toMatchObject({ id: bobBid.id });
   });
 
-  it('OPEN: bidders also see the count and the fee range of active bids, never who bid', async () => {
+  it('OPEN: bidders also see the count and the range of the fees bidders proposed, never who bid; anyone else sees the count only', async () => {
     const { briefId, aliceBid, bobBid } = await briefWithThreeBids('OPEN');
+    const range = { min: { amount: 500_000, currency: 'CNY' }, max: { amount: 900_000, currency: 'CNY' } };
     const asAlice = await briefAs(briefId, alice.actor);
     expect(asAlice.bidCount).toBe(3);
-    expect(asAlice.feeRange).toEqual({ min: { amount: 500_000, currency: 'CNY' }, max: { amount: 900_000, currency: 'CNY' } });
+    expect(asAlice.feeRange).toEqual(range);
     expect(asAlice.bids.edges.map(({ node }) => node.id)).toEqual([aliceBid.id]);
     expect(await bidNode(bobBid.id, alice.actor)).toBeNull();
-    const anonymous = await briefAs(briefId);
-    expect(anonymous).toMatchObject({ bidCount: 3, feeRange: { min: { amount: 500_000 } }, bids: { totalCount: 0 } });
+    // The agency that bid and the creator it bid for are bidders too.
+    expect((await briefAs(briefId, agency.member)).feeRange).toEqual(range);
+    expect((await briefAs(briefId, agencyTalent.actor)).feeRange).toEqual(range);
+    const bystander = await createCreator(server, 'bystander');
+    for (const outsider of [undefined, bystander.actor, otherBrand.owner]) {
+      expect(await briefAs(briefId, outsider)).toMatchObject({ bidCount: 3, feeRange: null, bids: { totalCount: 0 } });
+    }
+
+    // The brand's counters are not bids: the range stays the bidders' own proposals.
+    await actOk(brand.owner, 'counter', { id: aliceBid.id, terms: terms({ fixedFee: { amount: 100_000, currency: 'CNY' } }) });
+    expect((await briefAs(briefId, alice.actor)).feeRange).toEqual(range);
+    expect((await briefAs(briefId, brand.owner)).feeRange).toEqual(range);
+    await actOk(bob.actor, 'revise', { id: bobBid.id, terms: terms({ fixedFee: { amount: 950_000, currency: 'CNY' } }) });
+    expect((await briefAs(briefId, alice.actor)).feeRange).toMatchObject({ max: { amount: 950_000 } });
 
     // Withdrawn bids leave the count and the range.
     await actOk(bob.actor, 'withdraw', { id: bobBid.id });
@@ -588,8 +650,6 @@ describe('who sees bids', () => {
 });
 
 describe('cancelling a brief that has bids', () => {
-  const CANCEL = `mutation($id: ID!, $reason: String!) { briefCancel(id: $id, reason: $reason) { brief { status cancellationReason } userErrors { code field } } }`;
-
   it('needs a reason, and changes nothing without one', async () => {
     const briefId = await createBrief(server, brand);
     const result = await server.graphql(CANCEL, { id: briefId, reason: '   ' }, { token: brand.owner.token });
@@ -615,5 +675,187 @@ describe('cancelling a brief that has bids', () => {
       [rowId(submitted.id)]: 'NOT_SELECTED',
       [rowId(withdrawn.id)]: 'WITHDRAWN',
     });
+  });
+
+  it.each([
+    ['rejections', 'reject', 'bidReject', 'REJECTED'],
+    ['withdrawals', 'withdraw', 'bidWithdraw', 'WITHDRAWN'],
+  ] as const)('leaves %s racing the cancellation as they are: no server error, no illegal move (10 rounds)', async (_label, mutation, field, answered) => {
+    for (let round = 0; round < 10; round += 1) {
+      const briefId = await createBrief(server, brand);
+      const bidders = await createCreators(server, 4);
+      const bids = await Promise.all(bidders.map((bidder) => placeBid(server, bidder.actor, { briefId, creatorId: bidder.id })));
+      const [cancelled, ...answers] = await Promise.all([
+        server.graphql(CANCEL, { id: briefId, reason: 'Launch postponed' }, { token: brand.owner.token }),
+        ...bids.map((bid, index) =>
+          mutation === 'reject' ? act(brand.owner, 'reject', { id: bid.id, reason: 'Not this season' }) : act(bidders[index]!.actor, 'withdraw', { id: bid.id }),
+        ),
+      ]);
+      succeeded(cancelled as never, 'briefCancel');
+      const rows = await server.sql<{ id: string; status: string; rejection_reason: string | null }>('select id, status, rejection_reason from bid where brief_id = ?', [
+        rowId(briefId),
+      ]);
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      answers.forEach((answer, index) => {
+        expect(answer.status).toBe(200);
+        const codes = errorCodes(answer as never, field);
+        const row = byId.get(rowId(bids[index]!.id))!;
+        if (codes.length === 0) {
+          // The answer came first and stands.
+          expect(row.status).toBe(answered);
+        } else {
+          // The cancellation came first; the late answer is refused with a typed error.
+          expect(['ILLEGAL_TRANSITION', 'BRIEF_NOT_OPEN']).toContain(codes[0]);
+          expect(row).toMatchObject({ status: 'NOT_SELECTED', rejection_reason: null });
+        }
+      });
+    }
+  });
+});
+
+describe('bids racing the end of a brief', () => {
+  it.each(['awarded', 'cancelled'] as const)(
+    'land on no brief %s at the same moment: each late bid is closed with the others or refused (10 rounds)',
+    async (ending) => {
+      for (let round = 0; round < 10; round += 1) {
+        const briefId = await createBrief(server, brand, { slots: 1 });
+        const [winner, ...latecomers] = await createCreators(server, 4);
+        const winning = await placeBid(server, winner!.actor, { briefId, creatorId: winner!.id });
+        const end = () =>
+          ending === 'awarded'
+            ? acceptBid(server, brand.owner, winning.id)
+            : server.graphql(CANCEL, { id: briefId, reason: 'Launch postponed' }, { token: brand.owner.token });
+        const [ended, ...submitted] = await Promise.all([end(), ...latecomers.map((latecomer) => submitBid(server, latecomer.actor, { briefId, creatorId: latecomer.id }))]);
+        succeeded(ended as never, ending === 'awarded' ? 'bidAccept' : 'briefCancel');
+        // A cancelled brief is hidden from bidders: a bid that comes after the cancellation finds none.
+        const refusals = ending === 'awarded' ? ['BRIEF_NOT_OPEN'] : ['BRIEF_NOT_OPEN', 'NOT_FOUND'];
+        for (const result of submitted) expect(['OK', ...refusals]).toContain(errorCodes(result as never, 'bidSubmit')[0] ?? 'OK');
+        expect(await activeBidsOn(briefId)).toBe(0);
+      }
+    },
+  );
+
+  it('refuses a bid once the last slot is filled (BRIEF_NOT_OPEN)', async () => {
+    const briefId = await createBrief(server, brand, { slots: 1 });
+    const [winner, late] = await createCreators(server, 2);
+    const winning = await placeBid(server, winner!.actor, { briefId, creatorId: winner!.id });
+    succeeded((await acceptBid(server, brand.owner, winning.id)) as never, 'bidAccept');
+    expect(errorCodes((await submitBid(server, late!.actor, { briefId, creatorId: late!.id })) as never, 'bidSubmit')).toEqual(['BRIEF_NOT_OPEN']);
+    expect(await bidsOnBrief(briefId)).toBe(1);
+  });
+});
+
+describe('closeActiveBids', () => {
+  it('leaves no bid it closed with its old status in the identity map, so none is moved or flushed back from it', async () => {
+    const briefId = await createBrief(server, brand);
+    const [first, second] = await createCreators(server, 2);
+    const loadedBid = await placeBid(server, first!.actor, { briefId, creatorId: first!.id });
+    await placeBid(server, second!.actor, { briefId, creatorId: second!.id });
+    await server.app.orm.em.fork().transactional(async (em) => {
+      const loaded = await em.findOneOrFail(Bid, rowId(loadedBid.id));
+      expect(await closeActiveBids(em, { briefId: rowId(briefId) })).toBe(2);
+      expect(loaded.status).toBe('NOT_SELECTED');
+      expect(() => moveBid(loaded, 'WITHDRAW')).toThrow(Problem);
+      loaded.pitch = 'Changed after closing';
+    });
+    expect(await server.sql('select status, pitch from bid where id = ?', [rowId(loadedBid.id)])).toEqual([{ status: 'NOT_SELECTED', pitch: 'Changed after closing' }]);
+  });
+});
+
+describe('withdrawing an invitation', () => {
+  const INVITE = `mutation($id: ID!, $input: BriefInviteInput!) { briefInvite(id: $id, input: $input) { brief { id } userErrors { code } } }`;
+  const UNINVITE = `mutation($id: ID!, $invitationId: ID!) { briefUninvite(id: $id, invitationId: $invitationId) { brief { id } userErrors { code } } }`;
+
+  it('closes the active bids only that invitation allowed, as NOT_SELECTED', async () => {
+    const invitee = await createCreator(server, 'uninvited-later');
+    const rosterOnly = await createCreator(server, 'roster-only');
+    const alsoInvited = await createCreator(server, 'also-invited');
+    const agency = await createAgency(server, [rosterOnly, alsoInvited]);
+    const briefId = await createBrief(server, brand, { visibility: 'INVITE_ONLY' }, false);
+    succeeded(
+      (await server.graphql(INVITE, { id: briefId, input: { creatorIds: [invitee.id, alsoInvited.id], agencyIds: [agency.agencyId] } }, { token: brand.owner.token })) as never,
+      'briefInvite',
+    );
+    succeeded((await server.graphql(`mutation($id: ID!) { briefPublish(id: $id) { brief { id } userErrors { code } } }`, { id: briefId }, { token: brand.owner.token })) as never, 'briefPublish');
+    const inviteeBid = await placeBid(server, invitee.actor, { briefId, creatorId: invitee.id });
+    const rosterOnlyBid = await placeBid(server, agency.member, { briefId, creatorId: rosterOnly.id, agencyId: agency.agencyId });
+    const alsoInvitedBid = await placeBid(server, agency.member, { briefId, creatorId: alsoInvited.id, agencyId: agency.agencyId });
+
+    const invitations = (
+      await server.graphql<{ node: { invitations: { id: string; creator: { id: string } | null; agency: { id: string } | null }[] } }>(
+        `query($id: ID!) { node(id: $id) { ... on Brief { invitations { id creator { id } agency { id } } } } }`,
+        { id: briefId },
+        { token: brand.owner.token },
+      )
+    ).data!.node.invitations;
+    const invitationOf = (id: string) => invitations.find((invitation) => invitation.creator?.id === id || invitation.agency?.id === id)!.id;
+    const uninvite = async (id: string) =>
+      succeeded((await server.graphql(UNINVITE, { id: briefId, invitationId: invitationOf(id) }, { token: brand.owner.token })) as never, 'briefUninvite');
+
+    await uninvite(invitee.id);
+    expect(await statusOf(inviteeBid.id)).toBe('NOT_SELECTED');
+    expect(await statusOf(rosterOnlyBid.id)).toBe('SUBMITTED');
+    expect(await statusOf(alsoInvitedBid.id)).toBe('SUBMITTED');
+
+    // The agency's bid for a creator invited in their own right still stands.
+    await uninvite(agency.agencyId);
+    expect(await statusOf(rosterOnlyBid.id)).toBe('NOT_SELECTED');
+    expect(await statusOf(alsoInvitedBid.id)).toBe('SUBMITTED');
+  });
+});
+
+describe('locks', () => {
+  it('are not taken for someone who may not act: another brand gets NOT_FOUND and the wrong side FORBIDDEN while the bid is locked', async () => {
+    const briefId = await createBrief(server, brand);
+    const creator = await createCreator(server);
+    const bid = await placeBid(server, creator.actor, { briefId, creatorId: creator.id });
+    const otherBrand = await createBrand(server);
+    const attempts = [
+      [otherBrand.owner, 'shortlist', 'NOT_FOUND'],
+      [creator.actor, 'shortlist', 'FORBIDDEN'],
+      [brand.owner, 'withdraw', 'FORBIDDEN'],
+    ] as const;
+    for (const [actor, mutation, code] of attempts) {
+      const { answeredWhileLocked, result } = await answerWhileRowLocked(server, 'bid', rowId(bid.id), () => act(actor, mutation, { id: bid.id }));
+      expect(answeredWhileLocked, `${mutation} ${code}`).toBe(true);
+      if (code === 'FORBIDDEN') expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      else expect(errorCodes(result as never, FIELD_BY_MUTATION[mutation])).toEqual([code]);
+    }
+    expect(await statusOf(bid.id)).toBe('SUBMITTED');
+  });
+});
+
+describe('credentials that expire', () => {
+  it('stop counting without anyone asking: housekeeping refreshes the profile, and the bid rules see it', async () => {
+    const quick = await startTestServer({ HOUSEKEEPING_INTERVAL_MS: '200' });
+    try {
+      const admin = await signUpAdmin(quick);
+      const clinical = await createBrand(quick, ['DERMATOLOGIST']);
+      const briefId = await createBrief(quick, clinical);
+      const creator = await createCreator(quick, 'expiring');
+      const submitted = succeeded<{ credential: { id: string } }>(
+        (await quick.graphql(
+          `mutation($input: CredentialSubmitInput!) { credentialSubmit(input: $input) { credential { id } userErrors { code field message } } }`,
+          { input: { type: 'DERMATOLOGIST', issuer: 'Shanghai Medical Council', licenseNumber: 'D-1', expiresAt: new Date(Date.now() + 2500).toISOString() } },
+          { token: creator.actor.token },
+        )) as never,
+        'credentialSubmit',
+      );
+      succeeded(
+        (await quick.graphql(`mutation($id: ID!) { credentialVerify(id: $id) { credential { id } userErrors { code field message } } }`, { id: submitted.credential.id }, { token: admin.token })) as never,
+        'credentialVerify',
+      );
+      const typesOf = async () =>
+        (await quick.sql<{ types: string[] }>('select verified_credential_types as types from creator where id = ?', [rowId(creator.id)]))[0]!.types;
+      expect(await typesOf()).toEqual(['DERMATOLOGIST', 'PHYSICIAN']);
+
+      const giveUpAt = Date.now() + 10_000;
+      while ((await typesOf()).length > 0 && Date.now() < giveUpAt) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await typesOf()).toEqual([]);
+      const refused = await submitBid(quick, creator.actor, { briefId, creatorId: creator.id });
+      expect(errorCodes(refused as never, 'bidSubmit')).toEqual(['MISSING_CREDENTIAL']);
+    } finally {
+      await quick.stop();
+    }
   });
 });

@@ -282,21 +282,19 @@ describe('demo data set', () => {
     expect(traderBids!.agreed).toBeGreaterThanOrEqual(1);
   });
 
-  it('keeps each bid’s current terms equal to its latest revision, and its agreed revision to what both sides said yes to', async () => {
+  it('keeps each bid’s current revision equal to its latest one, and its agreed revision to what both sides said yes to', async () => {
     const bids = await server.sql<{
       status: string;
       current_revision: number;
       agreed_revision: number | null;
-      current_fixed_fee: string;
       revisions: number;
       latest_number: number;
-      latest_fee: string;
       latest_side: string;
       first_side: string;
     }>(
-      `select b.status, b.current_revision, b.agreed_revision, b.current_fixed_fee,
+      `select b.status, b.current_revision, b.agreed_revision,
               (select count(*)::int from bid_revision r where r.bid_id = b.id) as revisions,
-              latest.number as latest_number, latest.fixed_fee as latest_fee, latest.side as latest_side,
+              latest.number as latest_number, latest.side as latest_side,
               (select side from bid_revision r where r.bid_id = b.id and r.number = 1) as first_side
          from bid b
          join lateral (select * from bid_revision r where r.bid_id = b.id order by r.number desc limit 1) latest on true`,
@@ -306,7 +304,6 @@ describe('demo data set', () => {
       expect(bid.first_side).toBe('BIDDER');
       expect(bid.revisions).toBe(bid.latest_number);
       expect(bid.current_revision).toBe(bid.latest_number);
-      expect(bid.current_fixed_fee).toBe(bid.latest_fee);
       if (bid.status === 'COUNTERED') expect(bid.latest_side).toBe('BRAND');
       if (bid.status === 'AGREED' || bid.status === 'ACCEPTED') expect(bid.agreed_revision).toBe(bid.current_revision);
       if (['SUBMITTED', 'SHORTLISTED', 'COUNTERED'].includes(bid.status)) expect(bid.agreed_revision).toBeNull();

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Problem, ProblemCode } from '../common/problems.js';
-import { BidAction, nextBidStatus } from './bid-status.js';
-import { ACTIVE_BID_STATUSES, Bid, type BidStatus } from './bid.entity.js';
+import { BidAction, bidStatusesAllowing, nextBidStatus } from './bid-status.js';
+import { Bid, type BidStatus } from './bid.entity.js';
 
 const ACTION_PHRASES: Record<BidAction, string> = {
   SHORTLIST: 'shortlisted',
@@ -26,16 +26,60 @@ function illegalMoveMessage(status: BidStatus, action: BidAction): string {
 }
 
 /**
- * Closes the active bids on a brief as NOT_SELECTED, through the transition table: when its
- * slots are full (all but the bid just accepted) or when it is cancelled. Call it in the
- * transaction that changes the brief, with the brief row locked, so no bid on it is accepted
- * meanwhile; the caller flushes.
+ * The statuses the system may close a bid from, and the one status it closes them to: both read
+ * from the transition table (which, for one statement to do it, must send CLOSE to one status).
  */
-export async function closeActiveBids(em: EntityManager, briefId: string, options: { except?: string } = {}): Promise<void> {
-  const active = await em.find(Bid, {
-    brief: briefId,
-    status: { $in: [...ACTIVE_BID_STATUSES] },
-    ...(options.except ? { id: { $ne: options.except } } : {}),
-  });
-  for (const bid of active) moveBid(bid, BidAction.CLOSE);
+const CLOSABLE_BID_STATUSES: readonly BidStatus[] = bidStatusesAllowing(BidAction.CLOSE);
+const CLOSED_BID_STATUS: BidStatus = onlyTarget(CLOSABLE_BID_STATUSES, BidAction.CLOSE);
+
+function onlyTarget(from: readonly BidStatus[], action: BidAction): BidStatus {
+  const targets = new Set(from.map((status) => nextBidStatus(status, action)));
+  const [target] = targets;
+  if (targets.size !== 1 || !target) throw new Error(`one statement closes bids only if ${action} always leads to the same status`);
+  return target;
+}
+
+/** Which of a brief's active bids to close. */
+export interface BidsToClose {
+  briefId: string;
+  /** The bid just accepted: every other active bid closes when the last slot fills. */
+  except?: string;
+  /**
+   * Whose invitation was just withdrawn: only the bids naming them (as talent or as the bidding
+   * agency) that no remaining invitation of the brief still allows close.
+   */
+  uninvited?: { creatorId: string | null; traderId: string | null; agencyId: string | null };
+}
+
+/**
+ * Closes active bids of a brief as NOT_SELECTED in one conditional statement, for an award, a
+ * cancellation or a withdrawn invitation. The statement names the statuses the transition table
+ * lets CLOSE leave, and PostgreSQL re-checks that condition on any row changed meanwhile, so a bid
+ * rejected or withdrawn by a transaction that committed first keeps its status. Call it in the
+ * transaction that changes the brief, with the brief row locked. Bids of the brief already loaded
+ * in `em` are refreshed, so none of them is flushed back with its old status.
+ */
+export async function closeActiveBids(em: EntityManager, scope: BidsToClose): Promise<number> {
+  const conditions = ['brief_id = ?', 'status = any(?::text[])'];
+  const parameters: unknown[] = [scope.briefId, `{${CLOSABLE_BID_STATUSES.join(',')}}`];
+  if (scope.except) {
+    conditions.push('id <> ?');
+    parameters.push(scope.except);
+  }
+  if (scope.uninvited) {
+    conditions.push(
+      `(creator_id = ? or trader_id = ? or agency_id = ?)
+       and not exists (select 1 from brief_invitation invitation
+                        where invitation.brief_id = bid.brief_id
+                          and (invitation.creator_id = bid.creator_id or invitation.trader_id = bid.trader_id or invitation.agency_id = bid.agency_id))`,
+    );
+    parameters.push(scope.uninvited.creatorId, scope.uninvited.traderId, scope.uninvited.agencyId);
+  }
+  const closed = await em.execute<{ id: string }[]>(
+    `update bid set status = ?, updated_at = now() where ${conditions.join(' and ')} returning id`,
+    [CLOSED_BID_STATUS, ...parameters],
+  );
+  const loaded = closed.map((row) => row.id).filter((id) => em.getUnitOfWork().getById(Bid, id));
+  if (loaded.length) await em.find(Bid, { id: { $in: loaded } }, { refresh: true });
+  return closed.length;
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ACTIVE_BID_STATUSES, BidStatus } from './bid.entity.js';
-import { BidAction, isActiveBidStatus, nextBidStatus } from './bid-status.js';
+import { BidAction, bidStatusesAllowing, nextBidStatus } from './bid-status.js';
 
 const statuses = Object.values(BidStatus);
 const actions = Object.values(BidAction);
@@ -77,8 +77,12 @@ describe('nextBidStatus', () => {
   });
 });
 
-describe('isActiveBidStatus', () => {
-  it('agrees with ACTIVE_BID_STATUSES', () => {
-    for (const status of statuses) expect(isActiveBidStatus(status)).toBe(ACTIVE_BID_STATUSES.includes(status));
+describe('bidStatusesAllowing', () => {
+  it('lists exactly the statuses the table lets an action leave', () => {
+    expect(bidStatusesAllowing(BidAction.CLOSE)).toEqual([...ACTIVE_BID_STATUSES]);
+    expect(bidStatusesAllowing(BidAction.ACCEPT_COUNTER)).toEqual([BidStatus.COUNTERED]);
+    for (const action of actions) {
+      for (const status of statuses) expect(bidStatusesAllowing(action).includes(status)).toBe(nextBidStatus(status, action) !== null);
+    }
   });
 });

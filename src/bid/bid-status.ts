@@ -1,4 +1,4 @@
-import { ACTIVE_BID_STATUSES, BidStatus } from './bid.entity.js';
+import { BidStatus } from './bid.entity.js';
 
 /** What someone can do to a bid, and who does it. */
 export const BidAction = {
@@ -73,7 +73,9 @@ export function nextBidStatus(current: BidStatus, action: BidAction): BidStatus 
   return TRANSITIONS[current][action] ?? null;
 }
 
-/** Whether a bid in `status` is still in play (the database allows one such bid per talent and brief). */
-export function isActiveBidStatus(status: BidStatus): boolean {
-  return ACTIVE_BID_STATUSES.includes(status);
+const ALL_STATUSES = Object.values(BidStatus);
+
+/** The statuses from which `action` is allowed, for conditional updates that must agree with the table. */
+export function bidStatusesAllowing(action: BidAction): BidStatus[] {
+  return ALL_STATUSES.filter((status) => nextBidStatus(status, action) !== null);
 }

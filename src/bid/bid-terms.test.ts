@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_MONEY_AMOUNT } from '../common/money.js';
 import { Problem } from '../common/problems.js';
-import { type BidTermsInput, MAX_DELIVERABLES, parseBidTerms, type TermsContext } from './bid-terms.js';
+import { type BidTermsInput, boundedText, MAX_DELIVERABLES, parseBidTerms, type TermsContext } from './bid-terms.js';
 
 const NOW = new Date('2026-12-01T00:00:00Z');
 const inDays = (days: number) => new Date(NOW.getTime() + days * 24 * 60 * 60 * 1000);
@@ -93,5 +93,28 @@ describe('parseBidTerms', () => {
     expect(parseBidTerms({ ...valid, agencyShareBp: 1000 }, { ...context, ...agency }, ['terms']).agencyShareBp).toBe(1000);
     expect(parseBidTerms(valid, { ...context, ...agency }, ['terms']).agencyShareBp).toBe(2000);
     expect(problemsOf({ ...valid, agencyShareBp: 10_001 }, agency)).toEqual([{ code: 'OUT_OF_RANGE', field: ['input', 'terms', 'agencyShareBp'] }]);
+  });
+});
+
+describe('boundedText', () => {
+  it('trims, and treats a missing value as empty', () => {
+    expect(boundedText('  why not  ', { max: 10 }, ['reason'])).toBe('why not');
+    expect(boundedText(null, { max: 10 }, ['reason'])).toBe('');
+    expect(boundedText(undefined, { max: 10 }, ['reason'])).toBe('');
+  });
+
+  it('refuses text outside its bounds with OUT_OF_RANGE at the field, counting after trimming', () => {
+    const problemOf = (value: string | null, bounds: { min?: number; max: number }) => {
+      try {
+        boundedText(value, bounds, ['reason']);
+        return null;
+      } catch (error) {
+        return (error as Problem).details;
+      }
+    };
+    expect(problemOf('x'.repeat(11), { max: 10 })).toEqual([{ code: 'OUT_OF_RANGE', field: ['reason'], message: 'At most 10 characters.' }]);
+    expect(problemOf('   ', { min: 1, max: 10 })).toEqual([{ code: 'OUT_OF_RANGE', field: ['reason'], message: 'Give 1 to 10 characters.' }]);
+    expect(problemOf(null, { min: 1, max: 10 })).toHaveLength(1);
+    expect(problemOf(` ${'x'.repeat(10)} `, { max: 10 })).toBeNull();
   });
 });

@@ -8,6 +8,8 @@ export const MAX_DELIVERABLES = 20;
 export const MAX_DELIVERABLE_DESCRIPTION = 2000;
 export const MAX_PITCH_LENGTH = 5000;
 export const MAX_MESSAGE_LENGTH = 5000;
+/** What the brand tells bidders when it rejects a bid or cancels a brief. */
+export const MAX_REASON_LENGTH = 2000;
 /** Deliverables are promised within a year; anything later is a typo or a promise nobody tracks. */
 export const MAX_DUE_DAYS = 365;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -139,4 +141,13 @@ function parseInputAt<T extends z.ZodType>(schema: T, value: unknown, root: stri
 
 function currencyMismatch(currency: string, field: (string | number)[]): ProblemDetail {
   return { code: ProblemCode.CURRENCY_MISMATCH, field, message: `Amounts must be in the brief’s currency, ${currency}.` };
+}
+
+/** Trimmed text of `min` to `max` characters (empty when not given and `min` is 0); any other length is OUT_OF_RANGE at `field`. */
+export function boundedText(value: string | null | undefined, { min = 0, max }: { min?: number; max: number }, field: string[]): string {
+  const text = (value ?? '').trim();
+  if (text.length < min || text.length > max) {
+    throw Problem.of(ProblemCode.OUT_OF_RANGE, min > 0 ? `Give ${min} to ${max} characters.` : `At most ${max} characters.`, field);
+  }
+  return text;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Viewer } from '../auth/viewer.js';
-import { actsAsBidder, type BidParties, bidderBidsSql, seesAllBidsOfBrand, seesBid, uuidArray, visibleBidsWhere } from './bid-visibility.js';
+import { actsAsBidder, bidderBidsSql, type Parties, seesAsParty, seesFeeRange, uuidArray, visibleBidsWhere } from './bid-visibility.js';
 
 const BRAND = 'brand-1';
 const CREATOR = 'creator-1';
@@ -17,11 +17,11 @@ interface ViewerShape {
 const viewerOf = ({ isAdmin = false, brandIds = [], agencyIds = [], creatorId = null, traderId = null }: ViewerShape = {}) =>
   new Viewer('user-1', isAdmin, new Set(brandIds), new Set(agencyIds), creatorId, traderId);
 
-const creatorBid: BidParties = { brandId: BRAND, creatorId: CREATOR, traderId: null, agencyId: null };
-const agencyBid: BidParties = { brandId: BRAND, creatorId: CREATOR, traderId: null, agencyId: AGENCY };
-const traderBid: BidParties = { brandId: BRAND, creatorId: null, traderId: TRADER, agencyId: null };
+const creatorBid: Parties = { brandId: BRAND, creatorId: CREATOR, traderId: null, agencyId: null };
+const agencyBid: Parties = { brandId: BRAND, creatorId: CREATOR, traderId: null, agencyId: AGENCY };
+const traderBid: Parties = { brandId: BRAND, creatorId: null, traderId: TRADER, agencyId: null };
 
-describe('seesBid', () => {
+describe('seesAsParty', () => {
   it.each([
     ['an admin', viewerOf({ isAdmin: true }), true],
     ['a member of the brief’s brand', viewerOf({ brandIds: [BRAND] }), true],
@@ -32,28 +32,41 @@ describe('seesBid', () => {
     ['a signed-in nobody', viewerOf(), false],
     ['an anonymous caller', null, false],
   ])('on a creator’s own bid, %s: %s', (_label, viewer, expected) => {
-    expect(seesBid(viewer, creatorBid)).toBe(expected);
+    expect(seesAsParty(viewer, creatorBid)).toBe(expected);
   });
 
   it('shows an agency’s bid to the agency’s members and to the creator it names', () => {
-    expect(seesBid(viewerOf({ agencyIds: [AGENCY] }), agencyBid)).toBe(true);
-    expect(seesBid(viewerOf({ creatorId: CREATOR }), agencyBid)).toBe(true);
-    expect(seesBid(viewerOf({ agencyIds: ['agency-2'] }), agencyBid)).toBe(false);
+    expect(seesAsParty(viewerOf({ agencyIds: [AGENCY] }), agencyBid)).toBe(true);
+    expect(seesAsParty(viewerOf({ creatorId: CREATOR }), agencyBid)).toBe(true);
+    expect(seesAsParty(viewerOf({ agencyIds: ['agency-2'] }), agencyBid)).toBe(false);
   });
 
   it('shows an operator’s bid to the operator, not to a creator or another operator', () => {
-    expect(seesBid(viewerOf({ traderId: TRADER }), traderBid)).toBe(true);
-    expect(seesBid(viewerOf({ traderId: 'trader-2' }), traderBid)).toBe(false);
-    expect(seesBid(viewerOf({ creatorId: CREATOR }), traderBid)).toBe(false);
+    expect(seesAsParty(viewerOf({ traderId: TRADER }), traderBid)).toBe(true);
+    expect(seesAsParty(viewerOf({ traderId: 'trader-2' }), traderBid)).toBe(false);
+    expect(seesAsParty(viewerOf({ creatorId: CREATOR }), traderBid)).toBe(false);
   });
 });
 
-describe('seesAllBidsOfBrand', () => {
-  it('is true for the brand’s members and admins only', () => {
-    expect(seesAllBidsOfBrand(viewerOf({ brandIds: [BRAND] }), BRAND)).toBe(true);
-    expect(seesAllBidsOfBrand(viewerOf({ isAdmin: true }), BRAND)).toBe(true);
-    expect(seesAllBidsOfBrand(viewerOf({ creatorId: CREATOR, agencyIds: [AGENCY] }), BRAND)).toBe(false);
-    expect(seesAllBidsOfBrand(null, BRAND)).toBe(false);
+describe('seesFeeRange', () => {
+  const brief = (biddingMode: 'OPEN' | 'SEALED') => ({ brandId: BRAND, biddingMode });
+
+  it('shows the range to the brand’s members and admins in either mode, bid or not', () => {
+    for (const mode of ['OPEN', 'SEALED'] as const) {
+      expect(seesFeeRange(viewerOf({ brandIds: [BRAND] }), brief(mode), false)).toBe(true);
+      expect(seesFeeRange(viewerOf({ isAdmin: true }), brief(mode), false)).toBe(true);
+    }
+  });
+
+  it('shows it to a bidder in OPEN bidding only', () => {
+    expect(seesFeeRange(viewerOf({ creatorId: CREATOR }), brief('OPEN'), true)).toBe(true);
+    expect(seesFeeRange(viewerOf({ creatorId: CREATOR }), brief('SEALED'), true)).toBe(false);
+  });
+
+  it('hides it from everyone else: a viewer without a bid, another brand, nobody signed in', () => {
+    expect(seesFeeRange(viewerOf({ creatorId: CREATOR }), brief('OPEN'), false)).toBe(false);
+    expect(seesFeeRange(viewerOf({ brandIds: ['brand-2'] }), brief('OPEN'), false)).toBe(false);
+    expect(seesFeeRange(null, brief('OPEN'), false)).toBe(false);
   });
 });
 

@@ -43,6 +43,11 @@ const BidSchema = defineEntity({
   checks: [
     { name: 'bid_one_talent', expression: '(creator_id is null) <> (trader_id is null)' },
     { name: 'bid_rejection_reason_only_when_rejected', expression: "rejection_reason is null or status = 'REJECTED'" },
+    // Agreed terms are frozen: an AGREED or ACCEPTED bid's agreement is its current revision.
+    {
+      name: 'bid_agreement_is_current',
+      expression: "status not in ('AGREED', 'ACCEPTED') or agreed_revision is not distinct from current_revision",
+    },
   ],
   properties: {
     id: p.uuid().primary().onCreate(() => randomUUID()),
@@ -61,8 +66,6 @@ const BidSchema = defineEntity({
     agreedRevision: p.integer().nullable(),
     /** Why the brand rejected the bid, when it gave a reason. */
     rejectionReason: p.text().nullable(),
-    /** The current revision's fixed fee, kept here so fee ranges are one indexed aggregate. */
-    currentFixedFee: p.bigint('number').check('current_fixed_fee >= 0'),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
     revisions: () => p.oneToMany(BidRevision).mappedBy('bid').orderBy({ number: 'asc' }),

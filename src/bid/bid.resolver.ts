@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { Agency } from '../agency/agency.entity.js';
 import { AgencyType } from '../agency/agency.types.js';
-import { BiddingMode, type Brief } from '../brief/brief.entity.js';
+import type { Brief } from '../brief/brief.entity.js';
 import { BriefType } from '../brief/brief.types.js';
 import type { CurrencyCode } from '../common/money.js';
 import { Creator } from '../creator/creator.entity.js';
@@ -18,8 +18,8 @@ import { mutate, mutateOnce } from '../graphql/mutation.js';
 import { defineNode } from '../graphql/node.js';
 import { Trader } from '../trader/trader.entity.js';
 import { TraderType } from '../trader/trader.types.js';
-import { seesAllBidsOfBrand } from './bid-visibility.js';
 import { Bid, BidRevision } from './bid.entity.js';
+import { commonTermsView } from './terms-view.js';
 import type { BidStats } from './bid.service.js';
 import {
   BidAcceptPayload,
@@ -38,20 +38,18 @@ defineNode({ typeName: 'Bid', entity: Bid, load: (context, id) => context.servic
 
 /** A revision's terms as the API shows them. */
 function termsOf(revision: BidRevision): BidTermsType {
-  const currency = revision.currency as CurrencyCode;
-  return {
-    currency,
-    fixedFee: { amount: revision.fixedFee, currency },
-    commissionBp: revision.commissionBp,
-    gmvGuarantee: revision.gmvGuarantee == null ? null : { amount: revision.gmvGuarantee, currency },
-    agencyShareBp: revision.agencyShareBp ?? null,
-    deliverables: revision.deliverables.map((deliverable) => ({ ...deliverable, dueAt: new Date(deliverable.dueAt) })) as BidTermsType['deliverables'],
-  };
+  return { ...commonTermsView(revision), agencyShareBp: revision.agencyShareBp ?? null };
 }
 
 async function revisionNumbered(bid: Bid, number: number | null | undefined): Promise<BidRevision | null> {
   if (number == null) return null;
   return (await bid.revisions.loadItems()).find((revision) => revision.number === number) ?? null;
+}
+
+async function latestRevision(bid: Bid): Promise<BidRevision> {
+  const current = await revisionNumbered(bid, bid.currentRevision);
+  if (!current) throw new Error(`bid ${bid.id} has no revision ${bid.currentRevision}`);
+  return current;
 }
 
 const statusesOf = (args: BidsArgs) => (args.statuses?.length ? [...new Set(args.statuses)].sort() : null);
@@ -60,7 +58,12 @@ const statusesOf = (args: BidsArgs) => (args.statuses?.length ? [...new Set(args
 const toOptionalConnection = (cursor: Cursor<Bid> | null): ConnectionShape<Bid> | null => (cursor ? toConnection(cursor) : null);
 
 const bidStats = (context: RequestContext) =>
-  loader(context, 'bid.statsByBrief', ({ em, services }) => new DataLoader<string, BidStats>((briefIds) => services.bids.statsOfBriefs(em, briefIds)));
+  loader(
+    context,
+    'bid.statsByBrief',
+    (requestContext) =>
+      new DataLoader<Brief, BidStats, string>((briefs) => requestContext.services.bids.statsOfBriefs(requestContext, briefs), { cacheKeyFn: (brief) => brief.id }),
+  );
 
 const dealOfBid = (context: RequestContext) =>
   loader(context, 'bid.deal', ({ em, services }) => new DataLoader<string, Deal | null>((bidIds) => services.deals.ofBids(em, bidIds)));
@@ -92,9 +95,14 @@ export class BidResolver {
 
   @FieldResolver(() => BidTermsType, { description: 'The terms of the latest proposal, whichever side made it.' })
   async currentTerms(@Root() bid: Bid): Promise<BidTermsType> {
-    const current = await revisionNumbered(bid, bid.currentRevision);
-    if (!current) throw new Error(`bid ${bid.id} has no revision ${bid.currentRevision}`);
-    return termsOf(current);
+    return termsOf(await latestRevision(bid));
+  }
+
+  @FieldResolver(() => BidRevisionType, {
+    description: 'The latest proposal, whichever side made it. Its number is the one bidAccept and bidCounterAccept take to say yes to it.',
+  })
+  currentRevision(@Root() bid: Bid): Promise<BidRevision> {
+    return latestRevision(bid);
   }
 
   @FieldResolver(() => [BidRevisionType], { description: 'Every proposal, oldest first: the bid itself is number 1.' })
@@ -194,8 +202,13 @@ export class BidResolver {
   @Mutation(() => BidPayload, {
     description: 'Says yes to the brand’s counter-proposal: the bid becomes AGREED on it, ready for the brand to accept. The talent or a member of the bidding agency only.',
   })
-  bidCounterAccept(@Arg('id', () => ID, { description: 'The bid.' }) id: string, @Ctx() context: RequestContext) {
-    return mutate(context, (tx) => context.services.bids.acceptCounter(tx, idOfType(id, 'Bid')));
+  bidCounterAccept(
+    @Arg('id', () => ID, { description: 'The bid.' }) id: string,
+    @Arg('revision', () => Int, { description: 'The number of the revision you say yes to: the brand’s counter you reviewed (STALE_REVISION if another is current now).' })
+    revision: number,
+    @Ctx() context: RequestContext,
+  ) {
+    return mutate(context, (tx) => context.services.bids.acceptCounter(tx, idOfType(id, 'Bid'), revision));
   }
 
   @Authorized()
@@ -207,10 +220,12 @@ export class BidResolver {
   @Authorized()
   @Mutation(() => BidAcceptPayload, {
     description:
-      'Accepts a bid whose latest proposal is the bidder’s, or an AGREED one, into a deal, filling one of the brief’s slots; when the last slot fills, the brief is AWARDED and its other active bids close as NOT_SELECTED. COUNTER_PENDING while your own counter awaits the bidder; SLOTS_FULL when no slot is left. Members of the brief’s brand only. Safe to retry with an idempotency key.',
+      'Accepts a bid whose latest proposal is the bidder’s, or an AGREED one, into a deal, filling one of the brief’s slots; when the last slot fills, the brief is AWARDED and its other active bids close as NOT_SELECTED. COUNTER_PENDING while your own counter awaits the bidder; STALE_REVISION when the bid changed since the revision you name; SLOTS_FULL when no slot is left; NOT_ON_ROSTER, MISSING_CREDENTIAL, BELOW_MIN_LEVEL or AT_CAPACITY when the talent no longer qualifies. Members of the brief’s brand only. Safe to retry with an idempotency key.',
   })
   bidAccept(
     @Arg('id', () => ID, { description: 'The bid.' }) id: string,
+    @Arg('revision', () => Int, { description: 'The number of the revision you say yes to: the current one you reviewed (STALE_REVISION if another is current now).' })
+    revision: number,
     @Arg('idempotencyKey', () => String, { nullable: true, description: 'Any unique string (e.g. a UUID) that makes a retry return the first result.' })
     idempotencyKey: string | null,
     @Ctx() context: RequestContext,
@@ -218,9 +233,9 @@ export class BidResolver {
     const { services } = context;
     return mutateOnce(
       context,
-      { operation: 'bidAccept', argumentKey: idempotencyKey, input: { id } },
+      { operation: 'bidAccept', argumentKey: idempotencyKey, input: { id, revision } },
       async (tx) => {
-        const result = await services.bids.accept(tx, idOfType(id, 'Bid'));
+        const result = await services.bids.accept(tx, idOfType(id, 'Bid'), revision);
         return { result, resultId: result.deal.id };
       },
       (tx, dealId) => services.bids.accepted(tx, dealId),
@@ -269,17 +284,16 @@ export class BriefBidsResolver {
 
   @FieldResolver(() => Int, { description: 'How many bids were made on the brief, withdrawn ones aside. Anyone who sees the brief sees the count, never who bid.' })
   async bidCount(@Root() brief: Brief, @Ctx() context: RequestContext): Promise<number> {
-    return (await bidStats(context).load(brief.id)).bidCount;
+    return (await bidStats(context).load(brief)).bidCount;
   }
 
   @FieldResolver(() => BidFeeRangeType, {
     nullable: true,
     description:
-      'Lowest and highest fixed fee currently proposed by the active bids. OPEN bidding: anyone who sees the brief. SEALED: the brand’s members and admins only, null for others. Null when there are no active bids.',
+      'Lowest and highest fixed fee the bidders propose on the active bids (their latest proposals; the brand’s counters do not count). The brand’s members and admins see it; in OPEN bidding so do bidders with a bid of their own on the brief; null for anyone else, and when there are no active bids.',
   })
   async feeRange(@Root() brief: Brief, @Ctx() context: RequestContext): Promise<BidFeeRangeType | null> {
-    if (brief.biddingMode !== BiddingMode.OPEN && !seesAllBidsOfBrand(context.viewer, brief.brand.id)) return null;
-    const { feeRange } = await bidStats(context).load(brief.id);
+    const { feeRange } = await bidStats(context).load(brief);
     if (!feeRange) return null;
     const currency = brief.budgetCurrency as CurrencyCode;
     return { min: { amount: feeRange.min, currency }, max: { amount: feeRange.max, currency } };

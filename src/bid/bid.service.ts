@@ -4,6 +4,7 @@ import { Agency, RosterMembership, RosterStatus } from '../agency/agency.entity.
 import type { Viewer } from '../auth/viewer.js';
 import { Brief, BriefStatus } from '../brief/brief.entity.js';
 import type { BriefService } from '../brief/brief.service.js';
+import { seesAllOfBrand } from '../brief/brief-visibility.js';
 import { findPage, type PageRequest } from '../common/page.js';
 import { AccessDenied, Problem, ProblemCode } from '../common/problems.js';
 import type { ServiceContext } from '../common/service-context.js';
@@ -15,11 +16,18 @@ import { Trader } from '../trader/trader.entity.js';
 import { talentEligibilityProblems, type TalentProfile } from './bid-eligibility.js';
 import { closeActiveBids, moveBid } from './bid-closing.js';
 import { BidAction } from './bid-status.js';
-import { type BidTermsInput, MAX_MESSAGE_LENGTH, MAX_PITCH_LENGTH, parseBidTerms, type ProposedTerms, type TermsContext } from './bid-terms.js';
-import { actsAsBidder, type BidParties, bidderBidsSql, seesAllBidsOfBrand, seesBid, uuidArray, visibleBidsWhere } from './bid-visibility.js';
+import {
+  type BidTermsInput,
+  boundedText,
+  MAX_MESSAGE_LENGTH,
+  MAX_PITCH_LENGTH,
+  MAX_REASON_LENGTH,
+  parseBidTerms,
+  type ProposedTerms,
+  type TermsContext,
+} from './bid-terms.js';
+import { actsAsBidder, bidderBidsSql, type Parties, seesAsParty, seesFeeRange, uuidArray, visibleBidsWhere } from './bid-visibility.js';
 import { ACTIVE_BID_STATUSES, Bid, BidRevision, BidStatus, NegotiationSide } from './bid.entity.js';
-
-export const MAX_REJECTION_REASON_LENGTH = 2000;
 
 /** Newest first; the id breaks ties so that cursors are stable. */
 const BID_ORDER = { createdAt: 'desc', id: 'desc' } as const;
@@ -43,11 +51,17 @@ export interface BidSubmitRequest {
 /** The talent a bid is for: a creator or an operator. */
 type Talent = { creator: Creator; trader?: undefined } | { trader: Trader; creator?: undefined };
 
-/** Aggregates competitors may learn about a brief's bids; never who bid. */
+/** Which side of a bid someone acts for. */
+type Side = 'brand' | 'bidder';
+
+/** Aggregates about a brief's bids; never who bid. */
 export interface BidStats {
   /** Bids made on the brief, except withdrawn ones. */
   bidCount: number;
-  /** Lowest and highest current fixed fee of the active bids; null when there are none. */
+  /**
+   * Lowest and highest fixed fee the bidders propose in their latest proposals on the active bids;
+   * null when there are none, or when the viewer may not learn it (`seesFeeRange`).
+   */
   feeRange: { min: number; max: number } | null;
 }
 
@@ -68,13 +82,13 @@ export class BidService {
   /** The bid, or null when it does not exist or the viewer may not see it: the two look alike. */
   async visibleById({ em, viewer }: ServiceContext, bidId: string): Promise<Bid | null> {
     const bid = await em.findOne(Bid, bidId, { populate: ['brief'] });
-    return bid && seesBid(viewer, partiesOf(bid)) ? bid : null;
+    return bid && seesAsParty(viewer, partiesOf(bid)) ? bid : null;
   }
 
   /** One page of the bids on a brief that the viewer may see: all of them for the brand, one's own for a bidder. */
   pageOfBrief({ em, viewer }: ServiceContext, brief: Brief, statuses: readonly BidStatus[] | null, page: PageRequest): Promise<Cursor<Bid>> {
     const where: FilterQuery<Bid> = { brief: brief.id, ...statusFilter(statuses) };
-    return findPage(em, Bid, { where: seesAllBidsOfBrand(viewer, brief.brand.id) ? where : { $and: [where, visibleBidsWhere(viewer)] }, orderBy: BID_ORDER, page });
+    return findPage(em, Bid, { where: seesAllOfBrand(viewer, brief.brand.id) ? where : { $and: [where, visibleBidsWhere(viewer)] }, orderBy: BID_ORDER, page });
   }
 
   /**
@@ -89,8 +103,8 @@ export class BidService {
     page: PageFromEnd,
   ): Promise<Cursor<Bid>[]> {
     const statusSql = statuses ? { sql: 'status = any(?::text[])', parameters: [`{${statuses.join(',')}}`] } : null;
-    const whole = briefs.filter((brief) => seesAllBidsOfBrand(viewer, brief.brand.id)).map((brief) => brief.id);
-    const own = briefs.filter((brief) => !seesAllBidsOfBrand(viewer, brief.brand.id)).map((brief) => brief.id);
+    const whole = briefs.filter((brief) => seesAllOfBrand(viewer, brief.brand.id)).map((brief) => brief.id);
+    const own = briefs.filter((brief) => !seesAllOfBrand(viewer, brief.brand.id)).map((brief) => brief.id);
     const bidder = bidderBidsSql(viewer);
     const read = (briefIds: string[], condition: { sql: string; parameters: unknown[] } | null) =>
       briefIds.length
@@ -130,24 +144,38 @@ export class BidService {
     return findPage(em, Bid, { where: { $and: [where, visibleBidsWhere(viewer)] }, orderBy: BID_ORDER, page });
   }
 
-  /** Count and fee range of each brief's bids, in one statement for the batch. Callers decide who may see the range. */
-  async statsOfBriefs(em: EntityManager, briefIds: readonly string[]): Promise<BidStats[]> {
-    const rows = await em.execute<{ brief_id: string; bid_count: number; min_fee: string | null; max_fee: string | null }[]>(
-      `select brief_id,
-              count(*) filter (where status <> 'WITHDRAWN')::int as bid_count,
-              min(current_fixed_fee) filter (where status = any(?::text[])) as min_fee,
-              max(current_fixed_fee) filter (where status = any(?::text[])) as max_fee
+  /**
+   * Count and fee range of each brief's bids, in one statement for the batch, the range only where
+   * the viewer may learn it (`seesFeeRange`). The range reads each active bid's latest proposal
+   * from the bidder's side: the brand's counters are not what bidders ask.
+   */
+  async statsOfBriefs({ em, viewer }: ServiceContext, briefs: readonly Brief[]): Promise<BidStats[]> {
+    const active = `{${ACTIVE_BID_STATUSES.join(',')}}`;
+    const ownBid = bidderBidsSql(viewer);
+    const rows = await em.execute<{ brief_id: string; bid_count: number; min_fee: string | null; max_fee: string | null; own_bid: boolean }[]>(
+      `select bid.brief_id,
+              count(*) filter (where bid.status <> 'WITHDRAWN')::int as bid_count,
+              min(proposal.fixed_fee) filter (where bid.status = any(?::text[])) as min_fee,
+              max(proposal.fixed_fee) filter (where bid.status = any(?::text[])) as max_fee,
+              coalesce(bool_or(${ownBid.sql}), false) as own_bid
          from bid
-        where brief_id = any(?::uuid[])
-        group by brief_id`,
-      [`{${ACTIVE_BID_STATUSES.join(',')}}`, `{${ACTIVE_BID_STATUSES.join(',')}}`, uuidArray(briefIds)],
+         left join lateral (
+           select revision.fixed_fee from bid_revision revision
+            where revision.bid_id = bid.id and revision.side = ?
+            order by revision.number desc
+            limit 1
+         ) proposal on true
+        where bid.brief_id = any(?::uuid[])
+        group by bid.brief_id`,
+      [active, active, ...ownBid.parameters, NegotiationSide.BIDDER, uuidArray(briefs.map((brief) => brief.id))],
     );
     const byBrief = new Map(rows.map((row) => [row.brief_id, row]));
-    return briefIds.map((briefId) => {
-      const row = byBrief.get(briefId);
+    return briefs.map((brief) => {
+      const row = byBrief.get(brief.id);
+      const shown = seesFeeRange(viewer, { brandId: brief.brand.id, biddingMode: brief.biddingMode }, row?.own_bid ?? false);
       return {
         bidCount: row?.bid_count ?? 0,
-        feeRange: row?.min_fee != null && row.max_fee != null ? { min: Number(row.min_fee), max: Number(row.max_fee) } : null,
+        feeRange: shown && row?.min_fee != null && row.max_fee != null ? { min: Number(row.min_fee), max: Number(row.max_fee) } : null,
       };
     });
   }
@@ -157,14 +185,22 @@ export class BidService {
   async submit(context: ServiceContext, input: BidSubmitRequest): Promise<{ bid: Bid }> {
     const { em } = context;
     const viewer = signedIn(context.viewer);
-    const brief = input.briefId ? await this.briefs.findVisible(context, input.briefId) : null;
-    if (!brief) throw Problem.notFound('brief', ['input', 'briefId']);
+    const visible = input.briefId ? await this.briefs.findVisible(context, input.briefId) : null;
+    if (!visible) throw Problem.notFound('brief', ['input', 'briefId']);
     const { talent, talentField } = await findTalent(em, input);
-    const representation = await biddingAgency(em, viewer, input.agencyId, talent);
+    const representation = await biddingAgency(em, viewer, input.agencyId, talent, talentField);
 
+    // Bids share the brief's row lock, so they come in side by side; an award or a cancellation
+    // locks it for update, so it waits until this bid is in and closes it with the others, and a
+    // bid that comes after it finds the brief no longer open.
+    const brief = await em.findOneOrFail(Brief, visible.id, { lockMode: LockMode.PESSIMISTIC_READ, refresh: true });
     const now = new Date();
     if (!this.briefs.isOpenForBids(brief, now)) {
-      throw Problem.of(ProblemCode.BRIEF_NOT_OPEN, 'This brief does not take bids: it is not open, or its deadline has passed.', ['input', 'briefId']);
+      throw Problem.of(
+        ProblemCode.BRIEF_NOT_OPEN,
+        'This brief does not take bids: it is not open, its deadline has passed, or its slots are filled.',
+        ['input', 'briefId'],
+      );
     }
     const invited = await this.briefs.isInvited(em, brief, {
       creatorId: talent.creator?.id ?? null,
@@ -174,18 +210,15 @@ export class BidService {
     if (!invited) {
       throw Problem.of(ProblemCode.NOT_INVITED, 'This brief is invite-only, and neither the talent nor the bidding agency is invited.', ['input', 'briefId']);
     }
-    const requirements = { objective: brief.objective, requiredCredentials: await this.briefs.requiredCredentials(brief), minCredibilityLevel: brief.minCredibilityLevel };
-    const ineligible = talentEligibilityProblems(requirements, profileOf(talent), talentField);
-    if (ineligible.length) throw new Problem(ineligible);
+    await this.assertEligible(brief, talent, talentField);
 
     const terms = parseBidTerms(
       input.terms,
       termsContext(brief, now, representation ? { allowed: true, fallback: representation.shareBp } : { allowed: false, fallback: null }),
       ['input', 'terms'],
     );
-    const pitch = boundedText(input.pitch, MAX_PITCH_LENGTH, ['input', 'pitch']);
-    const talentWhere = talent.creator ? { creator: talent.creator.id } : { trader: talent.trader.id };
-    if (await em.count(Bid, { brief: brief.id, ...talentWhere, status: { $in: [...ACTIVE_BID_STATUSES] } })) throw alreadyBid(talentField);
+    const pitch = boundedText(input.pitch, { max: MAX_PITCH_LENGTH }, ['input', 'pitch']);
+    if (await em.count(Bid, { brief: brief.id, ...talentWhere(talent), status: { $in: [...ACTIVE_BID_STATUSES] } })) throw alreadyBid(talentField);
 
     const bid = em.create(Bid, {
       brief,
@@ -194,7 +227,6 @@ export class BidService {
       agency: representation?.agency ?? null,
       submittedBy: viewer.userId,
       pitch,
-      currentFixedFee: terms.fixedFee,
     });
     em.create(BidRevision, { bid, number: 1, side: NegotiationSide.BIDDER, author: viewer.userId, ...terms });
     try {
@@ -215,15 +247,15 @@ export class BidService {
   // ---- Negotiating: the brand's side -------------------------------------------------------
 
   async shortlist(context: ServiceContext, bidId: string | null): Promise<{ bid: Bid }> {
-    const { bid } = await this.bidForBrand(context, bidId);
+    const { bid } = await lockBidFor(context, bidId, 'brand');
     moveBid(bid, BidAction.SHORTLIST);
     await context.em.flush();
     return { bid };
   }
 
   async reject(context: ServiceContext, bidId: string | null, reason: string | null | undefined): Promise<{ bid: Bid }> {
-    const { bid } = await this.bidForBrand(context, bidId);
-    const rejectionReason = boundedText(reason, MAX_REJECTION_REASON_LENGTH, ['reason']);
+    const { bid } = await lockBidFor(context, bidId, 'brand');
+    const rejectionReason = boundedText(reason, { max: MAX_REASON_LENGTH }, ['reason']);
     moveBid(bid, BidAction.REJECT);
     bid.rejectionReason = rejectionReason || null;
     await context.em.flush();
@@ -232,10 +264,10 @@ export class BidService {
 
   /** The brand proposes other terms; the agency's share, being the agency's business, carries over. */
   async counter(context: ServiceContext, bidId: string | null, terms: BidTermsInput, message: string | null | undefined): Promise<{ bid: Bid }> {
-    const { bid, brief } = await this.bidForBrand(context, bidId);
+    const { bid, brief } = await lockBidFor(context, bidId, 'brand');
     const current = await currentRevisionOf(context.em, bid);
     const proposed = parseBidTerms(terms, termsContext(brief, new Date(), { allowed: false, fallback: current.agencyShareBp ?? null }), ['terms']);
-    const text = boundedText(message, MAX_MESSAGE_LENGTH, ['message']);
+    const text = boundedText(message, { max: MAX_MESSAGE_LENGTH }, ['message']);
     moveBid(bid, BidAction.COUNTER);
     addRevision(context.em, bid, NegotiationSide.BRAND, context.viewer!.userId, proposed, text);
     await context.em.flush();
@@ -246,30 +278,34 @@ export class BidService {
 
   /** The bidder proposes other terms; only the agency may restate its own share. */
   async revise(context: ServiceContext, bidId: string | null, terms: BidTermsInput, message: string | null | undefined): Promise<{ bid: Bid }> {
-    const { bid, brief } = await this.bidForBidder(context, bidId);
+    const { bid, brief } = await lockBidFor(context, bidId, 'bidder');
     const current = await currentRevisionOf(context.em, bid);
     const agencyShare = bid.agency
       ? { allowed: context.viewer!.isAgencyMember(bid.agency.id), fallback: current.agencyShareBp ?? null }
       : { allowed: false, fallback: null };
     const proposed = parseBidTerms(terms, termsContext(brief, new Date(), agencyShare), ['terms']);
-    const text = boundedText(message, MAX_MESSAGE_LENGTH, ['message']);
+    const text = boundedText(message, { max: MAX_MESSAGE_LENGTH }, ['message']);
     moveBid(bid, BidAction.REVISE);
     addRevision(context.em, bid, NegotiationSide.BIDDER, context.viewer!.userId, proposed, text);
     await context.em.flush();
     return { bid };
   }
 
-  /** The bidder says yes to the brand's counter: both sides now agree on the current revision. */
-  async acceptCounter(context: ServiceContext, bidId: string | null): Promise<{ bid: Bid }> {
-    const { bid } = await this.bidForBidder(context, bidId);
+  /**
+   * The bidder says yes to the brand's counter, naming the revision they saw: both sides now agree
+   * on it. A counter written since is STALE_REVISION.
+   */
+  async acceptCounter(context: ServiceContext, bidId: string | null, revision: number): Promise<{ bid: Bid }> {
+    const { bid } = await lockBidFor(context, bidId, 'bidder');
     moveBid(bid, BidAction.ACCEPT_COUNTER);
+    assertCurrentRevision(bid, revision);
     bid.agreedRevision = bid.currentRevision;
     await context.em.flush();
     return { bid };
   }
 
   async withdraw(context: ServiceContext, bidId: string | null): Promise<{ bid: Bid }> {
-    const { bid } = await this.bidForBidder(context, bidId);
+    const { bid } = await lockBidFor(context, bidId, 'bidder');
     moveBid(bid, BidAction.WITHDRAW);
     await context.em.flush();
     return { bid };
@@ -278,18 +314,16 @@ export class BidService {
   // ---- Accepting ---------------------------------------------------------------------------
 
   /**
-   * The brand says yes: the bid becomes a deal and fills a slot. Locks are taken brief first, then
-   * bid (as nowhere else a bid is locked before its brief), so concurrent accepts on one brief
-   * queue on the brief row instead of deadlocking. The slot is taken by a conditional update that
-   * cannot overfill, and the brief's CHECK constraint stands behind it.
+   * The brand says yes to the revision it names: the bid becomes a deal and fills a slot. Who may
+   * do it is decided before any lock. Locks are then taken brief first, then bid (as nowhere else a
+   * bid is locked before its brief), so concurrent accepts on one brief queue on the brief row
+   * instead of deadlocking. The talent must still meet the bidding rules, and the agency still have
+   * them on its roster. The slot is taken by a conditional update that cannot overfill, and the
+   * brief's CHECK constraint stands behind it.
    */
-  async accept(context: ServiceContext, bidId: string | null): Promise<{ deal: Deal; bid: Bid }> {
+  async accept(context: ServiceContext, bidId: string | null, revision: number): Promise<{ deal: Deal; bid: Bid }> {
     const { em } = context;
-    const viewer = signedIn(context.viewer);
-    const found = bidId ? await em.findOne(Bid, bidId, { populate: ['brief'] }) : null;
-    if (!found || !seesBid(viewer, partiesOf(found))) throw Problem.notFound('bid', ['id']);
-    assertActsForBrand(viewer, found.brief.getEntity().brand.id);
-
+    const found = await bidActableBy(context, bidId, 'brand');
     const brief = await em.findOneOrFail(Brief, found.brief.id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
     const bid = await em.findOneOrFail(Bid, found.id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
     if (brief.status === BriefStatus.AWARDED) throw slotsFull();
@@ -298,16 +332,19 @@ export class BidService {
       throw Problem.of(ProblemCode.COUNTER_PENDING, 'Your counter-proposal still awaits the bidder; they must accept it (or revise) first.', ['id']);
     }
     moveBid(bid, BidAction.ACCEPT);
+    assertCurrentRevision(bid, revision);
+    const talent = await talentOf(em, bid);
+    if (bid.agency) await rosterShare(em, bid.agency.id, talent, ['id']);
+    await this.assertEligible(brief, talent, ['id']);
 
     const [slot] = await em.execute<{ slots_filled: number; slots: number }[]>(
       'update brief set slots_filled = slots_filled + 1, updated_at = now() where id = ? and slots_filled < slots returning slots_filled, slots',
       [brief.id],
     );
     if (!slot) throw slotsFull();
-    const talentTable = bid.creator ? 'creator' : 'trader';
     const [room] = await em.execute<{ id: string }[]>(
-      `update ${talentTable} set active_deal_count = active_deal_count + 1 where id = ? and active_deal_count < capacity returning id`,
-      [bid.creator?.id ?? bid.trader!.id],
+      `update ${talent.creator ? 'creator' : 'trader'} set active_deal_count = active_deal_count + 1 where id = ? and active_deal_count < capacity returning id`,
+      [talent.creator?.id ?? talent.trader!.id],
     );
     if (!room) {
       throw Problem.of(ProblemCode.AT_CAPACITY, 'The talent is working on as many deals as their capacity allows; they take no new ones until one ends.', ['id']);
@@ -316,10 +353,10 @@ export class BidService {
 
     bid.agreedRevision = bid.currentRevision;
     const agreed = await currentRevisionOf(em, bid);
-    const deal = this.deals.createFromBid(em, bid, agreed, brief.brand.id, viewer.userId);
+    const deal = this.deals.createFromBid(em, bid, agreed, brief.brand.id, context.viewer!.userId);
     if (slot.slots_filled >= slot.slots) {
       await this.briefs.markAwarded(em, brief);
-      await closeActiveBids(em, brief.id, { except: bid.id });
+      await closeActiveBids(em, { briefId: brief.id, except: bid.id });
     }
     await em.flush();
     return { deal, bid };
@@ -333,41 +370,48 @@ export class BidService {
 
   // ---- Helpers -----------------------------------------------------------------------------
 
-  /**
-   * The bid with its brief, locked for the rest of the transaction so that answers to it run one
-   * after another. Not visible: NOT_FOUND, as for a missing id. Visible but not the brand's:
-   * FORBIDDEN.
-   */
-  private async bidForBrand(context: ServiceContext, bidId: string | null): Promise<{ bid: Bid; brief: Brief }> {
-    const { bid, brief } = await lockVisibleBid(context, bidId);
-    assertActsForBrand(context.viewer!, brief.brand.id);
-    assertNegotiable(brief);
-    return { bid, brief };
-  }
-
-  /** As `bidForBrand`, for the bidder's side: the talent themself or a member of the bidding agency. */
-  private async bidForBidder(context: ServiceContext, bidId: string | null): Promise<{ bid: Bid; brief: Brief }> {
-    const { bid, brief } = await lockVisibleBid(context, bidId);
-    if (!actsAsBidder(context.viewer, partiesOf(bid))) {
-      throw new AccessDenied('Only the talent the bid names, or a member of the agency that submitted it, may do this.');
-    }
-    assertNegotiable(brief);
-    return { bid, brief };
+  /** The bidding rules on the talent's profile, the same at submission and at acceptance. */
+  private async assertEligible(brief: Brief, talent: Talent, talentField: string[]): Promise<void> {
+    const requirements = { objective: brief.objective, requiredCredentials: await this.briefs.requiredCredentials(brief), minCredibilityLevel: brief.minCredibilityLevel };
+    const problems = talentEligibilityProblems(requirements, profileOf(talent), talentField);
+    if (problems.length) throw new Problem(problems);
   }
 }
 
-async function lockVisibleBid(context: ServiceContext, bidId: string | null): Promise<{ bid: Bid; brief: Brief }> {
-  const { em, viewer } = context;
-  signedIn(viewer);
-  // Only the bid row is locked: the brief is locked by acceptance alone, which takes it first.
-  const bid = bidId ? await em.findOne(Bid, bidId, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true }) : null;
-  const brief = bid ? await bid.brief.loadOrFail() : null;
-  if (!bid || !brief || !seesBid(viewer, partiesOf(bid))) throw Problem.notFound('bid', ['id']);
+/**
+ * The bid with its brief, when the viewer may act on `side` of it, decided on a plain read so that
+ * nobody else ever waits on (or holds) a bid's lock. Not visible: NOT_FOUND, as for a missing id.
+ * Visible but not theirs to act on: FORBIDDEN.
+ */
+async function bidActableBy(context: ServiceContext, bidId: string | null, side: Side): Promise<Bid> {
+  const viewer = signedIn(context.viewer);
+  const bid = bidId ? await context.em.findOne(Bid, bidId, { populate: ['brief'] }) : null;
+  if (!bid || !seesAsParty(viewer, partiesOf(bid))) throw Problem.notFound('bid', ['id']);
+  if (side === 'brand' && !viewer.isBrandMember(bid.brief.getEntity().brand.id)) {
+    throw new AccessDenied('Only members of the brand that posted the brief may do this.');
+  }
+  if (side === 'bidder' && !actsAsBidder(viewer, partiesOf(bid))) {
+    throw new AccessDenied('Only the talent the bid names, or a member of the agency that submitted it, may do this.');
+  }
+  return bid;
+}
+
+/**
+ * `bidActableBy`, then the bid locked for the rest of the transaction so that answers to it run one
+ * after another, on a brief whose bids may still change. Only the bid row is locked, never its
+ * brief: whatever locks both (an acceptance, an award, a cancellation) takes the brief first, so
+ * the two cannot wait on each other.
+ */
+async function lockBidFor(context: ServiceContext, bidId: string | null, side: Side): Promise<{ bid: Bid; brief: Brief }> {
+  const found = await bidActableBy(context, bidId, side);
+  const bid = await context.em.findOneOrFail(Bid, found.id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+  const brief = bid.brief.getEntity();
+  assertNegotiable(brief);
   return { bid, brief };
 }
 
 /** The parties of a bid whose brief is loaded. */
-function partiesOf(bid: Bid): BidParties {
+function partiesOf(bid: Bid): Parties {
   return {
     brandId: bid.brief.getEntity().brand.id,
     creatorId: bid.creator?.id ?? null,
@@ -380,7 +424,7 @@ function addRevision(em: EntityManager, bid: Bid, side: NegotiationSide, authorI
   const number = bid.currentRevision + 1;
   em.create(BidRevision, { bid, number, side, author: authorId, ...terms, message });
   // The author says yes to their own proposal; the other side has not answered it yet.
-  Object.assign(bid, { currentRevision: number, currentFixedFee: terms.fixedFee, agreedRevision: null });
+  Object.assign(bid, { currentRevision: number, agreedRevision: null });
 }
 
 async function currentRevisionOf(em: EntityManager, bid: Bid): Promise<BidRevision> {
@@ -400,21 +444,21 @@ function signedIn(viewer: Viewer | null): Viewer {
   return viewer;
 }
 
-function assertActsForBrand(viewer: Viewer, brandId: string): void {
-  if (!viewer.isBrandMember(brandId)) throw new AccessDenied('Only members of the brand that posted the brief may do this.');
+/** An agreement names the revision agreed to; any other than the current one is out of date. */
+function assertCurrentRevision(bid: Bid, revision: number): void {
+  if (revision !== bid.currentRevision) {
+    throw Problem.of(
+      ProblemCode.STALE_REVISION,
+      `The bid changed: revision ${bid.currentRevision} is now current; review it and accept again.`,
+      ['revision'],
+    );
+  }
 }
 
 function assertNegotiable(brief: Brief): void {
   if (!NEGOTIABLE_BRIEF_STATUSES.includes(brief.status)) {
     throw Problem.of(ProblemCode.BRIEF_NOT_OPEN, `This brief is ${brief.status}; its bids can no longer change.`, ['id']);
   }
-}
-
-/** Trimmed text of at most `max` characters; empty when not given. */
-function boundedText(value: string | null | undefined, max: number, field: string[]): string {
-  const text = (value ?? '').trim();
-  if (text.length > max) throw Problem.of(ProblemCode.OUT_OF_RANGE, `At most ${max} characters.`, field);
-  return text;
 }
 
 async function findTalent(em: EntityManager, input: BidSubmitRequest): Promise<{ talent: Talent; talentField: string[] }> {
@@ -431,6 +475,16 @@ async function findTalent(em: EntityManager, input: BidSubmitRequest): Promise<{
   return { talent: { trader }, talentField: ['input', 'traderId'] };
 }
 
+/** The talent a bid names, read afresh: acceptance judges them as they are now. */
+async function talentOf(em: EntityManager, bid: Bid): Promise<Talent> {
+  if (bid.creator) return { creator: await em.findOneOrFail(Creator, bid.creator.id, { refresh: true }) };
+  return { trader: await em.findOneOrFail(Trader, bid.trader!.id, { refresh: true }) };
+}
+
+function talentWhere(talent: Talent): { creator: string } | { trader: string } {
+  return talent.creator ? { creator: talent.creator.id } : { trader: talent.trader.id };
+}
+
 /**
  * Who the viewer bids as. Without an agency, only for their own profile. With one, as a member of
  * that agency, for a talent on its ACTIVE roster; the roster membership's share is the default
@@ -441,6 +495,7 @@ async function biddingAgency(
   viewer: Viewer,
   agencyId: string | null | undefined,
   talent: Talent,
+  talentField: string[],
 ): Promise<{ agency: Agency; shareBp: number } | null> {
   if (agencyId === undefined) {
     const own = talent.creator ? talent.creator.id === viewer.creatorId : talent.trader.id === viewer.traderId;
@@ -450,19 +505,20 @@ async function biddingAgency(
   const agency = agencyId ? await em.findOne(Agency, agencyId) : null;
   if (!agency) throw Problem.notFound('agency', ['input', 'agencyId']);
   if (!viewer.isAgencyMember(agency.id)) throw new AccessDenied('Only members of this agency may bid for its roster.');
-  const membership = await em.findOne(RosterMembership, {
-    agency: agency.id,
-    status: RosterStatus.ACTIVE,
-    ...(talent.creator ? { creator: talent.creator.id } : { trader: talent.trader.id }),
-  });
+  return { agency, shareBp: await rosterShare(em, agency.id, talent, talentField) };
+}
+
+/** The agency's share in its ACTIVE roster membership of the talent; NOT_ON_ROSTER at `field` without one. */
+async function rosterShare(em: EntityManager, agencyId: string, talent: Talent, field: string[]): Promise<number> {
+  const membership = await em.findOne(RosterMembership, { agency: agencyId, status: RosterStatus.ACTIVE, ...talentWhere(talent) });
   if (!membership) {
     throw Problem.of(
       ProblemCode.NOT_ON_ROSTER,
-      'The talent is not an active member of this agency’s roster; an agency bids only for its roster.',
-      ['input', talent.creator ? 'creatorId' : 'traderId'],
+      'The talent is not an active member of this agency’s roster; an agency bids, and makes deals, only for its roster.',
+      field,
     );
   }
-  return { agency, shareBp: membership.shareBp };
+  return membership.shareBp;
 }
 
 function profileOf(talent: Talent): TalentProfile {

@@ -19,7 +19,7 @@ registerEnumType(BidStatus, {
     ACCEPTED: { description: 'The brand accepted; the bid became a deal.' },
     REJECTED: { description: 'The brand turned the bid down.' },
     WITHDRAWN: { description: 'The bidder took the bid back.' },
-    NOT_SELECTED: { description: 'The brief was awarded to others or cancelled while the bid was active.' },
+    NOT_SELECTED: { description: 'The brief was awarded to others or cancelled, or the invitation the bid relied on was withdrawn, while the bid was active.' },
   },
 });
 
@@ -87,12 +87,12 @@ export class BidType extends Node {
   updatedAt!: Date;
 }
 
-@ObjectType('BidFeeRange', { description: 'The lowest and highest fixed fee currently proposed by the active bids on a brief.' })
+@ObjectType('BidFeeRange', { description: 'The lowest and highest fixed fee the bidders propose on a brief’s active bids, in their latest proposals.' })
 export class BidFeeRangeType {
-  @Field(() => Money, { description: 'Lowest current fixed fee.' })
+  @Field(() => Money, { description: 'Lowest fixed fee a bidder proposes.' })
   min!: Money;
 
-  @Field(() => Money, { description: 'Highest current fixed fee.' })
+  @Field(() => Money, { description: 'Highest fixed fee a bidder proposes.' })
   max!: Money;
 }
 

@@ -4,7 +4,7 @@ import { BriefStatus } from './brief.entity.js';
 import {
   BriefAction,
   effectiveBriefStatus,
-  FINAL_BRIEF_STATUSES,
+  effectiveClosedAt,
   illegalTransitionMessage,
   nextBriefStatus,
   statusesAllowing,
@@ -12,6 +12,7 @@ import {
 
 const statuses = Object.values(BriefStatus);
 const actions = Object.values(BriefAction);
+const FINAL_STATUSES = statuses.filter((status) => actions.every((action) => nextBriefStatus(status, action) === null));
 
 const ALLOWED: [BriefStatus, BriefAction, BriefStatus][] = [
   [BriefStatus.DRAFT, BriefAction.PUBLISH, BriefStatus.OPEN],
@@ -39,12 +40,12 @@ describe('nextBriefStatus', () => {
   });
 
   it('treats AWARDED and CANCELLED as final', () => {
-    expect([...FINAL_BRIEF_STATUSES].sort()).toEqual([BriefStatus.AWARDED, BriefStatus.CANCELLED]);
+    expect([...FINAL_STATUSES].sort()).toEqual([BriefStatus.AWARDED, BriefStatus.CANCELLED]);
   });
 
   it('never leaves a final status, whatever sequence of actions follows', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...FINAL_BRIEF_STATUSES), fc.array(fc.constantFrom(...actions)), (final, sequence) => {
+      fc.property(fc.constantFrom(...FINAL_STATUSES), fc.array(fc.constantFrom(...actions)), (final, sequence) => {
         let status: BriefStatus = final;
         for (const action of sequence) status = nextBriefStatus(status, action) ?? status;
         expect(status).toBe(final);
@@ -85,6 +86,27 @@ describe('effectiveBriefStatus', () => {
     for (const status of statuses.filter((value) => value !== BriefStatus.OPEN)) {
       expect(effectiveBriefStatus({ status, deadline: before }, now)).toBe(status);
     }
+  });
+});
+
+describe('effectiveClosedAt', () => {
+  const now = new Date('2026-06-01T12:00:00Z');
+  const deadline = new Date('2026-06-01T11:00:00Z');
+  const closedByBrand = new Date('2026-05-30T09:00:00Z');
+
+  it('is the recorded close when there is one', () => {
+    expect(effectiveClosedAt({ status: BriefStatus.CLOSED, deadline, closedAt: closedByBrand }, now)).toEqual(closedByBrand);
+    expect(effectiveClosedAt({ status: BriefStatus.CANCELLED, deadline, closedAt: closedByBrand }, now)).toEqual(closedByBrand);
+  });
+
+  it('is the deadline of an OPEN brief past it that nothing has closed yet', () => {
+    expect(effectiveClosedAt({ status: BriefStatus.OPEN, deadline, closedAt: null }, now)).toEqual(deadline);
+  });
+
+  it('is null while the brief takes bids, and for briefs that never closed', () => {
+    expect(effectiveClosedAt({ status: BriefStatus.OPEN, deadline: new Date('2026-06-02T00:00:00Z'), closedAt: null }, now)).toBeNull();
+    expect(effectiveClosedAt({ status: BriefStatus.DRAFT, deadline, closedAt: null }, now)).toBeNull();
+    expect(effectiveClosedAt({ status: BriefStatus.CANCELLED, deadline, closedAt: null }, now)).toBeNull();
   });
 });
 

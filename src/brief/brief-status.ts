@@ -44,11 +44,6 @@ export function statusesAllowing(action: BriefAction): BriefStatus[] {
   return ALL_STATUSES.filter((status) => nextBriefStatus(status, action) !== null);
 }
 
-/** Statuses no action leaves. */
-export const FINAL_BRIEF_STATUSES: readonly BriefStatus[] = ALL_STATUSES.filter(
-  (status) => Object.keys(TRANSITIONS[status]).length === 0,
-);
-
 /** The timestamp each status records when a brief enters it. */
 export const ENTERED_AT = {
   [BriefStatus.OPEN]: 'publishedAt',
@@ -64,6 +59,15 @@ export const ENTERED_AT = {
 export function effectiveBriefStatus(brief: { status: BriefStatus; deadline: Date }, now: Date): BriefStatus {
   if (brief.deadline.getTime() > now.getTime()) return brief.status;
   return nextBriefStatus(brief.status, BriefAction.EXPIRE) ?? brief.status;
+}
+
+/**
+ * When the brief stopped taking bids: the recorded close (by the brand, or by housekeeping at the
+ * deadline), or the deadline itself when it has passed and nothing recorded it yet.
+ */
+export function effectiveClosedAt(brief: { status: BriefStatus; deadline: Date; closedAt?: Date | null }, now: Date): Date | null {
+  if (brief.closedAt) return brief.closedAt;
+  return effectiveBriefStatus(brief, now) === brief.status ? null : brief.deadline;
 }
 
 const ACTION_VERBS: Record<BriefAction, string> = {

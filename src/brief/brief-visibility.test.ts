@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Viewer } from '../auth/viewer.js';
 import { BriefStatus, BriefVisibility } from './brief.entity.js';
-import { ANONYMOUS_AUDIENCE, actsForBrand, briefAudienceOf, type BriefInvitees, PUBLISHED_BRIEF_STATUSES, seesBrief } from './brief-visibility.js';
+import { ANONYMOUS_AUDIENCE, seesAllOfBrand, briefAudienceOf, type BriefInvitees, PUBLISHED_BRIEF_STATUSES, seesBrief } from './brief-visibility.js';
 
 const NOBODY: BriefInvitees = { creatorIds: [], traderIds: [], agencyIds: [] };
 const statuses = Object.values(BriefStatus);
@@ -83,11 +83,11 @@ describe('seesBrief', () => {
   });
 });
 
-describe('actsForBrand', () => {
+describe('seesAllOfBrand', () => {
   it('is true for the brand’s members and admins only', () => {
-    expect(actsForBrand(viewer({ brandIds: ['brand-1'] }), 'brand-1')).toBe(true);
-    expect(actsForBrand(viewer({ isAdmin: true }), 'brand-1')).toBe(true);
-    expect(actsForBrand(viewer({ brandIds: ['brand-2'] }), 'brand-1')).toBe(false);
-    expect(actsForBrand(null, 'brand-1')).toBe(false);
+    expect(seesAllOfBrand(viewer({ brandIds: ['brand-1'] }), 'brand-1')).toBe(true);
+    expect(seesAllOfBrand(viewer({ isAdmin: true }), 'brand-1')).toBe(true);
+    expect(seesAllOfBrand(viewer({ brandIds: ['brand-2'] }), 'brand-1')).toBe(false);
+    expect(seesAllOfBrand(null, 'brand-1')).toBe(false);
   });
 });

@@ -68,8 +68,11 @@ export function seesBrief(
   );
 }
 
-/** Whether the viewer sees everything of the brand's briefs: drafts, cancelled briefs, invitations. */
-export function actsForBrand(viewer: Viewer | null, brandId: string): boolean {
+/**
+ * Whether the viewer sees everything of the brand's briefs: drafts, cancelled briefs, invitations,
+ * every bid and the fee range. The brand's members and admins do.
+ */
+export function seesAllOfBrand(viewer: Viewer | null, brandId: string): boolean {
   return !!viewer && (viewer.isAdmin || viewer.isBrandMember(brandId));
 }
 

@@ -24,8 +24,7 @@ import { Vertical } from '../vertical/vertical.entity.js';
 import { verticalsOf } from '../vertical/vertical.loaders.js';
 import { VerticalType } from '../vertical/vertical.types.js';
 import { Brief, BriefInvitation, BriefStatus } from './brief.entity.js';
-import { effectiveBriefStatus } from './brief-status.js';
-import { actsForBrand } from './brief-visibility.js';
+import { effectiveBriefStatus, effectiveClosedAt } from './brief-status.js';
 import type { BriefSearchInput } from './brief.service.js';
 import {
   BriefConnection,
@@ -80,7 +79,10 @@ const invitationsOf = (context: RequestContext) =>
   loader(
     context,
     'brief.invitations',
-    ({ em, services }) => new DataLoader<string, BriefInvitation[]>((briefIds) => services.briefs.invitationsOfBriefs(em, briefIds)),
+    (requestContext) =>
+      new DataLoader<Brief, BriefInvitation[] | null, string>((briefs) => requestContext.services.briefs.invitationsOfBriefs(requestContext, briefs), {
+        cacheKeyFn: (brief) => brief.id,
+      }),
   );
 
 @Resolver(() => BriefType)
@@ -154,10 +156,10 @@ export class BriefResolver {
 
   @FieldResolver(() => Date, { nullable: true, description: 'When the brief stopped taking bids: closed by the brand, or its deadline.' })
   closedAt(@Root() brief: Brief): Date | null {
-    return brief.closedAt ?? (effectiveBriefStatus(brief, new Date()) === brief.status ? null : brief.deadline);
+    return effectiveClosedAt(brief, new Date());
   }
 
-  @FieldResolver(() => Boolean, { description: 'Whether bids may be made now: the brief is OPEN and its deadline is ahead.' })
+  @FieldResolver(() => Boolean, { description: 'Whether bids may be made now: the brief is OPEN, its deadline is ahead and a slot is left.' })
   openForBids(@Root() brief: Brief, @Ctx() { services }: RequestContext): boolean {
     return services.briefs.isOpenForBids(brief);
   }
@@ -166,8 +168,8 @@ export class BriefResolver {
     nullable: true,
     description: 'Who the brief invites, oldest first. Only the brand’s members and admins see them; null for anyone else.',
   })
-  async invitations(@Root() brief: Brief, @Ctx() context: RequestContext): Promise<BriefInvitation[] | null> {
-    return actsForBrand(context.viewer, brief.brand.id) ? invitationsOf(context).load(brief.id) : null;
+  invitations(@Root() brief: Brief, @Ctx() context: RequestContext): Promise<BriefInvitation[] | null> {
+    return invitationsOf(context).load(brief);
   }
 
   @Authorized()

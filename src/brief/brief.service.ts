@@ -3,6 +3,7 @@ import { type EntityManager, type QBFilterQuery, raw } from '@mikro-orm/postgres
 import type { z } from 'zod';
 import type { Viewer } from '../auth/viewer.js';
 import { closeActiveBids } from '../bid/bid-closing.js';
+import { boundedText, MAX_REASON_LENGTH } from '../bid/bid-terms.js';
 import { Agency, RosterMembership, RosterStatus } from '../agency/agency.entity.js';
 import { Brand } from '../brand/brand.entity.js';
 import { Product } from '../brand/product.entity.js';
@@ -16,13 +17,11 @@ import type { VerticalService } from '../vertical/vertical.service.js';
 import { Brief, BriefInvitation, BriefStatus, BriefVisibility } from './brief.entity.js';
 import { type BriefSearch, briefSearchWhere } from './brief-filter.js';
 import { BriefAction, effectiveBriefStatus, ENTERED_AT, illegalTransitionMessage, nextBriefStatus, statusesAllowing } from './brief-status.js';
-import { actsForBrand, type BriefAudience, briefAudienceOf, type BriefInvitees, seesBrief, visibleBriefsWhere } from './brief-visibility.js';
+import { type BriefAudience, briefAudienceOf, seesAllOfBrand, visibleBriefsWhere } from './brief-visibility.js';
 import { briefCreateSchema, briefUpdateSchema, invitationTargetsSchema } from './brief.schemas.js';
 
 /** Soonest deadline first; the id breaks ties so that cursors are stable. */
 const BRIEF_ORDER: OrderDefinition<Brief> = { deadline: 'asc', id: 'asc' };
-
-const NO_INVITEES: BriefInvitees = { creatorIds: [], traderIds: [], agencyIds: [] };
 
 /** Invitations change while the brief is still being prepared or taking bids. */
 const INVITABLE_STATUSES: readonly BriefStatus[] = [BriefStatus.DRAFT, BriefStatus.OPEN];
@@ -58,17 +57,6 @@ export class BriefService {
   async findVisible(context: ServiceContext, briefId: string): Promise<Brief | null> {
     const audience = await this.audienceOf(context);
     return context.em.findOne(Brief, { $and: [{ id: briefId }, visibleBriefsWhere(audience)] });
-  }
-
-  /**
-   * Whether the viewer may see an already loaded brief: the same rule as `findVisible`. The
-   * invitations are read only when they decide.
-   */
-  async canSee(context: ServiceContext, brief: Brief): Promise<boolean> {
-    const audience = await this.audienceOf(context);
-    const facts = { brandId: brief.brand.id, status: brief.status, visibility: brief.visibility };
-    const invitationsDecide = facts.visibility === BriefVisibility.INVITE_ONLY && !seesBrief(audience, facts, NO_INVITEES);
-    return seesBrief(audience, facts, invitationsDecide ? await inviteesOf(context.em, brief.id) : NO_INVITEES);
   }
 
   /**
@@ -145,16 +133,20 @@ export class BriefService {
     });
   }
 
-  /** The invitations of each brief, oldest first; one statement for the batch. Callers check who may see them. */
-  async invitationsOfBriefs(em: EntityManager, briefIds: readonly string[]): Promise<BriefInvitation[][]> {
-    const invitations = await em.find(BriefInvitation, { brief: { $in: [...briefIds] } }, { orderBy: { createdAt: 'asc', id: 'asc' } });
-    return briefIds.map((briefId) => invitations.filter((invitation) => invitation.brief.id === briefId));
+  /**
+   * The invitations of each brief, oldest first, for the brand's members and admins; null for
+   * anyone else. One statement for the batch.
+   */
+  async invitationsOfBriefs({ em, viewer }: ServiceContext, briefs: readonly Brief[]): Promise<(BriefInvitation[] | null)[]> {
+    const shown = briefs.filter((brief) => seesAllOfBrand(viewer, brief.brand.id)).map((brief) => brief.id);
+    const invitations = shown.length ? await em.find(BriefInvitation, { brief: { $in: shown } }, { orderBy: { createdAt: 'asc', id: 'asc' } }) : [];
+    return briefs.map((brief) => (shown.includes(brief.id) ? invitations.filter((invitation) => invitation.brief.id === brief.id) : null));
   }
 
   /** An invitation, for the brand's members and admins only; null for anyone else. */
   async visibleInvitation({ em, viewer }: ServiceContext, invitationId: string): Promise<BriefInvitation | null> {
     const invitation = await em.findOne(BriefInvitation, invitationId, { populate: ['brief'] });
-    return invitation && actsForBrand(viewer, invitation.brief.getEntity().brand.id) ? invitation : null;
+    return invitation && seesAllOfBrand(viewer, invitation.brief.getEntity().brand.id) ? invitation : null;
   }
 
   /**
@@ -167,9 +159,12 @@ export class BriefService {
     return [...types].sort() as CredentialType[];
   }
 
-  /** OPEN and before the deadline: the one test for "may bids be made now". */
+  /**
+   * OPEN, before the deadline, with a slot left: the one test for "may bids be made now". (A brief
+   * whose last slot fills is AWARDED in the same transaction; the slot count makes sure.)
+   */
   isOpenForBids(brief: Brief, now: Date = new Date()): boolean {
-    return effectiveBriefStatus(brief, now) === BriefStatus.OPEN;
+    return effectiveBriefStatus(brief, now) === BriefStatus.OPEN && brief.slotsFilled < brief.slots;
   }
 
   /**
@@ -259,14 +254,11 @@ export class BriefService {
 
   /** DRAFT, OPEN or CLOSED → CANCELLED, with the reason bidders are told; their open bids close as NOT_SELECTED. */
   async cancel(context: ServiceContext, briefId: string | null, reason: string): Promise<{ brief: Brief }> {
-    const cancellationReason = reason.trim();
-    if (cancellationReason.length < 1 || cancellationReason.length > 2000) {
-      throw Problem.of(ProblemCode.OUT_OF_RANGE, 'Give bidders a reason of 1 to 2000 characters.', ['reason']);
-    }
+    const cancellationReason = boundedText(reason, { min: 1, max: MAX_REASON_LENGTH }, ['reason']);
     const brief = await this.briefToChange(context, briefId);
     applyTransition(brief, BriefAction.CANCEL, new Date());
     brief.cancellationReason = cancellationReason;
-    await closeActiveBids(context.em, brief.id);
+    await closeActiveBids(context.em, { briefId: brief.id });
     await context.em.flush();
     return { brief };
   }
@@ -325,13 +317,19 @@ export class BriefService {
     return { brief };
   }
 
+  /** Withdraws an invitation; the active bids it alone allowed close as NOT_SELECTED. */
   async uninvite(context: ServiceContext, briefId: string | null, invitationId: string | null): Promise<{ brief: Brief }> {
+    const { em } = context;
     const brief = await this.briefToChange(context, briefId);
     assertInvitationsChangeable(brief);
-    const invitation = invitationId ? await context.em.findOne(BriefInvitation, { id: invitationId, brief }) : null;
+    const invitation = invitationId ? await em.findOne(BriefInvitation, { id: invitationId, brief }) : null;
     if (!invitation) throw Problem.notFound('invitation to this brief', ['invitationId']);
-    context.em.remove(invitation);
-    await context.em.flush();
+    em.remove(invitation);
+    await em.flush();
+    await closeActiveBids(em, {
+      briefId: brief.id,
+      uninvited: { creatorId: invitation.creator?.id ?? null, traderId: invitation.trader?.id ?? null, agencyId: invitation.agency?.id ?? null },
+    });
     return { brief };
   }
 
@@ -347,16 +345,18 @@ export class BriefService {
   /**
    * The brief, locked for the rest of the transaction so that status moves and slot changes run
    * one after another. Not visible to the viewer: NOT_FOUND, as for a missing id. Visible but of
-   * another brand: FORBIDDEN. A deadline that passed before housekeeping noticed is settled first,
-   * so the requested move is judged against the status every reader already sees.
+   * another brand: FORBIDDEN. Both are decided on a plain read, before the lock, so nobody but the
+   * brand's members ever waits on (or holds) the lock that changes a brief. A deadline that passed
+   * before housekeeping noticed is settled first, so the requested move is judged against the
+   * status every reader already sees.
    */
   private async briefToChange(context: ServiceContext, briefId: string | null): Promise<Brief> {
+    const { em, viewer } = context;
     const audience = await this.audienceOf(context);
-    const brief = briefId
-      ? await context.em.findOne(Brief, { $and: [{ id: briefId }, visibleBriefsWhere(audience)] }, { lockMode: LockMode.PESSIMISTIC_WRITE })
-      : null;
-    if (!brief) throw Problem.notFound('brief', ['id']);
-    if (!context.viewer?.isBrandMember(brief.brand.id)) throw new AccessDenied('Only members of the brief’s brand may change it.');
+    const visible = briefId ? await em.findOne(Brief, { $and: [{ id: briefId }, visibleBriefsWhere(audience)] }) : null;
+    if (!visible) throw Problem.notFound('brief', ['id']);
+    if (!viewer?.isBrandMember(visible.brand.id)) throw new AccessDenied('Only members of the brief’s brand may change it.');
+    const brief = await em.findOneOrFail(Brief, visible.id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
     settleDeadline(brief, new Date());
     return brief;
   }
@@ -371,15 +371,6 @@ export class BriefService {
     }
     return audience;
   }
-}
-
-async function inviteesOf(em: EntityManager, briefId: string): Promise<BriefInvitees> {
-  const invitations = await em.find(BriefInvitation, { brief: briefId });
-  return {
-    creatorIds: invitations.flatMap((invitation) => (invitation.creator ? [invitation.creator.id] : [])),
-    traderIds: invitations.flatMap((invitation) => (invitation.trader ? [invitation.trader.id] : [])),
-    agencyIds: invitations.flatMap((invitation) => (invitation.agency ? [invitation.agency.id] : [])),
-  };
 }
 
 /** The creators and operators on the ACTIVE rosters of the viewer's agencies. */

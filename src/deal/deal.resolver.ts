@@ -3,11 +3,11 @@ import type { Agency } from '../agency/agency.entity.js';
 import { AgencyType } from '../agency/agency.types.js';
 import type { Bid } from '../bid/bid.entity.js';
 import { BidType } from '../bid/bid.types.js';
+import { commonTermsView } from '../bid/terms-view.js';
 import type { Brand } from '../brand/brand.entity.js';
 import { BrandType } from '../brand/brand.types.js';
 import type { Brief } from '../brief/brief.entity.js';
 import { BriefType } from '../brief/brief.types.js';
-import type { CurrencyCode } from '../common/money.js';
 import type { Creator } from '../creator/creator.entity.js';
 import { CreatorType } from '../creator/creator.types.js';
 import type { RequestContext } from '../graphql/context.js';
@@ -21,17 +21,12 @@ defineNode({ typeName: 'Deal', entity: Deal, load: (context, id) => context.serv
 
 /** A terms version as the API shows it. */
 function termsOf(terms: DealTerms): DealTermsType {
-  const currency = terms.currency as CurrencyCode;
   return {
+    ...commonTermsView(terms),
     version: terms.version,
-    currency,
-    fixedFee: { amount: terms.fixedFee, currency },
-    commissionBp: terms.commissionBp,
-    gmvGuarantee: terms.gmvGuarantee == null ? null : { amount: terms.gmvGuarantee, currency },
     refundWindowDays: terms.refundWindowDays,
     agencyShareBp: terms.agencyShareBp,
     platformFeeBp: terms.platformFeeBp,
-    deliverables: terms.deliverables.map((deliverable) => ({ ...deliverable, dueAt: new Date(deliverable.dueAt) })) as DealTermsType['deliverables'],
     exclusivityDays: terms.exclusivityDays,
     usageRightsDays: terms.usageRightsDays,
     feePayment: terms.feePayment,

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Bid, BidRevision } from '../bid/bid.entity.js';
+import { seesAsParty } from '../bid/bid-visibility.js';
 import type { ServiceContext } from '../common/service-context.js';
-import { dealParties, seesDeal } from './deal-visibility.js';
+import { dealParties } from './deal-visibility.js';
 import { Deal, DealTerms, FeePayment } from './deal.entity.js';
 
 /**
@@ -40,7 +41,7 @@ export class DealService {
   /** The deal, or null when it does not exist or the viewer may not see it: the two look alike. */
   async visibleById({ em, viewer }: ServiceContext, dealId: string): Promise<Deal | null> {
     const deal = await em.findOne(Deal, dealId);
-    return deal && seesDeal(viewer, dealParties(deal)) ? deal : null;
+    return deal && seesAsParty(viewer, dealParties(deal)) ? deal : null;
   }
 
   /** A deal by id, for code that has already checked who may see it. */

@@ -41,9 +41,13 @@ registerEnumType(ProblemCode, {
     WRONG_BIDDER_KIND: { description: 'Operated self-broadcast briefs take operators; the other objectives take creators.' },
     NOT_ON_ROSTER: { description: 'The talent is not an active member of the agency’s roster.' },
     COUNTER_PENDING: { description: 'The brand’s own counter-proposal still awaits the bidder’s answer.' },
+    STALE_REVISION: { description: 'The bid changed since the revision you agreed to; review the current revision and agree to it instead.' },
     SLOTS_FULL: { description: 'Every slot of the brief is already filled.' },
     BRIEF_NOT_EDITABLE: { description: 'The brief’s status rules out this change: its terms change only while it is a DRAFT, its invitations only while it is DRAFT or OPEN.' },
     DEADLINE_IN_PAST: { description: 'The deadline has already passed; choose a moment in the future.' },
+    NEGATIVE_WEIGHT: { description: 'A match weight is negative; use 0 to ignore a factor.' },
+    NON_FINITE_WEIGHT: { description: 'A match weight is not a finite number.' },
+    ALL_WEIGHTS_ZERO: { description: 'Every factor that applies to the candidates weighs 0, so nothing can be ranked.' },
   },
 });
 

@@ -12,6 +12,7 @@ import { OrganisationInvitationResolver, UserOrganisationInvitationsResolver } f
 import { AgencyBidsResolver, BidResolver, BidRevisionResolver, BriefBidsResolver, CreatorBidsResolver, TraderBidsResolver } from '../bid/bid.resolver.js';
 import { DealResolver } from '../deal/deal.resolver.js';
 import { BrandBriefsResolver, BriefInvitationResolver, BriefResolver } from '../brief/brief.resolver.js';
+import { AgencyOpportunitiesResolver, BriefMatchResolver, MatchQueryResolver } from '../match/match.resolver.js';
 import { VerticalResolver } from '../vertical/vertical.resolver.js';
 import { ChannelAccountResolver, CreatorResolver, UserCreatorProfileResolver } from '../creator/creator.resolver.js';
 import {
@@ -25,7 +26,7 @@ import { translateDomainErrors } from './domain-errors.js';
 import { NodeResolver } from './node.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-const resolvers: NonEmptyArray<Function> = [NodeResolver, AccountResolver, VerticalResolver, BrandResolver, BrandMemberResolver, UserBrandsResolver, ProductResolver, CreatorResolver, ChannelAccountResolver, UserCreatorProfileResolver, CredentialResolver, CreatorCredentialsResolver, TraderCredentialsResolver, UserCredentialsResolver, TraderResolver, UserTraderProfileResolver, AgencyResolver, AgencyMemberResolver, UserAgenciesResolver, OrganisationInvitationResolver, UserOrganisationInvitationsResolver, RosterMembershipResolver, CreatorRosterResolver, TraderRosterResolver, BriefResolver, BriefInvitationResolver, BrandBriefsResolver, BidResolver, BidRevisionResolver, BriefBidsResolver, CreatorBidsResolver, TraderBidsResolver, AgencyBidsResolver, DealResolver];
+const resolvers: NonEmptyArray<Function> = [NodeResolver, AccountResolver, VerticalResolver, BrandResolver, BrandMemberResolver, UserBrandsResolver, ProductResolver, CreatorResolver, ChannelAccountResolver, UserCreatorProfileResolver, CredentialResolver, CreatorCredentialsResolver, TraderCredentialsResolver, UserCredentialsResolver, TraderResolver, UserTraderProfileResolver, AgencyResolver, AgencyMemberResolver, UserAgenciesResolver, OrganisationInvitationResolver, UserOrganisationInvitationsResolver, RosterMembershipResolver, CreatorRosterResolver, TraderRosterResolver, BriefResolver, BriefInvitationResolver, BrandBriefsResolver, BidResolver, BidRevisionResolver, BriefBidsResolver, CreatorBidsResolver, TraderBidsResolver, AgencyBidsResolver, DealResolver, BriefMatchResolver, MatchQueryResolver, AgencyOpportunitiesResolver];
 
 export async function createSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({

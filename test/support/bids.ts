@@ -191,6 +191,7 @@ export const BID_FIELDS = /* GraphQL */ `
   trader { id displayName }
   agency { id name }
   currentTerms { currency fixedFee { amount currency } commissionBp gmvGuarantee { amount currency } agencyShareBp deliverables { format platform dueAt description } }
+  currentRevision { number side }
   revisions { number side authorName message createdAt terms { fixedFee { amount } commissionBp agencyShareBp } }
   agreedRevision { number side }
   deal { id }
@@ -213,6 +214,7 @@ export interface BidView {
     agencyShareBp: number | null;
     deliverables: { format: string; platform: string; dueAt: string; description: string }[];
   };
+  currentRevision: { number: number; side: string };
   revisions: { number: number; side: string; authorName: string; message: string; terms: { fixedFee: { amount: number }; commissionBp: number; agencyShareBp: number | null } }[];
   agreedRevision: { number: number; side: string } | null;
   deal: { id: string } | null;
@@ -244,9 +246,9 @@ export const BID_MUTATIONS = {
   reject: `mutation($id: ID!, $reason: String) { bidReject(id: $id, reason: $reason) { bid { ${BID_FIELDS} } ${ERRORS} } }`,
   counter: `mutation($id: ID!, $terms: BidTermsInput!, $message: String) { bidCounter(id: $id, terms: $terms, message: $message) { bid { ${BID_FIELDS} } ${ERRORS} } }`,
   revise: `mutation($id: ID!, $terms: BidTermsInput!, $message: String) { bidRevise(id: $id, terms: $terms, message: $message) { bid { ${BID_FIELDS} } ${ERRORS} } }`,
-  counterAccept: `mutation($id: ID!) { bidCounterAccept(id: $id) { bid { ${BID_FIELDS} } ${ERRORS} } }`,
+  counterAccept: `mutation($id: ID!, $revision: Int!) { bidCounterAccept(id: $id, revision: $revision) { bid { ${BID_FIELDS} } ${ERRORS} } }`,
   withdraw: `mutation($id: ID!) { bidWithdraw(id: $id) { bid { ${BID_FIELDS} } ${ERRORS} } }`,
-  accept: `mutation($id: ID!, $key: String) { bidAccept(id: $id, idempotencyKey: $key) {
+  accept: `mutation($id: ID!, $revision: Int!, $key: String) { bidAccept(id: $id, revision: $revision, idempotencyKey: $key) {
     deal { id status createdAt brief { id status } brand { id } creator { id } trader { id } agency { id }
       terms { version currency fixedFee { amount currency } commissionBp gmvGuarantee { amount } refundWindowDays agencyShareBp platformFeeBp
         deliverables { format platform dueAt description } exclusivityDays usageRightsDays feePayment } }
@@ -277,14 +279,57 @@ export interface DealView {
 }
 
 export type AcceptResult = GraphQLResponse<{
-  bidAccept: { deal: DealView | null; bid: { id: string; status: string; agreedRevision: { number: number } | null } | null; userErrors: { code: string; field: string[] | null }[] };
+  bidAccept: { deal: DealView | null; bid: { id: string; status: string; agreedRevision: { number: number } | null } | null; userErrors: { code: string; field: string[] | null; message: string }[] };
 }>;
 
-export function acceptBid(server: TestServer, actor: Actor, bidId: string, options: { key?: string; headers?: Record<string, string> } = {}) {
-  return server.graphql(BID_MUTATIONS.accept, { id: bidId, key: options.key }, { token: actor.token, ...(options.headers ? { headers: options.headers } : {}) }) as Promise<AcceptResult>;
+/** The number of the bid's latest proposal, as `actor` reads it before saying yes; 1 when they cannot see the bid. */
+export async function currentRevision(server: TestServer, actor: Actor, bidId: string): Promise<number> {
+  const result = await server.graphql<{ node: { currentRevision?: { number: number } } | null }>(
+    `query($id: ID!) { node(id: $id) { ... on Bid { currentRevision { number } } } }`,
+    { id: bidId },
+    { token: actor.token },
+  );
+  return result.data?.node?.currentRevision?.number ?? 1;
+}
+
+/** bidAccept on `revision`; by default the current one, read first as a client would. */
+export async function acceptBid(
+  server: TestServer,
+  actor: Actor,
+  bidId: string,
+  options: { key?: string; headers?: Record<string, string>; revision?: number } = {},
+): Promise<AcceptResult> {
+  const revision = options.revision ?? (await currentRevision(server, actor, bidId));
+  return server.graphql(BID_MUTATIONS.accept, { id: bidId, revision, key: options.key }, { token: actor.token, ...(options.headers ? { headers: options.headers } : {}) }) as Promise<AcceptResult>;
 }
 
 export async function count(server: TestServer, statement: string, parameters: unknown[] = []): Promise<number> {
   const [row] = await server.sql<{ n: number }>(statement, parameters);
   return row!.n;
+}
+
+/**
+ * Sends `request` while another transaction holds the row `id` of `table` locked FOR UPDATE, and
+ * tells whether the answer came while the lock was still held (within `patienceMs`) or only once
+ * it was released: a request that queues on the lock has tried to take it.
+ */
+export async function answerWhileRowLocked<T>(
+  server: TestServer,
+  table: 'brief' | 'bid',
+  id: string,
+  request: () => Promise<T>,
+  patienceMs = 1500,
+): Promise<{ answeredWhileLocked: boolean; result: T }> {
+  const em = server.app.orm.em.fork();
+  await em.begin();
+  let pending: Promise<T> | undefined;
+  let answeredWhileLocked = false;
+  try {
+    await em.execute(`select id from ${table} where id = ? for update`, [id]);
+    pending = request();
+    answeredWhileLocked = await Promise.race([pending.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), patienceMs))]);
+  } finally {
+    await em.rollback();
+  }
+  return { answeredWhileLocked, result: await pending };
 }

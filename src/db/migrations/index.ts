@@ -4,6 +4,8 @@ import { Migration20261124000100VerticalTaxonomy } from './Migration202611240001
 import { Migration20261124010000BriefsAndBids } from './Migration20261124010000BriefsAndBids.js';
 import { Migration20261124012000RefusalReasons } from './Migration20261124012000RefusalReasons.js';
 import { Migration20261124020000OrganisationInvitations } from './Migration20261124020000OrganisationInvitations.js';
+import { Migration20261124030000BidAgreementGuards } from './Migration20261124030000BidAgreementGuards.js';
+import { Migration20261124040000MatchIndexes } from './Migration20261124040000MatchIndexes.js';
 
 /** Applied in this order; a migration, once committed, is never edited. */
 export const migrations: MigrationObject[] = [
@@ -12,4 +14,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261124010000BriefsAndBids', class: Migration20261124010000BriefsAndBids },
   { name: 'Migration20261124012000RefusalReasons', class: Migration20261124012000RefusalReasons },
   { name: 'Migration20261124020000OrganisationInvitations', class: Migration20261124020000OrganisationInvitations },
+  { name: 'Migration20261124030000BidAgreementGuards', class: Migration20261124030000BidAgreementGuards },
+  { name: 'Migration20261124040000MatchIndexes', class: Migration20261124040000MatchIndexes },
 ];

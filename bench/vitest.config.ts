@@ -1,0 +1,15 @@
+import swc from 'unplugin-swc';
+import { defineConfig } from 'vitest/config';
+
+/** The match benchmark runs through vitest for swc's decorator metadata and the shared embedded PostgreSQL (see ../vitest.config.ts). */
+export default defineConfig({
+  plugins: [swc.vite({ module: { type: 'es6' } })],
+  resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
+  test: {
+    include: ['bench/match.ts'],
+    globalSetup: ['test/support/global-setup.ts'],
+    pool: 'forks',
+    testTimeout: 1_800_000,
+    hookTimeout: 1_800_000,
+  },
+});

@@ -1,0 +1,215 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ACTIVE_BID_STATUSES } from '../bid/bid.entity.js';
+import type { ContentFormat } from '../common/enums.js';
+import { type AudienceProfile, EMPTY_AUDIENCE } from '../creator/audience.js';
+import type { CredentialType } from '../credential/credential-type.js';
+import type { TraderCapability } from '../trader/trader.entity.js';
+import type { MatchCandidate } from './scoring.js';
+import type { CandidateKind } from './weights.js';
+
+/**
+ * Candidate retrieval: the creators (or, for operated self-broadcasts, the operators) that pass
+ * every hard constraint of a brief, found in PostgreSQL so the profile tables are never loaded
+ * whole. One statement per candidate kind serves one brief or many (a LATERAL join per brief), so
+ * a brand's ranking, an agency's opportunities and a creator's recommended briefs share it.
+ *
+ * Hard constraints, each a condition of the statement:
+ * - credentials: `verified_credential_types` (verified, implied types included) contains every
+ *   credential the brief or any of its products requires;
+ * - credibility: `credibility_level` at least the brief's minimum;
+ * - platforms: a creator holds a channel account on one of the brief's platforms; an operator has
+ *   run live rooms on one (`trader.platforms`). Every brief names at least one platform;
+ * - formats: a creator has a rate-card line for one of the brief's formats (every brief names at
+ *   least one). Operators are priced per
+ *   broadcast, not per format, so the format rule does not apply to them;
+ * - capacity: `active_deal_count < capacity`;
+ * - no active bid (SUBMITTED, SHORTLISTED, COUNTERED, AGREED) and no deal of any status on the
+ *   brief already. A withdrawn, rejected or unselected bid may be followed by a new one, so it
+ *   does not exclude.
+ * Relevance pre-filter: the candidate works in the brief's verticals, their children, their parent
+ *   verticals or those parents' other children (vertical fit is 0 for anyone else). Every brief has
+ *   one, from its products; the condition is written plainly so the GIN index on vertical_slugs
+ *   serves it.
+ * Budget: over-budget candidates are kept and penalised by scoring (price fit 0, OVER_BUDGET)
+ *   unless `excludeOverBudget` is set, since a creator may still bid below their card.
+ * Cap: at most `limit` candidates per brief, the most credible first (level, then score, then id,
+ *   so the cut is deterministic).
+ *
+ * Audience: a creator's audience is that of their largest channel (most followers), because
+ * platforms report shares per channel and averaging shares across channels of very different
+ * sizes would describe nobody; the largest channel is where most of a brief's reach comes from.
+ * Track record: settled deals in the brief's verticals; ROI is not reported on deals yet, so the
+ * candidate's ROI and the vertical's average are null (scoring then treats the record as neutral).
+ */
+
+export const DEFAULT_CANDIDATE_LIMIT = 2_000;
+
+export interface CandidateQuery {
+  briefIds: readonly string[];
+  kind: CandidateKind;
+  /** Only these creators or operators (an agency's roster, a viewer's own profile); null for everyone. */
+  talentIds?: readonly string[] | null;
+  limit?: number;
+  excludeOverBudget?: boolean;
+}
+
+export interface RetrievedCandidate {
+  briefId: string;
+  /** The creator's or operator's id. */
+  id: string;
+  candidate: MatchCandidate;
+}
+
+interface CandidateRow {
+  brief_id: string;
+  id: string;
+  vertical_slugs: string[];
+  niche_tags: string[];
+  verified_credential_types: string[];
+  raw_credential_types: string[] | null;
+  credibility_score: number;
+  credibility_level: number;
+  total_followers: string | number;
+  capacity: number;
+  active_deal_count: number;
+  rate_currency: string;
+  min_commission_bp: number;
+  flat_min_fixed_fee: string | number | null;
+  rates: Record<string, string | number> | null;
+  audience: AudienceProfile | null;
+  capabilities: string[] | null;
+  deals_completed: string | number;
+}
+
+/** A PostgreSQL array literal; execute() would spread a JS array into a comma list. */
+export function pgArray(values: readonly string[]): string {
+  return `{${values.map((value) => `"${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`;
+}
+
+const ACTIVE_BIDS = pgArray(ACTIVE_BID_STATUSES);
+
+/**
+ * Per brief: its effective required credentials (its own and its products'), and the verticals a
+ * candidate must work in (the brief's, their children, their parents and the parents' children).
+ */
+const BRIEF_FACTS = `
+  with target as (
+    select b.id, b.platforms, b.formats, b.min_credibility_level, b.budget_amount, b.budget_currency, b.slots,
+      array(
+        select distinct required from unnest(b.required_credentials || coalesce((
+          select array_agg(product_required)
+          from brief_product bp join product p on p.id = bp.product_id, unnest(p.required_credentials) product_required
+          where bp.brief_id = b.id), '{}')) required
+      ) as required_credentials,
+      array(
+        select distinct v.slug::text from vertical v, unnest(b.vertical_slugs) wanted
+        where v.slug = wanted or v.slug like wanted || '.%'
+          or v.slug = regexp_replace(wanted, '\\.[^.]+$', '') or v.slug like regexp_replace(wanted, '\\.[^.]+$', '') || '.%'
+      ) as relevant_verticals
+    from brief b where b.id = any(?::uuid[])
+  )`;
+
+const EXCLUDED_BY_BRIEF = (column: 'creator_id' | 'trader_id') => `
+  and not exists (select 1 from bid where bid.brief_id = t.id and bid.${column} = x.id and bid.status = any('${ACTIVE_BIDS}'::text[]))
+  and not exists (select 1 from deal where deal.brief_id = t.id and deal.${column} = x.id)`;
+
+/**
+ * The per-candidate lookups (credentials, rate card, largest channel, track record) run in the
+ * outer select, so only for the capped candidates the inner, index-ordered scan returns.
+ */
+const TRACK_RECORD = (column: 'creator_id' | 'trader_id') => `
+    (select count(*) from deal d join brief db on db.id = d.brief_id
+      where d.${column} = c.id and d.status = 'SETTLED' and db.vertical_slugs && t.relevant_verticals) as deals_completed`;
+
+const RAW_CREDENTIALS = `
+    (select array_agg(distinct cr.type) from credential cr
+      where cr.holder_id = c.user_id and cr.status = 'VERIFIED' and (cr.expires_at is null or cr.expires_at > now())) as raw_credential_types`;
+
+const CREATOR_SQL = `${BRIEF_FACTS}
+  select t.id as brief_id, c.*, ${RAW_CREDENTIALS},
+    (select jsonb_object_agg(r.format, r.min_fixed_fee) from creator_rate r where r.creator_id = c.id and r.currency = c.rate_currency) as rates,
+    (select ca.audience from channel_account ca where ca.creator_id = c.id order by ca.followers desc, ca.id limit 1) as audience,
+    ${TRACK_RECORD('creator_id')}
+  from target t cross join lateral (
+    select x.id, x.user_id, x.vertical_slugs, x.niche_tags, x.verified_credential_types, x.credibility_score, x.credibility_level,
+      x.total_followers, x.capacity, x.active_deal_count, x.rate_currency, x.min_commission_bp, null::bigint as flat_min_fixed_fee,
+      null::text[] as capabilities
+    from creator x
+    where x.verified_credential_types @> t.required_credentials
+      and x.credibility_level >= t.min_credibility_level
+      and x.active_deal_count < x.capacity
+      and x.vertical_slugs && t.relevant_verticals
+      and exists (select 1 from channel_account ca where ca.creator_id = x.id and ca.platform = any(t.platforms))
+      and exists (select 1 from creator_rate r where r.creator_id = x.id and r.format = any(t.formats)
+        and (not ?::boolean or r.currency <> t.budget_currency or r.min_fixed_fee <= t.budget_amount / t.slots))
+      and (?::uuid[] is null or x.id = any(?::uuid[]))
+      ${EXCLUDED_BY_BRIEF('creator_id')}
+    order by x.credibility_level desc, x.credibility_score desc, x.id
+    limit ?
+  ) c`;
+
+const TRADER_SQL = `${BRIEF_FACTS}
+  select t.id as brief_id, c.*, ${RAW_CREDENTIALS}, ${TRACK_RECORD('trader_id')}
+  from target t cross join lateral (
+    select x.id, x.user_id, x.vertical_slugs, '{}'::text[] as niche_tags, x.verified_credential_types, x.credibility_score, x.credibility_level,
+      0 as total_followers, x.capacity, x.active_deal_count, x.rate_currency, x.min_commission_bp, x.min_fixed_fee as flat_min_fixed_fee,
+      x.capabilities, null::jsonb as rates, null::jsonb as audience
+    from trader x
+    where x.verified_credential_types @> t.required_credentials
+      and x.credibility_level >= t.min_credibility_level
+      and x.active_deal_count < x.capacity
+      and x.vertical_slugs && t.relevant_verticals
+      and x.platforms && t.platforms
+      and (not ?::boolean or x.rate_currency <> t.budget_currency or x.min_fixed_fee <= t.budget_amount / t.slots)
+      and (?::uuid[] is null or x.id = any(?::uuid[]))
+      ${EXCLUDED_BY_BRIEF('trader_id')}
+    order by x.credibility_level desc, x.credibility_score desc, x.id
+    limit ?
+  ) c`;
+
+/** The candidates of each brief that pass every hard constraint, in one statement. */
+export async function findCandidates(em: EntityManager, query: CandidateQuery): Promise<RetrievedCandidate[]> {
+  if (!query.briefIds.length || (query.talentIds && !query.talentIds.length)) return [];
+  const talent = query.talentIds ? pgArray(query.talentIds) : null;
+  const rows = await em
+    .getConnection()
+    .execute<CandidateRow[]>(query.kind === 'creator' ? CREATOR_SQL : TRADER_SQL, [
+      pgArray(query.briefIds),
+      query.excludeOverBudget ?? false,
+      talent,
+      talent,
+      query.limit ?? DEFAULT_CANDIDATE_LIMIT,
+    ]);
+  return rows.map((row) => ({ briefId: row.brief_id, id: row.id, candidate: toCandidate(query.kind, row) }));
+}
+
+/** The statement findCandidates runs, for the benchmark's raw-SQL comparison. */
+export function candidateStatement(kind: CandidateKind): string {
+  return kind === 'creator' ? CREATOR_SQL : TRADER_SQL;
+}
+
+function toCandidate(kind: CandidateKind, row: CandidateRow): MatchCandidate {
+  const rates: Partial<Record<ContentFormat, number>> = {};
+  for (const [format, fee] of Object.entries(row.rates ?? {})) rates[format as ContentFormat] = Number(fee);
+  return {
+    kind,
+    verticalSlugs: row.vertical_slugs,
+    nicheTags: row.niche_tags,
+    verifiedCredentialTypes: row.verified_credential_types as CredentialType[],
+    rawVerifiedCredentialTypes: (row.raw_credential_types ?? []) as CredentialType[],
+    credibilityScore: row.credibility_score,
+    credibilityLevel: row.credibility_level,
+    audience: kind === 'creator' ? (row.audience ?? EMPTY_AUDIENCE) : null,
+    totalFollowers: Number(row.total_followers),
+    capacity: row.capacity,
+    activeDealCount: row.active_deal_count,
+    rateCard: {
+      currency: row.rate_currency,
+      minFixedFeeByFormat: rates,
+      flatMinFixedFee: row.flat_min_fixed_fee === null ? null : Number(row.flat_min_fixed_fee),
+      minCommissionBp: row.min_commission_bp,
+    },
+    trackRecord: { dealsCompleted: Number(row.deals_completed), roiBpInVertical: null, verticalAverageRoiBp: null },
+    ...(kind === 'trader' ? { capabilities: (row.capabilities ?? []) as TraderCapability[] } : {}),
+  };
+}

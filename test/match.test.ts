@@ -1,0 +1,302 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signUp, succeeded } from './support/actors.js';
+import { type Brand, createAgency, createBrand, createBrief, createCreator, ERRORS, placeBid, rowId, type Talent } from './support/bids.js';
+import { startTestServer, type TestServer } from './support/test-server.js';
+
+/**
+ * Match recommendations through the API: hard constraints exclude, the score explains itself,
+ * weights and pages are validated, and only the brand (or an agency for its roster) may ask.
+ */
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.stop();
+});
+
+interface Profile {
+  verticals?: string[];
+  tags?: string[];
+  credentials?: string[];
+  level?: number;
+  score?: number;
+  followers?: number;
+  capacity?: number;
+  activeDeals?: number;
+  /** [platform, followers] per channel account. */
+  channels?: [string, number][];
+  /** [format, fee in minor units] per rate-card line. */
+  rates?: [string, number][];
+}
+
+/** A creator with the summary columns, channel accounts and rate card the matching reads, written directly. */
+async function creatorWith(name: string, profile: Profile = {}): Promise<Talent> {
+  const talent = await createCreator(server, name);
+  const id = rowId(talent.id);
+  await server.sql(
+    `update creator set vertical_slugs = ?::text[], niche_tags = ?::text[], verified_credential_types = ?::text[], credibility_level = ?,
+       credibility_score = ?, total_followers = ?, capacity = ?, active_deal_count = ? where id = ?`,
+    [
+      `{${(profile.verticals ?? ['beauty.functional-skincare']).join(',')}}`,
+      `{${(profile.tags ?? ['ceramide']).join(',')}}`,
+      `{${(profile.credentials ?? []).join(',')}}`,
+      profile.level ?? 3,
+      profile.score ?? 60,
+      profile.followers ?? 50_000,
+      profile.capacity ?? 3,
+      profile.activeDeals ?? 0,
+      id,
+    ],
+  );
+  for (const [platform, followers] of profile.channels ?? [['DOUYIN', profile.followers ?? 50_000]]) {
+    await server.sql(
+      `insert into channel_account (id, creator_id, platform, handle, followers, audience, created_at, updated_at) values (?, ?, ?, ?, ?, ?::jsonb, now(), now())`,
+      [randomUUID(), id, platform, `${name}-${randomUUID().slice(0, 8)}`, followers, JSON.stringify({ femaleShare: 0.8, maleShare: 0.2, ageBands: [], topRegions: [] })],
+    );
+  }
+  for (const [format, fee] of profile.rates ?? [['SHORT_VIDEO', 500_000]]) {
+    await server.sql(`insert into creator_rate (id, creator_id, format, min_fixed_fee, currency) values (?, ?, ?, ?, 'CNY')`, [randomUUID(), id, format, fee]);
+  }
+  return talent;
+}
+
+const MATCH_FIELDS = `totalCount pageInfo { hasNextPage endCursor }
+  edges { cursor node { score flags creator { id displayName } trader { id } brief { id }
+    factors { factor weight value contribution reason }
+    expectedRoi { roiBp expectedNetGmv { amount } expectedCost { amount currency } assumptions { name value source } } } }`;
+
+const RECOMMENDATIONS = `query($id: ID!, $first: Int, $after: String, $weights: MatchWeightsInput, $forAgency: ID) {
+  briefMatchRecommendations(briefId: $id, first: $first, after: $after, weights: $weights, forAgency: $forAgency) { ${MATCH_FIELDS} } }`;
+
+interface MatchNode {
+  score: number;
+  flags: string[];
+  creator: { id: string; displayName: string } | null;
+  factors: { factor: string; weight: number; value: number; contribution: number; reason: string }[];
+  expectedRoi: { roiBp: number | null; expectedCost: { amount: number; currency: string }; assumptions: { name: string }[] };
+}
+interface MatchConnection {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: { cursor: string; node: MatchNode }[];
+}
+
+async function recommendations(token: string, briefId: string, variables: Record<string, unknown> = {}) {
+  return server.graphql<{ briefMatchRecommendations: MatchConnection | null }>(RECOMMENDATIONS, { id: briefId, ...variables }, { token });
+}
+
+async function ranked(token: string, briefId: string, variables: Record<string, unknown> = {}): Promise<MatchConnection> {
+  const result = await recommendations(token, briefId, variables);
+  expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+  return result.data!.briefMatchRecommendations!;
+}
+
+const names = (connection: MatchConnection) => connection.edges.map((edge) => edge.node.creator?.displayName);
+
+describe('hard constraints', () => {
+  let brand: Brand;
+  let briefId: string;
+  let eligible: Talent;
+  let bidder: Talent;
+
+  beforeAll(async () => {
+    brand = await createBrand(server, ['DERMATOLOGIST']);
+    briefId = await createBrief(server, brand, { minCredibilityLevel: 'L3' });
+    const qualified: Profile = { credentials: ['DERMATOLOGIST', 'PHYSICIAN'], level: 3 };
+    eligible = await creatorWith('Eligible', qualified);
+    bidder = await creatorWith('Bidder', qualified);
+    await creatorWith('Unverified', { ...qualified, credentials: ['PHYSICIAN'] });
+    await creatorWith('Below level', { ...qualified, level: 2 });
+    await creatorWith('Elsewhere', { ...qualified, channels: [['BILIBILI', 80_000]] });
+    await creatorWith('Articles only', { ...qualified, rates: [['ARTICLE', 100_000]] });
+    await creatorWith('Busy', { ...qualified, capacity: 2, activeDeals: 2 });
+    await creatorWith('Other vertical', { ...qualified, verticals: ['finance.insurance'] });
+    await placeBid(server, bidder.actor, { briefId, creatorId: bidder.id });
+  });
+
+  it('returns only the creator who passes every one: verified credential, level, platform, format, capacity, no bid on the brief', async () => {
+    const connection = await ranked(brand.owner.token, briefId);
+    expect(names(connection)).toEqual(['Eligible']);
+    expect(connection.totalCount).toBe(1);
+  });
+
+  it('an unverified (pending) credential never meets a requirement', async () => {
+    const unverified = await creatorWith('Pending dermatologist', { credentials: ['PHYSICIAN'], level: 4 });
+    await server.sql(
+      `insert into credential (id, holder_id, type, issuer, license_number, status, created_at) values (?, ?, 'DERMATOLOGIST', 'Board', 'X-1', 'PENDING', now())`,
+      [randomUUID(), rowId(unverified.actor.userId)],
+    );
+    expect(names(await ranked(brand.owner.token, briefId))).toEqual(['Eligible']);
+  });
+
+  it('lets the creator see the brief among their recommended briefs, and not the one they already bid on', async () => {
+    const query = `{ recommendedBriefs(first: 10) { totalCount edges { node { score brief { id } } } } }`;
+    const mine = await server.graphql<{ recommendedBriefs: { edges: { node: { brief: { id: string } } }[] } }>(query, {}, { token: eligible.actor.token });
+    expect(mine.errors).toBeUndefined();
+    expect(mine.data!.recommendedBriefs.edges.map((edge) => edge.node.brief.id)).toContain(briefId);
+    const theirs = await server.graphql<{ recommendedBriefs: { edges: { node: { brief: { id: string } } }[] } }>(query, {}, { token: bidder.actor.token });
+    expect(theirs.data!.recommendedBriefs.edges.map((edge) => edge.node.brief.id)).not.toContain(briefId);
+  });
+
+  it('refuses recommended briefs to a user without a creator or operator profile', async () => {
+    const stranger = await signUp(server, 'stranger');
+    const result = await server.graphql(`{ recommendedBriefs { totalCount } }`, {}, { token: stranger.token });
+    expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('ranking and reasons', () => {
+  let owner: string;
+  let briefId: string;
+
+  beforeAll(async () => {
+    const brand = await createBrand(server);
+    owner = brand.owner.token;
+    const product = succeeded<{ product: { id: string } }>(
+      (await server.graphql(
+        `mutation($input: ProductCreateInput!) { productCreate(input: $input) { product { id } ${ERRORS} } }`,
+        { input: { brandId: brand.brandId, name: 'Infant DHA drops', verticalSlug: 'mother-baby.infant-food-supplements', nicheTags: ['dha', 'infant-nutrition'] } },
+        { token: owner },
+      )) as never,
+      'productCreate',
+    ).product;
+    briefId = await createBrief(server, { ...brand, productId: product.id }, { title: 'Infant DHA drops', targetAudience: { gender: 'FEMALE', ageBands: [], regions: [] } });
+    await creatorWith('Dr Pediatrician', {
+      verticals: ['mother-baby.infant-food-supplements'],
+      tags: ['dha', 'infant-nutrition'],
+      credentials: ['PEDIATRICIAN', 'PHYSICIAN'],
+      level: 4,
+      score: 78,
+      followers: 40_000,
+    });
+    await creatorWith('Celebrity', { verticals: ['mother-baby.baby-care'], tags: ['lifestyle'], level: 3, score: 55, followers: 2_000_000, rates: [['SHORT_VIDEO', 6_000_000]] });
+  });
+
+  it('ranks a verified pediatrician above a celebrity with 50 times the followers', async () => {
+    expect(names(await ranked(owner, briefId))).toEqual(['Dr Pediatrician', 'Celebrity']);
+  });
+
+  it('gives each match factors whose contributions add up to the score, each with a reason, and an expected ROI with assumptions', async () => {
+    const connection = await ranked(owner, briefId);
+    for (const { node } of connection.edges) {
+      expect(node.score).toBeGreaterThan(0);
+      expect(node.score).toBeLessThanOrEqual(1);
+      expect(node.factors.reduce((sum, factor) => sum + factor.contribution, 0)).toBeCloseTo(node.score, 9);
+      expect(node.factors.reduce((sum, factor) => sum + factor.weight, 0)).toBeCloseTo(1, 9);
+      expect(node.factors.every((factor) => factor.reason.length > 10)).toBe(true);
+      expect(node.expectedRoi.expectedCost.currency).toBe('CNY');
+      expect(node.expectedRoi.assumptions.map((assumption) => assumption.name)).toContain('dealStructure');
+    }
+    const celebrity = connection.edges.find((edge) => edge.node.creator?.displayName === 'Celebrity')!.node;
+    expect(celebrity.flags).toContain('OVER_BUDGET');
+    expect(celebrity.factors.find((factor) => factor.factor === 'PRICE_FIT')!.value).toBe(0);
+  });
+
+  it('follows the caller’s weights', async () => {
+    const byCredibilityOnly = { verticalFit: 0, nicheTagOverlap: 0, credentialRelevance: 0, credibility: 1, audienceFit: 0, trackRecord: 0, priceFit: 0, availability: 0 };
+    const connection = await ranked(owner, briefId, { weights: byCredibilityOnly });
+    expect(connection.edges[0]!.node.score).toBeCloseTo(0.78, 6);
+  });
+
+  it('pages with cursors and refuses a cursor from another ranking', async () => {
+    const first = await ranked(owner, briefId, { first: 1 });
+    expect(names(first)).toEqual(['Dr Pediatrician']);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const second = await ranked(owner, briefId, { first: 1, after: first.pageInfo.endCursor });
+    expect(names(second)).toEqual(['Celebrity']);
+    expect(second.pageInfo.hasNextPage).toBe(false);
+    const foreign = await recommendations(owner, briefId, { first: 1, after: first.pageInfo.endCursor, weights: { credibility: 5 } });
+    expect(foreign.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('refuses negative and all-zero weights with typed errors', async () => {
+    const negative = await recommendations(owner, briefId, { weights: { priceFit: -1 } });
+    expect(negative.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(negative.errors?.[0]?.extensions?.userErrors).toEqual([expect.objectContaining({ code: 'NEGATIVE_WEIGHT', field: ['weights', 'priceFit'] })]);
+    const zero = { verticalFit: 0, nicheTagOverlap: 0, credentialRelevance: 0, credibility: 0, audienceFit: 0, trackRecord: 0, priceFit: 0, availability: 0 };
+    const allZero = await recommendations(owner, briefId, { weights: zero });
+    expect(allZero.errors?.[0]?.extensions?.userErrors).toEqual([expect.objectContaining({ code: 'ALL_WEIGHTS_ZERO' })]);
+  });
+
+  it('refuses first over 100', async () => {
+    const result = await recommendations(owner, briefId, { first: 101 });
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('runs the candidate query once for two aliased fields of the same brief and weights', async () => {
+    const statements = async (query: string) => {
+      server.resetQueryCount();
+      const result = await server.graphql(query, { id: briefId }, { token: owner });
+      expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+      return server.queryCount();
+    };
+    const field = (alias: string, weights = '') => `${alias}: briefMatchRecommendations(briefId: $id, first: 1${weights}) { totalCount }`;
+    const one = await statements(`query($id: ID!) { ${field('a')} }`);
+    const sameRanking = await statements(`query($id: ID!) { ${field('a')} ${field('b')} }`);
+    const otherRanking = await statements(`query($id: ID!) { ${field('a')} ${field('b', ', weights: { credibility: 3 }')} }`);
+    // The second field of the same ranking adds only its own brief lookup and page of profiles;
+    // a second ranking also runs the brief facts and the candidate SQL.
+    expect(sameRanking - one).toBeLessThanOrEqual(2);
+    expect(otherRanking - sameRanking).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('who may ask', () => {
+  let brand: Brand;
+  let briefId: string;
+  let draftId: string;
+
+  beforeAll(async () => {
+    brand = await createBrand(server);
+    briefId = await createBrief(server, brand, { title: 'Public brief' });
+    draftId = await createBrief(server, brand, { title: 'Draft brief' }, false);
+  });
+
+  it('answers a brief the viewer may not see exactly as one that does not exist', async () => {
+    const other = await createBrand(server);
+    const hidden = await recommendations(other.owner.token, draftId);
+    const missing = await recommendations(other.owner.token, Buffer.from(`Brief:${randomUUID()}`).toString('base64url'));
+    expect(hidden.errors?.[0]?.extensions).toEqual(missing.errors?.[0]?.extensions);
+    expect(hidden.errors?.[0]?.message).toBe(missing.errors?.[0]?.message);
+    expect((hidden.errors?.[0]?.extensions?.userErrors as { code: string }[])[0]!.code).toBe('NOT_FOUND');
+    // A public brief of another brand: visible, but its ranking is the brand's business.
+    const notMine = await recommendations(other.owner.token, briefId);
+    expect((notMine.errors?.[0]?.extensions?.userErrors as { code: string }[])[0]!.code).toBe('NOT_FOUND');
+  });
+
+  it('lets an agency rank its own roster for any brief it sees, and forbids another agency’s roster', async () => {
+    const onRoster = await creatorWith('Roster star', { level: 3 });
+    await creatorWith('Free agent', { level: 3 });
+    const agency = await createAgency(server, [onRoster]);
+    const rival = await createAgency(server, []);
+    const own = await ranked(agency.member.token, briefId, { forAgency: agency.agencyId });
+    expect(names(own)).toEqual(['Roster star']);
+    const foreign = await recommendations(rival.member.token, briefId, { forAgency: agency.agencyId });
+    expect(foreign.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    const opportunities = await server.graphql<{ node: { opportunities: MatchConnection } }>(
+      `query($id: ID!) { node(id: $id) { ... on Agency { opportunities(first: 10) { ${MATCH_FIELDS} } } } }`,
+      { id: agency.agencyId },
+      { token: agency.member.token },
+    );
+    expect(opportunities.errors).toBeUndefined();
+    const pairs = opportunities.data!.node.opportunities.edges.map((edge) => edge.node);
+    expect(pairs.length).toBeGreaterThan(0);
+    expect(pairs.every((pair) => pair.creator?.displayName === 'Roster star')).toBe(true);
+    const rivalAsks = await server.graphql(`query($id: ID!) { node(id: $id) { ... on Agency { opportunities { totalCount } } } }`, { id: agency.agencyId }, { token: rival.member.token });
+    expect(rivalAsks.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('serves the same ranking as a field of the brief', async () => {
+    const result = await server.graphql<{ node: { matchRecommendations: MatchConnection } }>(
+      `query($id: ID!) { node(id: $id) { ... on Brief { matchRecommendations(first: 5) { totalCount } } } }`,
+      { id: briefId },
+      { token: brand.owner.token },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.node.matchRecommendations.totalCount).toBeGreaterThanOrEqual(0);
+  });
+});
