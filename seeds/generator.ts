@@ -102,7 +102,7 @@ class Batch {
     id: 'uuid', user_id: 'uuid', display_name: 'text', bio: 'text', kind: 'text', vertical_slugs: 'text[]',
     niche_tags: 'text[]', capacity: 'int', min_commission_bp: 'int', total_followers: 'bigint',
     audience_quality: 'float8', verified_credential_types: 'text[]', credibility_score: 'int',
-    credibility_level: 'int', created_at: 'timestamptz', updated_at: 'timestamptz',
+    credibility_level: 'int', platforms: 'text[]', rate_formats: 'text[]', created_at: 'timestamptz', updated_at: 'timestamptz',
   });
   readonly channels = new ColumnBatch('channel_account', {
     id: 'uuid', creator_id: 'uuid', platform: 'text', handle: 'text', followers: 'int', average_views: 'int',
@@ -133,6 +133,9 @@ class Batch {
       min_commission_bp: creator.minCommissionBp, total_followers: creator.totalFollowers,
       audience_quality: creator.audienceQuality, verified_credential_types: creator.verifiedCredentialTypes,
       credibility_score: creator.credibilityScore, credibility_level: creator.credibilityLevel,
+      // The summaries CredibilityService.refreshForUser keeps, from the rows written below.
+      platforms: [...new Set(channels.map((channel) => channel.platform))].sort(),
+      rate_formats: [...new Set(rates.map((rate) => rate.format))].sort(),
       created_at: creator.createdAt, updated_at: creator.createdAt,
     });
     for (const channel of channels) {

@@ -60,6 +60,12 @@ async function creatorWith(name: string, profile: Profile = {}): Promise<Talent>
   for (const [format, fee] of profile.rates ?? [['SHORT_VIDEO', 500_000]]) {
     await server.sql(`insert into creator_rate (id, creator_id, format, min_fixed_fee, currency) values (?, ?, ?, ?, 'CNY')`, [randomUUID(), id, format, fee]);
   }
+  // The platform and format summaries the services keep from these rows; retrieval reads them.
+  await server.sql(
+    `update creator c set platforms = array(select distinct platform from channel_account where creator_id = c.id order by 1),
+       rate_formats = array(select distinct format from creator_rate where creator_id = c.id order by 1) where c.id = ?`,
+    [id],
+  );
   return talent;
 }
 
@@ -298,5 +304,40 @@ describe('who may ask', () => {
     );
     expect(result.errors).toBeUndefined();
     expect(result.data!.node.matchRecommendations.totalCount).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('platforms and formats from the creator’s own changes', () => {
+  it('matches once the creator adds a channel on the brief’s platform and prices its format, and stops when the format leaves the card', async () => {
+    const brand = await createBrand(server);
+    const briefId = await createBrief(server, brand, { platforms: ['XIAOHONGSHU'], formats: ['LIVE_STREAM'], minCredibilityLevel: 'L1' });
+    const creator = await createCreator(server, 'Self-managed');
+    await server.sql(`update creator set vertical_slugs = '{beauty.functional-skincare}' where id = ?`, [rowId(creator.id)]);
+    const token = creator.actor.token;
+    const cardWith = (format: string) => ({ currency: 'CNY', minCommissionBp: 0, rates: [{ format, minFixedFee: { amount: 100_000, currency: 'CNY' } }] });
+    const setCard = async (format: string) =>
+      succeeded(
+        (await server.graphql(`mutation($creatorId: ID!, $input: CreatorRateCardInput!) { creatorRateCardSet(creatorId: $creatorId, input: $input) { creator { id } ${ERRORS} } }`, {
+          creatorId: creator.id,
+          input: cardWith(format),
+        }, { token })) as never,
+        'creatorRateCardSet',
+      );
+    const matched = async () => names(await ranked(brand.owner.token, briefId, { first: 100 })).includes('Self-managed');
+
+    await setCard('LIVE_STREAM');
+    expect(await matched()).toBe(false);
+
+    succeeded(
+      (await server.graphql(`mutation($creatorId: ID!, $input: ChannelAccountAddInput!) { channelAccountAdd(creatorId: $creatorId, input: $input) { creator { id } ${ERRORS} } }`, {
+        creatorId: creator.id,
+        input: { platform: 'XIAOHONGSHU', handle: `self-managed-${randomUUID().slice(0, 8)}`, followers: 20_000 },
+      }, { token })) as never,
+      'channelAccountAdd',
+    );
+    expect(await matched()).toBe(true);
+
+    await setCard('SHORT_VIDEO');
+    expect(await matched()).toBe(false);
   });
 });

@@ -17,8 +17,8 @@ beforeAll(async () => {
     const creator = randomUUID();
     await server.sql(`insert into app_user (id, email, password_hash, display_name, created_at) values (?, ?, 'x', ?, now())`, [user, `qc-${index}@example.com`, `Creator ${index}`]);
     await server.sql(
-      `insert into creator (id, user_id, display_name, kind, vertical_slugs, credibility_score, created_at, updated_at)
-       values (?, ?, ?, 'REVIEWER', '{beauty.functional-skincare}', ?, now(), now())`,
+      `insert into creator (id, user_id, display_name, kind, vertical_slugs, platforms, credibility_score, created_at, updated_at)
+       values (?, ?, ?, 'REVIEWER', '{beauty.functional-skincare}', '{DOUYIN,XIAOHONGSHU}', ?, now(), now())`,
       [creator, user, `Creator ${index}`, index % 100],
     );
     for (const platform of ['DOUYIN', 'XIAOHONGSHU']) {

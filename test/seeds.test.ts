@@ -49,6 +49,15 @@ async function creatorFacts(sql: Sql, where = 'true', parameters: unknown[] = []
   );
 }
 
+/** Creators whose platform and format summaries differ from their channel accounts and rate card. */
+async function matchArrayMismatches(sql: Sql): Promise<{ display_name: string }[]> {
+  return sql<{ display_name: string }>(
+    `select c.display_name from creator c
+      where c.platforms <> array(select distinct a.platform from channel_account a where a.creator_id = c.id order by 1)
+         or c.rate_formats <> array(select distinct r.format from creator_rate r where r.creator_id = c.id order by 1)`,
+  );
+}
+
 /** What the credibility service would store for these facts, from the same pure functions. */
 function expectedSummary(facts: CreatorFacts) {
   const channels = summariseChannelAccounts(facts.channels);
@@ -168,6 +177,7 @@ describe('demo data set', () => {
     const all = await creatorFacts(server.sql);
     expect(all).toHaveLength(11);
     expect(summaryMismatches(all)).toEqual([]);
+    expect(await matchArrayMismatches(server.sql)).toEqual([]);
     const traders = await server.sql<{ credibility_level: number }>('select credibility_level from trader');
     expect(traders.map((trader) => trader.credibility_level)).toEqual([1, 1, 1]);
   });
@@ -505,6 +515,7 @@ describe('creator generator', () => {
     const all = await creatorFacts(sqlOf(first));
     expect(all).toHaveLength(200);
     expect(summaryMismatches(all)).toEqual([]);
+    expect(await matchArrayMismatches(sqlOf(first))).toEqual([]);
     for (const facts of all) {
       expect(facts.channels.length).toBeGreaterThanOrEqual(1);
       expect(facts.channels.length).toBeLessThanOrEqual(3);

@@ -21,6 +21,8 @@ const CreatorSchema = defineEntity({
     { properties: ['verifiedCredentialTypes'], type: 'gin' },
     { properties: ['credibilityLevel'] },
     { properties: ['totalFollowers'] },
+    { properties: ['platforms'], type: 'gin' },
+    { properties: ['rateFormats'], type: 'gin' },
   ],
   properties: {
     id: p.uuid().primary().onCreate(() => randomUUID()),
@@ -45,6 +47,9 @@ const CreatorSchema = defineEntity({
     verifiedCredentialTypes: p.array().default([]),
     credibilityScore: p.smallint().default(0).check('credibility_score between 0 and 100'),
     credibilityLevel: p.smallint().default(1).check('credibility_level between 1 and 5'),
+    /** The distinct platforms of the channel accounts and the formats of the rate card, for candidate retrieval. */
+    platforms: p.array().default([]),
+    rateFormats: p.array().default([]),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
     channelAccounts: () => p.oneToMany(ChannelAccount).mappedBy('creator').orderBy({ followers: 'desc' }),

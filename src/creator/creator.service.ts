@@ -76,6 +76,7 @@ export class CreatorService {
     for (const dropped of current.values()) em.remove(dropped);
     Object.assign(creator, { rateCurrency: card.currency, minCommissionBp: card.minCommissionBp });
     await em.flush();
+    await this.credibility.refreshForUser(em, creator.user.id);
     await creator.rates.init();
     return { creator };
   }

@@ -1,7 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { summariseChannelAccounts } from '../creator/channel-summary.js';
-import { ChannelAccount, Creator } from '../creator/creator.entity.js';
+import { ChannelAccount, Creator, CreatorRate } from '../creator/creator.entity.js';
 import { Credential, CredentialStatus } from '../credential/credential.entity.js';
 import { CredentialType, impliedCredentialTypes } from '../credential/credential-type.js';
 import { Trader } from '../trader/trader.entity.js';
@@ -12,8 +12,9 @@ const CLAIMS = Object.values(CredentialType).flatMap((held) => [...impliedCreden
 
 /**
  * Keeps each profile's summary columns (verified credential types, follower totals, audience
- * quality, credibility score and level) in line with the rows they summarise. Call it in the same
- * transaction as any change to a person's credentials or channel accounts.
+ * quality, credibility score and level, a creator's channel platforms and rate-card formats) in
+ * line with the rows they summarise. Call it in the same transaction as any change to a person's
+ * credentials, channel accounts or rate card.
  */
 export class CredibilityService {
   async refreshForUser(em: EntityManager, userId: string): Promise<void> {
@@ -30,6 +31,7 @@ export class CredibilityService {
 
     if (creator) {
       const accounts = await em.find(ChannelAccount, { creator: creator.id });
+      const rates = await em.find(CreatorRate, { creator: creator.id });
       const summary = summariseChannelAccounts(accounts);
       const credibility = computeCredibility({
         verifiedCredentialCount: verifiedTypes.size,
@@ -41,6 +43,8 @@ export class CredibilityService {
         audienceQuality: summary.audienceQuality,
         credibilityScore: credibility.score,
         credibilityLevel: credibility.level,
+        platforms: [...new Set(accounts.map((account) => account.platform))].sort(),
+        rateFormats: [...new Set(rates.map((rate) => rate.format))].sort(),
       });
     }
     if (trader) {

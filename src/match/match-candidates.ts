@@ -17,11 +17,14 @@ import type { CandidateKind } from './weights.js';
  * - credentials: `verified_credential_types` (verified, implied types included) contains every
  *   credential the brief or any of its products requires;
  * - credibility: `credibility_level` at least the brief's minimum;
- * - platforms: a creator holds a channel account on one of the brief's platforms; an operator has
- *   run live rooms on one (`trader.platforms`). Every brief names at least one platform;
- * - formats: a creator has a rate-card line for one of the brief's formats (every brief names at
- *   least one). Operators are priced per
- *   broadcast, not per format, so the format rule does not apply to them;
+ * - platforms: a creator holds a channel account on one of the brief's platforms
+ *   (`creator.platforms`); an operator has run live rooms on one (`trader.platforms`). Every brief
+ *   names at least one platform;
+ * - formats: a creator has a rate-card line for one of the brief's formats
+ *   (`creator.rate_formats`; every brief names at least one). Operators are priced per
+ *   broadcast, not per format, so the format rule does not apply to them. Both creator arrays are
+ *   summaries the services keep (CredibilityService.refreshForUser), so two GIN-indexed overlaps
+ *   replace a subquery per creator; only the over-budget exclusion still reads the rate card;
  * - capacity: `active_deal_count < capacity`;
  * - no active bid (SUBMITTED, SHORTLISTED, COUNTERED, AGREED) and no deal of any status on the
  *   brief already. A withdrawn, rejected or unselected bid may be followed by a new one, so it
@@ -109,9 +112,13 @@ const BRIEF_FACTS = `
     from brief b where b.id = any(?::uuid[])
   )`;
 
+/**
+ * Gathered once per brief (the subqueries depend on the brief alone) and tested as an array,
+ * rather than probed with a subquery for every creator the indexes let through.
+ */
 const EXCLUDED_BY_BRIEF = (column: 'creator_id' | 'trader_id') => `
-  and not exists (select 1 from bid where bid.brief_id = t.id and bid.${column} = x.id and bid.status = any('${ACTIVE_BIDS}'::text[]))
-  and not exists (select 1 from deal where deal.brief_id = t.id and deal.${column} = x.id)`;
+  and x.id <> all(array(select bid.${column} from bid where bid.brief_id = t.id and bid.${column} is not null and bid.status = any('${ACTIVE_BIDS}'::text[])))
+  and x.id <> all(array(select deal.${column} from deal where deal.brief_id = t.id and deal.${column} is not null))`;
 
 /**
  * The per-candidate lookups (credentials, rate card, largest channel, track record) run in the
@@ -139,9 +146,10 @@ const CREATOR_SQL = `${BRIEF_FACTS}
       and x.credibility_level >= t.min_credibility_level
       and x.active_deal_count < x.capacity
       and x.vertical_slugs && t.relevant_verticals
-      and exists (select 1 from channel_account ca where ca.creator_id = x.id and ca.platform = any(t.platforms))
-      and exists (select 1 from creator_rate r where r.creator_id = x.id and r.format = any(t.formats)
-        and (not ?::boolean or r.currency <> t.budget_currency or r.min_fixed_fee <= t.budget_amount / t.slots))
+      and x.platforms && t.platforms
+      and x.rate_formats && t.formats
+      and (not ?::boolean or exists (select 1 from creator_rate r where r.creator_id = x.id and r.format = any(t.formats)
+        and (r.currency <> t.budget_currency or r.min_fixed_fee <= t.budget_amount / t.slots)))
       and (?::uuid[] is null or x.id = any(?::uuid[]))
       ${EXCLUDED_BY_BRIEF('creator_id')}
     order by x.credibility_level desc, x.credibility_score desc, x.id

@@ -6,6 +6,7 @@ import { Migration20261124012000RefusalReasons } from './Migration20261124012000
 import { Migration20261124020000OrganisationInvitations } from './Migration20261124020000OrganisationInvitations.js';
 import { Migration20261124030000BidAgreementGuards } from './Migration20261124030000BidAgreementGuards.js';
 import { Migration20261124040000MatchIndexes } from './Migration20261124040000MatchIndexes.js';
+import { Migration20261124050000CreatorMatchArrays } from './Migration20261124050000CreatorMatchArrays.js';
 
 /** Applied in this order; a migration, once committed, is never edited. */
 export const migrations: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261124020000OrganisationInvitations', class: Migration20261124020000OrganisationInvitations },
   { name: 'Migration20261124030000BidAgreementGuards', class: Migration20261124030000BidAgreementGuards },
   { name: 'Migration20261124040000MatchIndexes', class: Migration20261124040000MatchIndexes },
+  { name: 'Migration20261124050000CreatorMatchArrays', class: Migration20261124050000CreatorMatchArrays },
 ];
