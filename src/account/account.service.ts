@@ -1,4 +1,3 @@
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { hashPassword, verifyPassword } from '../auth/password.js';
@@ -6,6 +5,7 @@ import type { TokenService } from '../auth/tokens.js';
 import { Viewer } from '../auth/viewer.js';
 import { Problem, ProblemCode } from '../common/problems.js';
 import type { ServiceContext } from '../common/service-context.js';
+import { flushOrProblem } from '../db/flush.js';
 import { User } from './user.entity.js';
 
 export const MIN_PASSWORD_LENGTH = 10;
@@ -54,14 +54,9 @@ export class AccountService {
     if (problems.length) throw new Problem(problems);
 
     const user = em.create(User, { email, displayName, passwordHash: await hashPassword(input.password) });
-    try {
-      await em.flush();
-    } catch (error) {
-      if (error instanceof UniqueConstraintViolationException) {
-        throw Problem.of(ProblemCode.EMAIL_TAKEN, 'An account with this email already exists; log in instead.', ['input', 'email']);
-      }
-      throw error;
-    }
+    await flushOrProblem(em, () =>
+      Problem.of(ProblemCode.EMAIL_TAKEN, 'An account with this email already exists; log in instead.', ['input', 'email']),
+    );
     return { user, ...(await this.tokens.issue(user.id)) };
   }
 

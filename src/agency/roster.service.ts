@@ -1,4 +1,4 @@
-import { type Cursor, type FilterQuery, LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { type Cursor, type FilterQuery, LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import type { Viewer } from '../auth/viewer.js';
@@ -11,6 +11,7 @@ import { firstPagesBy, type PageFromEnd } from '../db/first-pages.js';
 import { Trader } from '../trader/trader.entity.js';
 import { Agency, RosterMembership, RosterStatus } from './agency.entity.js';
 import { nextRosterStatus, OPEN_ROSTER_STATUSES, RosterAction, RosterParty } from './roster-status.js';
+import { flushOrProblem } from '../db/flush.js';
 
 export interface RosterInviteInput {
   /** Undefined when not given; null when given but not the id of a creator. */
@@ -48,7 +49,7 @@ export class RosterService {
     }
 
     const rosterMembership = em.create(RosterMembership, { agency, ...talent, shareBp, invitedBy: viewer.userId });
-    await flushOr(em, alreadyOnThisRoster);
+    await flushOrProblem(em, alreadyOnThisRoster);
     return { rosterMembership };
   }
 
@@ -62,7 +63,7 @@ export class RosterService {
 
     Object.assign(rosterMembership, { status, respondedAt: new Date() });
     // Two invitations accepted at once both pass the count above; the unique index lets one through.
-    await flushOr(em, activeElsewhere);
+    await flushOrProblem(em, activeElsewhere);
     return { rosterMembership };
   }
 
@@ -224,15 +225,6 @@ function visibleToOutsider(viewer: Viewer | null): FilterQuery<RosterMembership>
 
 function canSee(viewer: Viewer | null, membership: RosterMembership): boolean {
   return membership.status === RosterStatus.ACTIVE || seesWholeRoster(viewer, membership.agency.id) || (!!viewer && isTalent(viewer, membership));
-}
-
-async function flushOr(em: EntityManager, problem: () => Problem): Promise<void> {
-  try {
-    await em.flush();
-  } catch (error) {
-    if (error instanceof UniqueConstraintViolationException) throw problem();
-    throw error;
-  }
 }
 
 function alreadyOnThisRoster(): Problem {

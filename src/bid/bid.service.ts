@@ -1,4 +1,4 @@
-import { type Cursor, type FilterQuery, LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { type Cursor, type FilterQuery, LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Agency, RosterMembership, RosterStatus } from '../agency/agency.entity.js';
 import type { Viewer } from '../auth/viewer.js';
@@ -28,6 +28,7 @@ import {
 } from './bid-terms.js';
 import { actsAsBidder, bidderBidsSql, type Parties, seesAsParty, seesFeeRange, uuidArray, visibleBidsWhere } from './bid-visibility.js';
 import { ACTIVE_BID_STATUSES, Bid, BidRevision, BidStatus, NegotiationSide } from './bid.entity.js';
+import { flushOrProblem } from '../db/flush.js';
 
 /** Newest first; the id breaks ties so that cursors are stable. */
 const BID_ORDER = { createdAt: 'desc', id: 'desc' } as const;
@@ -229,13 +230,8 @@ export class BidService {
       pitch,
     });
     em.create(BidRevision, { bid, number: 1, side: NegotiationSide.BIDDER, author: viewer.userId, ...terms });
-    try {
-      // Two bids for one talent at once both pass the count above; the partial unique index lets one through.
-      await em.flush();
-    } catch (error) {
-      if (error instanceof UniqueConstraintViolationException) throw alreadyBid(talentField);
-      throw error;
-    }
+    // Two bids for one talent at once both pass the count above; the partial unique index lets one through.
+    await flushOrProblem(em, () => alreadyBid(talentField));
     return { bid };
   }
 

@@ -1,4 +1,4 @@
-import { type Cursor, LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { type Cursor, LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer.js';
 import { AccessDenied, parseInput, Problem, ProblemCode } from '../common/problems.js';
@@ -21,6 +21,7 @@ import {
   rateCardSchema,
   withoutNulls,
 } from './creator.schemas.js';
+import { flushOrProblem } from '../db/flush.js';
 
 /** A creator search as the API receives it: one vertical slug, not yet expanded to its children. */
 export type CreatorSearchInput = Omit<CreatorSearch, 'verticalSlugs'> & { verticalSlug?: string };
@@ -44,7 +45,7 @@ export class CreatorService {
     if (await em.count(Creator, { user: userId })) throw profileExists();
 
     const creator = em.create(Creator, { user: userId, ...data });
-    await flushUnique(em, profileExists);
+    await flushOrProblem(em, profileExists);
     // Credentials verified before the profile existed count from the start.
     await this.credibility.refreshForUser(em, userId);
     return { creator };
@@ -89,7 +90,7 @@ export class CreatorService {
     const creator = await this.ownCreator(context, creatorId);
     const data = parseInput(channelAccountAddSchema, withoutNulls(input));
     const channelAccount = context.em.create(ChannelAccount, { creator, ...data });
-    await flushUnique(context.em, () => duplicateHandle(data.platform, data.handle));
+    await flushOrProblem(context.em, () => duplicateHandle(data.platform, data.handle));
     await this.credibility.refreshForUser(context.em, creator.user.id);
     return { channelAccount, creator };
   }
@@ -102,7 +103,7 @@ export class CreatorService {
     const channelAccount = await this.ownChannelAccount(context, channelAccountId);
     const data = parseInput(channelAccountUpdateSchema, withoutNulls(input));
     Object.assign(channelAccount, data);
-    await flushUnique(context.em, () => duplicateHandle(channelAccount.platform, channelAccount.handle));
+    await flushOrProblem(context.em, () => duplicateHandle(channelAccount.platform, channelAccount.handle));
     const creator = channelAccount.creator.getEntity();
     await this.credibility.refreshForUser(context.em, creator.user.id);
     return { channelAccount, creator };
@@ -171,15 +172,6 @@ function signedIn(viewer: Viewer | null): Viewer {
 /** Profiles and channels are public, so a stranger is told "not allowed", not "not found". */
 function assertOwner(viewer: Viewer | null, creator: Creator): void {
   if (creator.user.id !== viewer?.userId) throw new AccessDenied('Only the creator who owns this profile may change it.');
-}
-
-async function flushUnique(em: EntityManager, problem: () => Problem): Promise<void> {
-  try {
-    await em.flush();
-  } catch (error) {
-    if (error instanceof UniqueConstraintViolationException) throw problem();
-    throw error;
-  }
 }
 
 function profileExists(): Problem {

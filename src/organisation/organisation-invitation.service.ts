@@ -1,4 +1,4 @@
-import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { User } from '../account/user.entity.js';
@@ -9,6 +9,7 @@ import { AccessDenied, parseInput, Problem, ProblemCode } from '../common/proble
 import type { ServiceContext } from '../common/service-context.js';
 import { InvitationStatus, OrganisationInvitation } from './organisation-invitation.entity.js';
 import type { OrganisationKind } from './organisation-membership.js';
+import { flushOrProblem } from '../db/flush.js';
 
 export interface MemberInviteInput {
   email: string;
@@ -73,12 +74,7 @@ export class OrganisationInvitationService {
     if (await em.count(OrganisationInvitation, open)) throw alreadyInvited(kind);
 
     const invitation = em.create(OrganisationInvitation, { [kind]: organisation.id, email, role, invitedBy: owner.userId });
-    try {
-      await em.flush();
-    } catch (error) {
-      if (error instanceof UniqueConstraintViolationException) throw alreadyInvited(kind);
-      throw error;
-    }
+    await flushOrProblem(em, () => alreadyInvited(kind));
     return { invitation };
   }
 

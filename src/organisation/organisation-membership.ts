@@ -1,4 +1,4 @@
-import { type Collection, type Cursor, type EntityClass, type FilterQuery, LockMode, type Ref, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { type Collection, type Cursor, type EntityClass, type FilterQuery, LockMode, type Ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { User } from '../account/user.entity.js';
 import type { Viewer } from '../auth/viewer.js';
@@ -6,6 +6,7 @@ import { MemberRole } from '../brand/brand.entity.js';
 import { findPage, type PageRequest } from '../common/page.js';
 import { AccessDenied, Problem, ProblemCode } from '../common/problems.js';
 import type { ServiceContext } from '../common/service-context.js';
+import { flushOrProblem } from '../db/flush.js';
 
 /**
  * The kinds of organisation people act for. Each name is also the property by which a member row
@@ -93,12 +94,7 @@ export class OrganisationMembership<Organisation extends OrganisationEntity<Memb
   async addMember(em: EntityManager, organisation: Organisation, userId: string, role: MemberRole, field: (string | number)[]): Promise<Member> {
     if (await em.count(this.member, this.where({ [this.kind]: organisation, user: userId }))) throw this.alreadyMember(field);
     const member = em.create(this.member, { [this.kind]: organisation, user: userId, role } as never);
-    try {
-      await em.flush();
-    } catch (error) {
-      if (error instanceof UniqueConstraintViolationException) throw this.alreadyMember(field);
-      throw error;
-    }
+    await flushOrProblem(em, () => this.alreadyMember(field));
     return member;
   }
 

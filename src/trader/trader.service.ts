@@ -1,4 +1,4 @@
-import { type Cursor, type FilterQuery, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { type Cursor, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Platform } from '../common/enums.js';
 import { AccessDenied, parseInput, Problem, ProblemCode } from '../common/problems.js';
@@ -15,6 +15,7 @@ import {
   type TraderProfileUpdateInput,
   traderProfileUpdateSchema,
 } from './trader.schemas.js';
+import { flushOrProblem } from '../db/flush.js';
 
 export interface TraderSearch {
   /** A top-level vertical stands for itself and all its children. */
@@ -38,13 +39,8 @@ export class TraderService {
     if (await em.count(Trader, { user: viewer.userId })) throw profileExists();
 
     const trader = em.create(Trader, { user: viewer.userId, ...data, ...rateColumns(rate) });
-    try {
-      await em.flush();
-    } catch (error) {
-      // Two simultaneous creates for the same account: the unique index on user_id decides.
-      if (error instanceof UniqueConstraintViolationException) throw profileExists();
-      throw error;
-    }
+    // Two simultaneous creates for the same account: the unique index on user_id decides.
+    await flushOrProblem(em, () => profileExists());
     // Credentials verified before the profile existed count from the start.
     await this.credibility.refreshForUser(em, viewer.userId);
     return { trader };

@@ -1,4 +1,3 @@
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { Problem, ProblemCode, parseInput } from '../common/problems.js';
@@ -6,6 +5,7 @@ import type { ServiceContext } from '../common/service-context.js';
 import { CREDIBILITY_LEVELS, type CredibilityLevel } from '../credibility/credibility.js';
 import { MAX_VERTICAL_SLUG_LENGTH, slugPlacementProblem, VERTICAL_SLUG_FORMAT } from './vertical-slug.js';
 import { Vertical } from './vertical.entity.js';
+import { flushOrProblem } from '../db/flush.js';
 
 const MAX_DESCRIPTION_LENGTH = 2000;
 
@@ -78,13 +78,8 @@ export class VerticalService {
     if (await em.count(Vertical, { slug: data.slug })) throw duplicateSlug(data.slug);
 
     const vertical = em.create(Vertical, { slug: data.slug, name: data.name, description: data.description, parent });
-    try {
-      await em.flush();
-    } catch (error) {
-      // Two admins creating the same slug at once: the unique index decides, the loser gets the same answer.
-      if (error instanceof UniqueConstraintViolationException) throw duplicateSlug(data.slug);
-      throw error;
-    }
+    // Two admins creating the same slug at once: the unique index decides, the loser gets the same answer.
+    await flushOrProblem(em, () => duplicateSlug(data.slug));
     return { vertical };
   }
 
