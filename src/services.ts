@@ -11,6 +11,8 @@ import { CreatorService } from './creator/creator.service.js';
 import { CredentialService } from './credential/credential.service.js';
 import { CredibilityService } from './credibility/credibility.service.js';
 import { DealService } from './deal/deal.service.js';
+import { DealAmendmentService } from './deal/amendment.service.js';
+import { DealDeliverableService } from './deal/deliverable.service.js';
 import { IdempotencyService } from './idempotency/idempotency.service.js';
 import { MatchService } from './match/match.service.js';
 import { OrganisationInvitationService } from './organisation/organisation-invitation.service.js';
@@ -24,7 +26,8 @@ export function createServices(dependencies: { tokens: TokenService; config: App
   const brands = new BrandService();
   const agencies = new AgencyService();
   const briefs = new BriefService(verticals);
-  const deals = new DealService(dependencies.config.PLATFORM_FEE_BP);
+  const dealDeliverables = new DealDeliverableService();
+  const deals = new DealService(dependencies.config.PLATFORM_FEE_BP, dealDeliverables);
   return {
     accounts: new AccountService(dependencies.tokens),
     credibility,
@@ -39,6 +42,8 @@ export function createServices(dependencies: { tokens: TokenService; config: App
     rosters: new RosterService(),
     briefs,
     deals,
+    dealAmendments: new DealAmendmentService(dealDeliverables),
+    dealDeliverables,
     bids: new BidService(briefs, deals),
     idempotency: new IdempotencyService(dependencies.config.IDEMPOTENCY_TTL_HOURS),
     matches: new MatchService(briefs),

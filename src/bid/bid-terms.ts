@@ -46,6 +46,11 @@ export interface TermsContext {
    * bids. `allowed` says whether this author may give it; `fallback` is used when it is not given.
    */
   agencyShare: { allowed: boolean; fallback: number | null };
+  /**
+   * Due dates already agreed (a deal's terms in force), in milliseconds: an amendment restates them
+   * as they are, so they stay acceptable after they have passed.
+   */
+  agreedDueDates?: ReadonlySet<number>;
 }
 
 const termsSchema = z.object({
@@ -109,6 +114,7 @@ export function parseBidTerms(input: BidTermsInput, context: TermsContext, root:
       });
     }
     const due = deliverable.dueAt.getTime();
+    if (context.agreedDueDates?.has(due)) return;
     if (Number.isNaN(due) || due <= context.now.getTime() || due > latestDue) {
       problems.push({
         code: ProblemCode.OUT_OF_RANGE,

@@ -43,6 +43,8 @@ export const ProblemCode = {
   NEGATIVE_WEIGHT: 'NEGATIVE_WEIGHT',
   NON_FINITE_WEIGHT: 'NON_FINITE_WEIGHT',
   ALL_WEIGHTS_ZERO: 'ALL_WEIGHTS_ZERO',
+  WRONG_SIDE: 'WRONG_SIDE',
+  AMENDMENT_PENDING: 'AMENDMENT_PENDING',
 } as const;
 export type ProblemCode = (typeof ProblemCode)[keyof typeof ProblemCode];
 

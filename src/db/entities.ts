@@ -7,6 +7,8 @@ import { Brief, BriefInvitation } from '../brief/brief.entity.js';
 import { ChannelAccount, Creator, CreatorRate } from '../creator/creator.entity.js';
 import { Credential } from '../credential/credential.entity.js';
 import { Deal, DealTerms } from '../deal/deal.entity.js';
+import { DealAmendment } from '../deal/amendment.entity.js';
+import { DealDeliverable, DeliverableSubmission } from '../deal/deliverable.entity.js';
 import { IdempotencyRecord } from '../idempotency/idempotency.entity.js';
 import { OrganisationInvitation } from '../organisation/organisation-invitation.entity.js';
 import { Trader } from '../trader/trader.entity.js';
@@ -34,5 +36,8 @@ export const entities = [
   BidRevision,
   Deal,
   DealTerms,
+  DealAmendment,
+  DealDeliverable,
+  DeliverableSubmission,
   IdempotencyRecord,
 ];

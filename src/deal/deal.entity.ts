@@ -38,6 +38,8 @@ const DealSchema = defineEntity({
     status: p.enum(() => DealStatus).default(DealStatus.ACTIVE),
     /** The terms version in force. */
     termsVersion: p.integer().default(1).check('terms_version >= 1'),
+    /** When the fixed fee was released to the talent, for fees paid on approval of the deliverables. */
+    feeReleasedAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
     terms: () => p.oneToMany(DealTerms).mappedBy('deal').orderBy({ version: 'asc' }),

@@ -19,8 +19,26 @@ import { DealTermsType, DealType } from './deal.types.js';
 
 defineNode({ typeName: 'Deal', entity: Deal, load: (context, id) => context.services.deals.visibleById(context, id) });
 
+/** What a terms version holds; an amendment's proposed terms hold the same. */
+export type DealTermsFields = Pick<
+  DealTerms,
+  | 'version'
+  | 'currency'
+  | 'fixedFee'
+  | 'commissionBp'
+  | 'gmvGuarantee'
+  | 'refundWindowDays'
+  | 'agencyShareBp'
+  | 'platformFeeBp'
+  | 'deliverables'
+  | 'exclusivityDays'
+  | 'usageRightsDays'
+  | 'feePayment'
+  | 'createdAt'
+>;
+
 /** A terms version as the API shows it. */
-function termsOf(terms: DealTerms): DealTermsType {
+export function termsOf(terms: DealTermsFields): DealTermsType {
   return {
     ...commonTermsView(terms),
     version: terms.version,

@@ -4,15 +4,19 @@ import { seesAsParty } from '../bid/bid-visibility.js';
 import type { ServiceContext } from '../common/service-context.js';
 import { dealParties } from './deal-visibility.js';
 import { Deal, DealTerms, FeePayment } from './deal.entity.js';
+import type { DealDeliverableService } from './deliverable.service.js';
 
 /**
  * Deals: what an accepted bid becomes. Only the bid flow creates them (inside bidAccept's
  * transaction); their parties and admins see them.
  */
 export class DealService {
-  constructor(private readonly platformFeeBp: number) {}
+  constructor(
+    private readonly platformFeeBp: number,
+    private readonly deliverables: DealDeliverableService,
+  ) {}
 
-  /** The deal for an accepted bid, with version 1 of its terms copied from the agreed revision. */
+  /** The deal for an accepted bid, with version 1 of its terms copied from the agreed revision, and its deliverables to track. */
   createFromBid(em: EntityManager, bid: Bid, agreed: BidRevision, brandId: string, acceptedBy: string): Deal {
     const deal = em.create(Deal, {
       brief: bid.brief,
@@ -35,6 +39,7 @@ export class DealService {
       feePayment: FeePayment.ON_APPROVAL,
       createdBy: acceptedBy,
     });
+    this.deliverables.track(em, deal, agreed.deliverables);
     return deal;
   }
 

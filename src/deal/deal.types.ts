@@ -82,4 +82,10 @@ export class DealType extends Node {
 
   @Field({ description: 'When the deal last changed.' })
   updatedAt!: Date;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the fixed fee was released: set when the last deliverable is approved, if the terms pay the fee on approval; null until then.',
+  })
+  feeReleasedAt!: Date | null;
 }

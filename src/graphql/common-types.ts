@@ -26,7 +26,7 @@ registerEnumType(ProblemCode, {
     ALREADY_ON_ROSTER: { description: 'The talent already has an open invitation or an active roster place.' },
     INVITATION_NOT_PENDING: { description: 'The invitation was already answered or withdrawn.' },
     ROSTER_MEMBERSHIP_CLOSED: { description: 'The roster membership was already declined or ended.' },
-    SELF_REVIEW: { description: 'Nobody may verify their own credential.' },
+    SELF_REVIEW: { description: 'Nobody may review their own work: verify their own credential, or approve (or ask changes to) a deliverable their side delivers.' },
     ALREADY_REVIEWED: { description: 'The credential has already been reviewed.' },
     LAST_OWNER: { description: 'A brand or agency must keep at least one owner.' },
     IDEMPOTENCY_KEY_REUSED: { description: 'The idempotency key was already used with different input.' },
@@ -48,6 +48,11 @@ registerEnumType(ProblemCode, {
     NEGATIVE_WEIGHT: { description: 'A match weight is negative; use 0 to ignore a factor.' },
     NON_FINITE_WEIGHT: { description: 'A match weight is not a finite number.' },
     ALL_WEIGHTS_ZERO: { description: 'Every factor that applies to the candidates weighs 0, so nothing can be ranked.' },
+    WRONG_SIDE: {
+      description:
+        'The action belongs to the other side of the deal: an amendment is answered by the side that did not propose it and withdrawn by the side that did; deliverables are submitted by the talent’s side.',
+    },
+    AMENDMENT_PENDING: { description: 'An amendment to the deal already awaits an answer; answer or withdraw it first.' },
   },
 });
 

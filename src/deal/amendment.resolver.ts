@@ -1,0 +1,98 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { pageRequest, toConnection, withCursorCheck, PageArgs } from '../graphql/connection.js';
+import type { RequestContext } from '../graphql/context.js';
+import { idOfType } from '../graphql/global-id.js';
+import { mutate } from '../graphql/mutation.js';
+import { defineNode } from '../graphql/node.js';
+import { DealAmendment } from './amendment.entity.js';
+import { DealAmendmentConnection, DealAmendmentPayload, DealAmendmentProposeInput, DealAmendmentType } from './amendment.types.js';
+import type { Deal, DealTerms } from './deal.entity.js';
+import { termsOf } from './deal.resolver.js';
+import { DealTermsType, DealType } from './deal.types.js';
+
+defineNode({ typeName: 'DealAmendment', entity: DealAmendment, load: (context, id) => context.services.dealAmendments.visibleById(context, id) });
+
+@Resolver(() => DealType)
+export class DealTermsHistoryResolver {
+  @FieldResolver(() => [DealTermsType], { description: 'Every version of the terms, oldest first: version 1 is the accepted bid’s, each later one an accepted amendment’s. None is ever changed.' })
+  async termsHistory(@Root() deal: Deal): Promise<DealTermsType[]> {
+    return (await deal.terms.loadItems()).map((terms: DealTerms) => termsOf(terms));
+  }
+
+  @FieldResolver(() => DealAmendmentConnection, { description: 'Amendments proposed on the deal, newest first, whatever became of them.' })
+  async amendments(@Root() deal: Deal, @Args(() => PageArgs) args: PageArgs, @Ctx() context: RequestContext) {
+    const page = pageRequest(args);
+    return toConnection(await withCursorCheck(() => context.services.dealAmendments.pageOfDeal(context.em, deal.id, page)));
+  }
+}
+
+@Resolver(() => DealAmendmentType)
+export class DealAmendmentResolver {
+  @FieldResolver(() => DealType, { description: 'The deal it amends.' })
+  deal(@Root() amendment: DealAmendment): Promise<Deal> {
+    return amendment.deal.loadOrFail();
+  }
+
+  @FieldResolver(() => DealTermsType, { description: 'The full terms proposed, numbered as the version they would become and dated when proposed.' })
+  proposedTerms(@Root() amendment: DealAmendment): DealTermsType {
+    return termsOf({
+      version: amendment.baseVersion + 1,
+      currency: amendment.currency,
+      fixedFee: amendment.fixedFee,
+      commissionBp: amendment.commissionBp,
+      gmvGuarantee: amendment.gmvGuarantee ?? null,
+      refundWindowDays: amendment.refundWindowDays,
+      agencyShareBp: amendment.agencyShareBp,
+      platformFeeBp: amendment.platformFeeBp,
+      deliverables: amendment.deliverables,
+      exclusivityDays: amendment.exclusivityDays,
+      usageRightsDays: amendment.usageRightsDays,
+      feePayment: amendment.feePayment,
+      createdAt: amendment.createdAt,
+    });
+  }
+
+  @FieldResolver(() => String, { description: 'Display name of the person who proposed it.' })
+  async proposedByName(@Root() amendment: DealAmendment): Promise<string> {
+    return (await amendment.proposedBy.loadOrFail()).displayName;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Display name of the person who accepted, rejected or withdrew it; null while PROPOSED.' })
+  async answeredByName(@Root() amendment: DealAmendment): Promise<string | null> {
+    return (await amendment.answeredBy?.loadOrFail())?.displayName ?? null;
+  }
+
+  @Authorized()
+  @Mutation(() => DealAmendmentPayload, {
+    description:
+      'Proposes new terms for an ACTIVE or DELIVERED deal, with a reason; the other side accepts or rejects. The brand’s members propose for the brand; the talent and the members of the agency acting for them propose for the talent. AMENDMENT_PENDING while another proposal awaits an answer; ILLEGAL_TRANSITION on a settled, cancelled or disputed deal; CURRENCY_MISMATCH for amounts in another currency than the deal’s; INVALID when nothing changes.',
+  })
+  dealAmendmentPropose(@Arg('input', () => DealAmendmentProposeInput, { description: 'The deal, the reason and the full terms proposed.' }) input: DealAmendmentProposeInput, @Ctx() context: RequestContext) {
+    return mutate(context, (tx) => context.services.dealAmendments.propose(tx, idOfType(input.dealId, 'Deal'), input.reason, input.terms));
+  }
+
+  @Authorized()
+  @Mutation(() => DealAmendmentPayload, {
+    description:
+      'Accepts a PROPOSED amendment: its terms become the next version, in force from now; deliverables the terms no longer ask for are DROPPED, new ones added, and a DELIVERED deal with new work is ACTIVE again. The other side only (WRONG_SIDE for the proposing side, or for someone acting for both); ILLEGAL_TRANSITION once answered or when the deal is settled, cancelled or disputed.',
+  })
+  dealAmendmentAccept(@Arg('id', () => ID, { description: 'The amendment.' }) id: string, @Ctx() context: RequestContext) {
+    return mutate(context, (tx) => context.services.dealAmendments.accept(tx, idOfType(id, 'DealAmendment')));
+  }
+
+  @Authorized()
+  @Mutation(() => DealAmendmentPayload, { description: 'Rejects a PROPOSED amendment; the terms stay. The other side only (WRONG_SIDE otherwise).' })
+  dealAmendmentReject(
+    @Arg('id', () => ID, { description: 'The amendment.' }) id: string,
+    @Arg('reason', () => String, { nullable: true, description: 'Why, for the proposing side; at most 2000 characters.' }) reason: string | null,
+    @Ctx() context: RequestContext,
+  ) {
+    return mutate(context, (tx) => context.services.dealAmendments.reject(tx, idOfType(id, 'DealAmendment'), reason));
+  }
+
+  @Authorized()
+  @Mutation(() => DealAmendmentPayload, { description: 'Takes back a PROPOSED amendment. The proposing side only (WRONG_SIDE otherwise).' })
+  dealAmendmentWithdraw(@Arg('id', () => ID, { description: 'The amendment.' }) id: string, @Ctx() context: RequestContext) {
+    return mutate(context, (tx) => context.services.dealAmendments.withdraw(tx, idOfType(id, 'DealAmendment')));
+  }
+}

@@ -1,0 +1,240 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toGlobalId } from '../src/graphql/global-id.js';
+import { errorCodes, signUp, signUpAdmin, succeeded } from './support/actors.js';
+import { addBrandMember, count, inDays, rowId } from './support/bids.js';
+import { createDeal, propose, readDeal, run, termsInForce } from './support/deals.js';
+import { startTestServer, type TestServer } from './support/test-server.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server?.stop());
+
+const amendmentsOf = (dealId: string) => count(server, 'select count(*)::int as n from deal_amendment where deal_id = ?', [rowId(dealId)]);
+const versionsOf = (dealId: string) => count(server, 'select count(*)::int as n from deal_terms where deal_id = ?', [rowId(dealId)]);
+
+interface AmendmentView {
+  id: string;
+  side: string;
+  status: string;
+  reason: string;
+  baseVersion: number;
+  resultingVersion: number | null;
+  answerReason: string | null;
+  proposedByName: string;
+  answeredByName: string | null;
+  proposedTerms: { version: number; fixedFee: { amount: number }; agencyShareBp: number; refundWindowDays: number; exclusivityDays: number; usageRightsDays: number; feePayment: string };
+}
+
+describe('proposing and accepting an amendment', () => {
+  it('writes the next terms version when the other side accepts, and keeps version 1 exactly as it was', async () => {
+    const { dealId, brand, talent } = await createDeal(server);
+    const before = await readDeal(server, brand.owner, dealId);
+
+    const terms = await termsInForce(server, talent.actor, dealId, { fixedFee: { amount: 950_000, currency: 'CNY' }, usageRightsDays: 180, feePayment: 'ON_SETTLEMENT' });
+    const proposed = succeeded<{ amendment: AmendmentView }>(
+      (await run(server, talent.actor, 'propose', { input: { dealId, reason: '  Two more revisions requested  ', terms } })) as never,
+      'dealAmendmentPropose',
+    ).amendment;
+    expect(proposed).toMatchObject({ side: 'TALENT', status: 'PROPOSED', reason: 'Two more revisions requested', baseVersion: 1, resultingVersion: null, proposedByName: 'deal-creator' });
+    expect(proposed.proposedTerms).toMatchObject({ version: 2, fixedFee: { amount: 950_000 }, usageRightsDays: 180, feePayment: 'ON_SETTLEMENT', refundWindowDays: 7 });
+    // A proposal changes nothing until it is accepted.
+    expect((await readDeal(server, brand.owner, dealId))!.terms.version).toBe(1);
+
+    const accepted = succeeded<{ amendment: AmendmentView; deal: { terms: { version: number } } }>(
+      (await run(server, brand.owner, 'accept', { id: proposed.id })) as never,
+      'dealAmendmentAccept',
+    );
+    expect(accepted.amendment).toMatchObject({ status: 'ACCEPTED', resultingVersion: 2, answeredByName: 'brand-owner' });
+    expect(accepted.deal.terms.version).toBe(2);
+
+    const after = await readDeal(server, talent.actor, dealId);
+    expect(after!.terms).toMatchObject({ version: 2, fixedFee: { amount: 950_000 }, feePayment: 'ON_SETTLEMENT' });
+    expect(after!.termsHistory.map((version) => version.version)).toEqual([1, 2]);
+    expect(after!.termsHistory[0]).toEqual(before!.termsHistory[0]);
+    expect(await versionsOf(dealId)).toBe(2);
+  });
+
+  it('lets the brand propose and the talent reject with a reason; the terms stay', async () => {
+    const { dealId, brand, talent } = await createDeal(server);
+    const amendmentId = await propose(server, brand.owner, dealId, { commissionBp: 500 }, 'Margins are thin');
+    const rejected = succeeded<{ amendment: AmendmentView }>(
+      (await run(server, talent.actor, 'reject', { id: amendmentId, reason: 'Commission is the point of this deal' })) as never,
+      'dealAmendmentReject',
+    );
+    expect(rejected.amendment).toMatchObject({ side: 'BRAND', status: 'REJECTED', answerReason: 'Commission is the point of this deal', resultingVersion: null });
+    expect((await readDeal(server, brand.owner, dealId))!.terms).toMatchObject({ version: 1, commissionBp: 1000 });
+    expect(await versionsOf(dealId)).toBe(1);
+    // A rejected amendment takes no second answer.
+    expect(errorCodes((await run(server, talent.actor, 'accept', { id: amendmentId })) as never, 'dealAmendmentAccept')).toEqual(['ILLEGAL_TRANSITION']);
+    expect(await versionsOf(dealId)).toBe(1);
+  });
+
+  it('lists the deal’s amendments newest first, whatever became of them', async () => {
+    const { dealId, brand, talent } = await createDeal(server);
+    const first = await propose(server, brand.owner, dealId, { commissionBp: 900 }, 'first');
+    succeeded((await run(server, brand.owner, 'withdraw', { id: first })) as never, 'dealAmendmentWithdraw');
+    const second = await propose(server, talent.actor, dealId, { commissionBp: 1200 }, 'second');
+    const result = await server.graphql<{ node: { amendments: { totalCount: number; edges: { node: { id: string; status: string } }[] } } }>(
+      `query($id: ID!) { node(id: $id) { ... on Deal { amendments(first: 10) { totalCount edges { node { id status } } } } } }`,
+      { id: dealId },
+      { token: talent.actor.token },
+    );
+    expect(result.data!.node.amendments.totalCount).toBe(2);
+    expect(result.data!.node.amendments.edges.map((edge) => edge.node)).toEqual([
+      { id: second, status: 'PROPOSED' },
+      { id: first, status: 'WITHDRAWN' },
+    ]);
+  });
+});
+
+describe('who may answer', () => {
+  it('refuses an answer from the proposing side with WRONG_SIDE, and a withdrawal from the other side', async () => {
+    const { dealId, brand, talent } = await createDeal(server);
+    const colleague = await addBrandMember(server, brand);
+    const amendmentId = await propose(server, brand.owner, dealId, { commissionBp: 800 });
+    expect(errorCodes((await run(server, brand.owner, 'accept', { id: amendmentId })) as never, 'dealAmendmentAccept')).toEqual(['WRONG_SIDE']);
+    expect(errorCodes((await run(server, colleague, 'accept', { id: amendmentId })) as never, 'dealAmendmentAccept')).toEqual(['WRONG_SIDE']);
+    expect(errorCodes((await run(server, colleague, 'reject', { id: amendmentId })) as never, 'dealAmendmentReject')).toEqual(['WRONG_SIDE']);
+    expect(errorCodes((await run(server, talent.actor, 'withdraw', { id: amendmentId })) as never, 'dealAmendmentWithdraw')).toEqual(['WRONG_SIDE']);
+    const [row] = await server.sql<{ status: string }>('select status from deal_amendment where id = ?', [rowId(amendmentId)]);
+    expect(row!.status).toBe('PROPOSED');
+    expect(await versionsOf(dealId)).toBe(1);
+    // Another member of the proposing side may take it back.
+    succeeded((await run(server, colleague, 'withdraw', { id: amendmentId })) as never, 'dealAmendmentWithdraw');
+  });
+
+  it('puts the agency acting for the talent on the talent’s side: it proposes, states its share, and cannot answer the talent’s own proposal', async () => {
+    const { dealId, brand, talent, agency } = await createDeal(server, { viaAgency: true });
+    const byTalent = await propose(server, talent.actor, dealId, { commissionBp: 1300 });
+    expect(errorCodes((await run(server, agency!.member, 'accept', { id: byTalent })) as never, 'dealAmendmentAccept')).toEqual(['WRONG_SIDE']);
+    succeeded((await run(server, agency!.member, 'withdraw', { id: byTalent })) as never, 'dealAmendmentWithdraw');
+
+    // Only the agency restates its share; the brand may not.
+    const brandTerms = await termsInForce(server, brand.owner, dealId, { agencyShareBp: 500 });
+    expect(errorCodes((await run(server, brand.owner, 'propose', { input: { dealId, reason: 'Lower share', terms: brandTerms } })) as never, 'dealAmendmentPropose')).toEqual(['INVALID']);
+    const byAgency = await propose(server, agency!.member, dealId, { agencyShareBp: 2500 }, 'More account management');
+    succeeded((await run(server, brand.owner, 'accept', { id: byAgency })) as never, 'dealAmendmentAccept');
+    expect((await readDeal(server, talent.actor, dealId))!.terms).toMatchObject({ version: 2, agencyShareBp: 2500 });
+  });
+
+  it('refuses someone who acts for both sides: they would be agreeing with themself', async () => {
+    const { dealId, brand, talent } = await createDeal(server);
+    const other = await addBrandMember(server, brand);
+    await server.sql(`insert into brand_member (id, brand_id, user_id, role, created_at) values (gen_random_uuid(), ?, ?, 'MEMBER', now())`, [rowId(brand.brandId), rowId(talent.actor.userId)]);
+    const byBrand = await propose(server, other, dealId, { commissionBp: 700 });
+    expect(errorCodes((await run(server, talent.actor, 'accept', { id: byBrand })) as never, 'dealAmendmentAccept')).toEqual(['WRONG_SIDE']);
+    expect(await versionsOf(dealId)).toBe(1);
+  });
+
+  it('shows admins the amendments but lets them answer none (FORBIDDEN)', async () => {
+    const { dealId, brand } = await createDeal(server);
+    const admin = await signUpAdmin(server);
+    const amendmentId = await propose(server, brand.owner, dealId, { commissionBp: 700 });
+    const seen = await server.graphql<{ node: { status: string } | null }>(`query($id: ID!) { node(id: $id) { ... on DealAmendment { status } } }`, { id: amendmentId }, { token: admin.token });
+    expect(seen.data!.node).toEqual({ status: 'PROPOSED' });
+    const answer = await run(server, admin, 'accept', { id: amendmentId });
+    expect(answer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await versionsOf(dealId)).toBe(1);
+  });
+});
+
+describe('bad input writes nothing', () => {
+  it('refuses an amendment to a SETTLED, CANCELLED or DISPUTED deal with ILLEGAL_TRANSITION', async () => {
+    for (const status of ['SETTLED', 'CANCELLED', 'DISPUTED']) {
+      const { dealId, talent } = await createDeal(server);
+      const terms = await termsInForce(server, talent.actor, dealId, { commissionBp: 1500 });
+      await server.sql('update deal set status = ? where id = ?', [status, rowId(dealId)]);
+      const result = await run(server, talent.actor, 'propose', { input: { dealId, reason: 'Late change', terms } });
+      expect(errorCodes(result as never, 'dealAmendmentPropose'), status).toEqual(['ILLEGAL_TRANSITION']);
+      expect(result.data!.dealAmendmentPropose!.userErrors[0]!.message).toContain(status);
+      expect(await amendmentsOf(dealId)).toBe(0);
+    }
+  });
+
+  it('refuses to accept a proposal once the deal was settled, and writes no version', async () => {
+    const { dealId, brand, talent } = await createDeal(server);
+    const amendmentId = await propose(server, talent.actor, dealId, { commissionBp: 1500 });
+    await server.sql(`update deal set status = 'SETTLED' where id = ?`, [rowId(dealId)]);
+    expect(errorCodes((await run(server, brand.owner, 'accept', { id: amendmentId })) as never, 'dealAmendmentAccept')).toEqual(['ILLEGAL_TRANSITION']);
+    expect(await versionsOf(dealId)).toBe(1);
+    const [row] = await server.sql<{ status: string }>('select status from deal_amendment where id = ?', [rowId(amendmentId)]);
+    expect(row!.status).toBe('PROPOSED');
+  });
+
+  it('refuses a second open proposal with AMENDMENT_PENDING', async () => {
+    const { dealId, brand, talent } = await createDeal(server);
+    await propose(server, talent.actor, dealId, { commissionBp: 1500 });
+    const terms = await termsInForce(server, brand.owner, dealId, { commissionBp: 500 });
+    expect(errorCodes((await run(server, brand.owner, 'propose', { input: { dealId, reason: 'Counter', terms } })) as never, 'dealAmendmentPropose')).toEqual(['AMENDMENT_PENDING']);
+    expect(await amendmentsOf(dealId)).toBe(1);
+  });
+
+  it.each([
+    ['an empty reason', { reason: '   ' }, 'OUT_OF_RANGE', ['input', 'reason']],
+    ['a reason over 2000 characters', { reason: 'x'.repeat(2001) }, 'OUT_OF_RANGE', ['input', 'reason']],
+    ['another currency', { fixedFee: { amount: 900_000, currency: 'USD' } }, 'CURRENCY_MISMATCH', ['input', 'terms', 'fixedFee', 'currency']],
+    ['the terms in force unchanged', {}, 'INVALID', ['input', 'terms']],
+    ['a refund window over 365 days', { refundWindowDays: 400 }, 'OUT_OF_RANGE', ['input', 'terms', 'refundWindowDays']],
+    ['a negative fee', { fixedFee: { amount: -1, currency: 'CNY' } }, 'OUT_OF_RANGE', ['input', 'terms', 'fixedFee', 'amount']],
+    ['a new due date in the past', { deliverables: [{ format: 'SHORT_VIDEO', platform: 'DOUYIN', dueAt: inDays(-2), description: 'Backdated' }] }, 'OUT_OF_RANGE', ['input', 'terms', 'deliverables', '0', 'dueAt']],
+  ])('refuses %s', async (_, change, code, field) => {
+    const { dealId, talent } = await createDeal(server);
+    const { reason, ...termChanges } = change as { reason?: string };
+    const terms = await termsInForce(server, talent.actor, dealId, termChanges);
+    const result = await run(server, talent.actor, 'propose', { input: { dealId, reason: reason ?? 'Because', terms } });
+    expect(result.data!.dealAmendmentPropose!.userErrors.map((error) => [error.code, error.field])).toEqual([[code, field]]);
+    expect(await amendmentsOf(dealId)).toBe(0);
+  });
+});
+
+describe('concurrency', () => {
+  it('writes one new version from two simultaneous accepts; the other is refused', async () => {
+    const { dealId, brand, talent } = await createDeal(server);
+    const colleague = await addBrandMember(server, brand);
+    const amendmentId = await propose(server, talent.actor, dealId, { commissionBp: 1400 });
+    const results = await Promise.all([run(server, brand.owner, 'accept', { id: amendmentId }), run(server, colleague, 'accept', { id: amendmentId })]);
+    const codes = results.map((result) => errorCodes(result as never, 'dealAmendmentAccept'));
+    expect(codes.filter((list) => list.length === 0)).toHaveLength(1);
+    expect(codes.filter((list) => list.length > 0)).toEqual([['ILLEGAL_TRANSITION']]);
+    expect(await versionsOf(dealId)).toBe(2);
+    expect((await readDeal(server, talent.actor, dealId))!.termsHistory.map((version) => version.version)).toEqual([1, 2]);
+  });
+
+  it('keeps one open proposal from ten simultaneous ones', async () => {
+    const { dealId, talent } = await createDeal(server);
+    const terms = await termsInForce(server, talent.actor, dealId);
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, index) => run(server, talent.actor, 'propose', { input: { dealId, reason: `Try ${index}`, terms: { ...terms, commissionBp: 1100 + index } } })),
+    );
+    const codes = results.map((result) => errorCodes(result as never, 'dealAmendmentPropose'));
+    expect(codes.filter((list) => list.length === 0)).toHaveLength(1);
+    expect(codes.filter((list) => list.length > 0).every((list) => list.join() === 'AMENDMENT_PENDING')).toBe(true);
+    expect(await amendmentsOf(dealId)).toBe(1);
+  });
+});
+
+describe('outsiders', () => {
+  it('see no amendment and get NOT_FOUND for every move, exactly as for a missing id', async () => {
+    const { dealId, talent } = await createDeal(server);
+    const stranger = await signUp(server, 'stranger');
+    const amendmentId = await propose(server, talent.actor, dealId, { commissionBp: 1500 });
+    const missing = toGlobalId('DealAmendment', '00000000-0000-4000-8000-000000000000');
+    const seen = await server.graphql<{ node: unknown }>(`query($id: ID!) { node(id: $id) { id } }`, { id: amendmentId }, { token: stranger.token });
+    expect(seen.data!.node).toBeNull();
+    expect(await readDeal(server, stranger, dealId)).toBeNull();
+    for (const mutation of ['accept', 'reject', 'withdraw'] as const) {
+      const field = { accept: 'dealAmendmentAccept', reject: 'dealAmendmentReject', withdraw: 'dealAmendmentWithdraw' }[mutation];
+      const real = await run(server, stranger, mutation, { id: amendmentId });
+      const absent = await run(server, stranger, mutation, { id: missing });
+      expect(real.data![field]!.userErrors).toEqual(absent.data![field]!.userErrors);
+      expect(errorCodes(real as never, field)).toEqual(['NOT_FOUND']);
+    }
+    const terms = await termsInForce(server, talent.actor, dealId, { commissionBp: 1600 });
+    expect(errorCodes((await run(server, stranger, 'propose', { input: { dealId, reason: 'Mine now', terms } })) as never, 'dealAmendmentPropose')).toEqual(['NOT_FOUND']);
+    const [row] = await server.sql<{ status: string }>('select status from deal_amendment where id = ?', [rowId(amendmentId)]);
+    expect(row!.status).toBe('PROPOSED');
+    expect(await amendmentsOf(dealId)).toBe(1);
+  });
+});
