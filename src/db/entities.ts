@@ -6,6 +6,7 @@ import { Product } from '../brand/product.entity.js';
 import { Brief, BriefInvitation } from '../brief/brief.entity.js';
 import { ChannelAccount, Creator, CreatorRate } from '../creator/creator.entity.js';
 import { Credential } from '../credential/credential.entity.js';
+import { CredibilityChange } from '../credibility/credibility-change.entity.js';
 import { Deal, DealTerms } from '../deal/deal.entity.js';
 import { DealAmendment } from '../deal/amendment.entity.js';
 import { DealDeliverable, DeliverableSubmission } from '../deal/deliverable.entity.js';
@@ -40,4 +41,5 @@ export const entities = [
   DealDeliverable,
   DeliverableSubmission,
   IdempotencyRecord,
+  CredibilityChange,
 ];

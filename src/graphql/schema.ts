@@ -17,6 +17,7 @@ import { BrandBriefsResolver, BriefInvitationResolver, BriefResolver } from '../
 import { AgencyOpportunitiesResolver, BriefMatchResolver, MatchQueryResolver } from '../match/match.resolver.js';
 import { VerticalResolver } from '../vertical/vertical.resolver.js';
 import { ChannelAccountResolver, CreatorResolver, UserCreatorProfileResolver } from '../creator/creator.resolver.js';
+import { CreatorCredibilityResolver, CredibilityChangeResolver, TraderCredibilityResolver } from '../credibility/credibility.resolver.js';
 import {
   CreatorCredentialsResolver,
   CredentialResolver,
@@ -28,7 +29,7 @@ import { translateDomainErrors } from './domain-errors.js';
 import { NodeResolver } from './node.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-const resolvers: NonEmptyArray<Function> = [NodeResolver, AccountResolver, VerticalResolver, BrandResolver, BrandMemberResolver, UserBrandsResolver, ProductResolver, CreatorResolver, ChannelAccountResolver, UserCreatorProfileResolver, CredentialResolver, CreatorCredentialsResolver, TraderCredentialsResolver, UserCredentialsResolver, TraderResolver, UserTraderProfileResolver, AgencyResolver, AgencyMemberResolver, UserAgenciesResolver, OrganisationInvitationResolver, UserOrganisationInvitationsResolver, RosterMembershipResolver, CreatorRosterResolver, TraderRosterResolver, BriefResolver, BriefInvitationResolver, BrandBriefsResolver, BidResolver, BidRevisionResolver, BriefBidsResolver, CreatorBidsResolver, TraderBidsResolver, AgencyBidsResolver, DealResolver, DealTermsHistoryResolver, DealAmendmentResolver, DealDeliverablesResolver, DealDeliverableResolver, DeliverableSubmissionResolver, BriefMatchResolver, MatchQueryResolver, AgencyOpportunitiesResolver];
+const resolvers: NonEmptyArray<Function> = [NodeResolver, AccountResolver, VerticalResolver, BrandResolver, BrandMemberResolver, UserBrandsResolver, ProductResolver, CreatorResolver, ChannelAccountResolver, UserCreatorProfileResolver, CredentialResolver, CreatorCredentialsResolver, TraderCredentialsResolver, UserCredentialsResolver, TraderResolver, UserTraderProfileResolver, AgencyResolver, AgencyMemberResolver, UserAgenciesResolver, OrganisationInvitationResolver, UserOrganisationInvitationsResolver, RosterMembershipResolver, CreatorRosterResolver, TraderRosterResolver, BriefResolver, BriefInvitationResolver, BrandBriefsResolver, BidResolver, BidRevisionResolver, BriefBidsResolver, CreatorBidsResolver, TraderBidsResolver, AgencyBidsResolver, DealResolver, DealTermsHistoryResolver, DealAmendmentResolver, DealDeliverablesResolver, DealDeliverableResolver, DeliverableSubmissionResolver, BriefMatchResolver, MatchQueryResolver, AgencyOpportunitiesResolver, CreatorCredibilityResolver, TraderCredibilityResolver, CredibilityChangeResolver];
 
 export async function createSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
