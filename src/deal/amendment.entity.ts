@@ -51,7 +51,7 @@ const DealAmendmentSchema = defineEntity({
     usageRightsDays: p.integer().check('usage_rights_days between 0 and 3650'),
     feePayment: p.enum(() => FeePayment),
     status: p.enum(() => AmendmentStatus).default(AmendmentStatus.PROPOSED),
-    answeredBy: () => p.manyToOne(User).ref().nullable(),
+    answeredBy: () => p.manyToOne(User).ref().nullable().deleteRule('no action'),
     answeredAt: p.datetime().nullable(),
     /** Why the other side rejected it, when they said. */
     answerReason: p.text().nullable(),

@@ -23,7 +23,7 @@ describe('nextDeliverableStatus', () => {
     ['PENDING', 'APPROVE', 'nothing was submitted'],
     ['APPROVED', 'SUBMIT', 'approved work is done'],
     ['APPROVED', 'REQUEST_CHANGES', 'an approval is final'],
-  ] as const)('refuses %s on %s: %s', (current, action) => {
+  ] as const)('refuses %s on %s: %s', (current, action, _why) => {
     expect(nextDeliverableStatus(current, action)).toBeNull();
   });
 

@@ -75,7 +75,7 @@ const DeliverableSubmissionSchema = defineEntity({
     submittedAt: p.datetime(),
     outcome: p.enum(() => SubmissionOutcome).nullable(),
     reviewReason: p.text().nullable(),
-    reviewedBy: () => p.manyToOne(User).ref().nullable(),
+    reviewedBy: () => p.manyToOne(User).ref().nullable().deleteRule('no action'),
     reviewedAt: p.datetime().nullable(),
   },
 });
