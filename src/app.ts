@@ -43,6 +43,8 @@ export async function startApplication(
       tokens,
       logger,
       production: config.NODE_ENV === 'production',
+      graphqlIde: config.GRAPHQL_IDE ?? config.NODE_ENV !== 'production',
+      metricsToken: config.METRICS_TOKEN,
     });
     const port = await server.listen(config.PORT);
     const housekeeping = startHousekeeping({ orm, services, logger, intervalMs: config.HOUSEKEEPING_INTERVAL_MS });

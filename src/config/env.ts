@@ -19,6 +19,10 @@ const environmentSchema = z.object({
   /** Defaults to true outside production. */
   SEED_DEMO_DATA: booleanFlag.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** The GraphiQL page at GET /graphql for browsers. Defaults to true outside production. */
+  GRAPHQL_IDE: booleanFlag.optional(),
+  /** When set, GET /metrics answers only requests with `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   /** The marketplace's fee on every deal, in basis points, written into each deal's terms. */
   PLATFORM_FEE_BP: z.coerce.number().int().min(0).max(10_000).default(500),

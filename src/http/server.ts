@@ -12,9 +12,12 @@ import type { RequestContext } from '../graphql/context.js';
 import { rejectNulCharacters } from '../graphql/plugins/reject-nul-characters.js';
 import { createSchema } from '../graphql/schema.js';
 import type { Logger } from '../logger.js';
+import { createMetrics } from '../observability/metrics.js';
+import { requestLogPlugin } from '../observability/request-log.js';
 import type { Services } from '../services.js';
 import { authenticate } from './authenticate.js';
 import { mountHealthChecks } from './health.js';
+import { mountIde } from './ide/ide-page.js';
 
 const REQUEST_ID = /^[\w.-]{1,100}$/;
 const EXPECTED_CODES = new Set([
@@ -35,6 +38,10 @@ export interface HttpServerDependencies {
   tokens: TokenService;
   logger: Logger;
   production: boolean;
+  /** Serve the GraphiQL page to browsers at GET /graphql (default: outside production). */
+  graphqlIde?: boolean;
+  /** Required as a bearer token by GET /metrics when set. */
+  metricsToken?: string | undefined;
 }
 
 /**
@@ -97,6 +104,7 @@ export async function createHttpServer(dependencies: HttpServerDependencies) {
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+  const metrics = createMetrics({ pool: await orm.em.getConnection().getNativeClient(), token: dependencies.metricsToken });
 
   const apollo = new ApolloServer<RequestContext>({
     schema: await createSchema(),
@@ -109,12 +117,17 @@ export async function createHttpServer(dependencies: HttpServerDependencies) {
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       errorMaskingPlugin(logger),
+      // After the masking plugin, so they record the codes the client saw.
+      requestLogPlugin(logger),
+      metrics.plugin,
       rejectNulCharacters(),
     ],
   });
   await apollo.start();
 
   mountHealthChecks(app, orm);
+  app.get('/metrics', metrics.handler);
+  if (dependencies.graphqlIde ?? !dependencies.production) mountIde(app, { endpoint: '/graphql' });
   app.use(
     '/graphql',
     (request, response, next) => {

@@ -3,7 +3,7 @@ import { inject } from 'vitest';
 import { startApplication, type RunningApplication } from '../../src/app.js';
 import { loadConfig } from '../../src/config/env.js';
 import { createDatabaseIfMissing, dropDatabaseIfExists, withDatabase } from '../../src/db/database-admin.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger, type Logger } from '../../src/logger.js';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -29,9 +29,13 @@ export interface TestServer {
 
 /**
  * The real server, over HTTP, on a database of this test file's own cloned from the template.
- * `environment` overrides configuration, e.g. `{ HOUSEKEEPING_INTERVAL_MS: '200' }`.
+ * `environment` overrides configuration, e.g. `{ HOUSEKEEPING_INTERVAL_MS: '200' }`; `options.logger`
+ * replaces the silent logger, for tests that read the logs.
  */
-export async function startTestServer(environment: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(
+  environment: Record<string, string> = {},
+  options: { logger?: Logger } = {},
+): Promise<TestServer> {
   const serverUrl = inject('databaseServerUrl');
   const database = `marketplace_test_${randomBytes(6).toString('hex')}`;
   await createDatabaseIfMissing(serverUrl, database, inject('templateDatabase'));
@@ -45,7 +49,7 @@ export async function startTestServer(environment: Record<string, string> = {}):
     ...environment,
   });
   let queries = 0;
-  const app = await startApplication(config, createLogger({ level: 'silent', pretty: false }), {
+  const app = await startApplication(config, options.logger ?? createLogger({ level: 'silent', pretty: false }), {
     observeQuery: () => {
       queries += 1;
     },

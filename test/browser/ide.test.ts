@@ -1,0 +1,83 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../src/auth/password.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+
+// Debian's chromium, which .ci/run installs when it is missing; playwright-core downloads no browser.
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SCREENSHOT = 'test-results/ide.png';
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) process.stderr.write(`skipping the IDE browser test: no Chromium at ${CHROMIUM} (apt-get install chromium)\n`);
+
+describe.skipIf(!haveChromium)('the GraphiQL page in Chromium', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    // The account the page's first tab logs in as, so its example variables work as they stand.
+    await server.sql(
+      'insert into app_user (id, email, password_hash, display_name, created_at) values (?, ?, ?, ?, now())',
+      [randomUUID(), 'brand.infant@demo.market', await hashPassword('marketplace-demo'), 'Infant brand buyer'],
+    );
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('loads with no other host, logs in with the first tab, and shows the result', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const hosts = new Set<string>();
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.protocol === 'http:' || url.protocol === 'https:') hosts.add(url.hostname);
+    });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+
+    await page.goto(server.url);
+    await page.locator('.graphiql-execute-button').waitFor({ timeout: 20_000 });
+    await expect.poll(() => page.locator('.graphiql-tab').count()).toBeGreaterThan(5);
+
+    await page.locator('.graphiql-execute-button').click();
+    const result = page.locator('.result-window');
+    await expect.poll(() => result.innerText(), { timeout: 15_000 }).toContain('"token"');
+    expect(await result.innerText()).toContain('"userErrors": []');
+    await expect.poll(() => page.locator('#ide-viewer').innerText()).toMatch(/^Signed in as /);
+    expect(await page.locator('#ide-token').inputValue()).toMatch(/^ey/);
+
+    await mkdir('test-results', { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+
+    expect(pageErrors).toEqual([]);
+    expect([...hosts]).toEqual(['127.0.0.1']);
+  });
+
+  it('sends the token with the next operation', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    await page.locator('.graphiql-execute-button').click();
+    await expect.poll(() => page.locator('#ide-viewer').innerText(), { timeout: 15_000 }).toMatch(/^Signed in as /);
+
+    await page.locator('.graphiql-tab', { hasText: 'Viewer' }).first().click();
+    await page.locator('.graphiql-execute-button').click();
+    await expect.poll(() => page.locator('.result-window').innerText(), { timeout: 15_000 }).toContain('"displayName": "Infant brand buyer"');
+  });
+});
