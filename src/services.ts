@@ -13,6 +13,10 @@ import { CredibilityService } from './credibility/credibility.service.js';
 import { DealService } from './deal/deal.service.js';
 import { DealAmendmentService } from './deal/amendment.service.js';
 import { DealDeliverableService } from './deal/deliverable.service.js';
+import { DealDisputeService } from './deal/deal-dispute.service.js';
+import { DealReviewService } from './deal/deal-review.service.js';
+import { DealSettlementService } from './deal/deal-settlement.service.js';
+import { SalesReportService } from './deal/sales-report.service.js';
 import { IdempotencyService } from './idempotency/idempotency.service.js';
 import { MatchService } from './match/match.service.js';
 import { OrganisationInvitationService } from './organisation/organisation-invitation.service.js';
@@ -28,6 +32,8 @@ export function createServices(dependencies: { tokens: TokenService; config: App
   const briefs = new BriefService(verticals);
   const dealDeliverables = new DealDeliverableService();
   const deals = new DealService(dependencies.config.PLATFORM_FEE_BP, dealDeliverables);
+  const salesReports = new SalesReportService(deals);
+  const dealSettlements = new DealSettlementService(deals, salesReports, credibility);
   return {
     accounts: new AccountService(dependencies.tokens),
     credibility,
@@ -44,6 +50,10 @@ export function createServices(dependencies: { tokens: TokenService; config: App
     deals,
     dealAmendments: new DealAmendmentService(dealDeliverables),
     dealDeliverables,
+    salesReports,
+    dealSettlements,
+    dealDisputes: new DealDisputeService(dealSettlements),
+    dealReviews: new DealReviewService(credibility),
     bids: new BidService(briefs, deals),
     idempotency: new IdempotencyService(dependencies.config.IDEMPOTENCY_TTL_HOURS),
     matches: new MatchService(briefs),

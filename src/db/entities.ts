@@ -8,6 +8,10 @@ import { ChannelAccount, Creator, CreatorRate } from '../creator/creator.entity.
 import { Credential } from '../credential/credential.entity.js';
 import { CredibilityChange } from '../credibility/credibility-change.entity.js';
 import { Deal, DealTerms } from '../deal/deal.entity.js';
+import { DealDispute } from '../deal/deal-dispute.entity.js';
+import { DealReview } from '../deal/deal-review.entity.js';
+import { DealSettlement } from '../deal/deal-settlement.entity.js';
+import { SalesReport } from '../deal/sales-report.entity.js';
 import { DealAmendment } from '../deal/amendment.entity.js';
 import { DealDeliverable, DeliverableSubmission } from '../deal/deliverable.entity.js';
 import { IdempotencyRecord } from '../idempotency/idempotency.entity.js';
@@ -40,6 +44,10 @@ export const entities = [
   DealAmendment,
   DealDeliverable,
   DeliverableSubmission,
+  SalesReport,
+  DealDispute,
+  DealSettlement,
+  DealReview,
   IdempotencyRecord,
   CredibilityChange,
 ];

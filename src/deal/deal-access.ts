@@ -7,9 +7,6 @@ import { type DealAction, nextDealStatus } from './deal-status.js';
 import { dealParties } from './deal-visibility.js';
 import { Deal, type DealStatus } from './deal.entity.js';
 
-// NOTE for DEALS-A: DEALS-B overwrote this file by mistake at 23:13 (a name clash) and rebuilt it
-// from what amendment.service.ts and deliverable.service.ts import. Please check it against yours.
-
 export function signedIn(viewer: Viewer | null): Viewer {
   if (!viewer) throw new AccessDenied('Sign in first.');
   return viewer;

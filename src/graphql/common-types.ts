@@ -27,7 +27,7 @@ registerEnumType(ProblemCode, {
     INVITATION_NOT_PENDING: { description: 'The invitation was already answered or withdrawn.' },
     ROSTER_MEMBERSHIP_CLOSED: { description: 'The roster membership was already declined or ended.' },
     SELF_REVIEW: { description: 'Nobody may review their own work: verify their own credential, or approve (or ask changes to) a deliverable their side delivers.' },
-    ALREADY_REVIEWED: { description: 'The credential has already been reviewed.' },
+    ALREADY_REVIEWED: { description: 'The credential has already been reviewed, or your side has already reviewed this deal.' },
     LAST_OWNER: { description: 'A brand or agency must keep at least one owner.' },
     IDEMPOTENCY_KEY_REUSED: { description: 'The idempotency key was already used with different input.' },
     ILLEGAL_TRANSITION: { description: 'The object’s current status does not allow this action.' },
@@ -53,6 +53,13 @@ registerEnumType(ProblemCode, {
         'The action belongs to the other side of the deal: an amendment is answered by the side that did not propose it and withdrawn by the side that did; deliverables are submitted by the talent’s side.',
     },
     AMENDMENT_PENDING: { description: 'An amendment to the deal already awaits an answer; answer or withdraw it first.' },
+    NEGATIVE_AMOUNT: { description: 'An amount (GMV, a refund) is negative; report refunds as refunds.' },
+    REFUNDS_EXCEED_GMV: { description: 'A sales report’s refunds add up to more than its GMV for the same period.' },
+    SALES_REPORT_CONFLICT: { description: 'Another report with other figures is in force for the same deal, period and source; send a correction to replace it.' },
+    REPORT_SUPERSEDED: { description: 'The sales report named was already corrected; correct the one in force instead.' },
+    PERIOD_OVERLAP: { description: 'The period overlaps another period the same source reported for the deal, so sales would count twice.' },
+    DEAL_NOT_DELIVERED: { description: 'The deal is not DELIVERED: it settles only once every deliverable is approved (or when an admin resolves a dispute).' },
+    DEAL_NOT_SETTLED: { description: 'The deal is not settled yet; reviews open after settlement.' },
   },
 });
 
