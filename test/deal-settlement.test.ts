@@ -205,6 +205,21 @@ describe('settling', () => {
     expect(await activeDeals(deal)).toBe(0);
   });
 
+  it('never loses a report sent at the moment of settlement: it is either in the settlement or refused', async () => {
+    const deal = await workedExampleDeal();
+    await markDelivered(server, deal);
+    const late = { dealId: deal.dealId, periodStart: daysAgo(3), periodEnd: daysAgo(1), source: 'TMALL', ordersCount: 3, gmv: cny(123_456) };
+    const [settled, ...reports] = await Promise.all([settle(deal), ...Array.from({ length: 4 }, (_, index) => call(server, deal.brand.owner, 'report', { input: { ...late, source: `TMALL_${index}` } }))]);
+    succeeded(settled as never, 'dealSettle');
+    for (const result of reports) expect([[], ['ILLEGAL_TRANSITION']]).toContainEqual(errorCodes(result as never, 'dealSalesReport'));
+    const [sums] = await server.sql<{ reported: string; settled: string }>(
+      `select (select sum(gmv) from sales_report where deal_id = ? and superseded_at is null) as reported,
+              (select gross_gmv from deal_settlement where deal_id = ?) as settled`,
+      [rowId(deal.dealId), rowId(deal.dealId)],
+    );
+    expect(sums!.settled).toBe(sums!.reported);
+  });
+
   it('holds the breakdown’s identities in the database: a row whose parts do not add up is refused', async () => {
     const deal = await workedExampleDeal();
     await markDelivered(server, deal);

@@ -33,7 +33,7 @@ const DealDisputeSchema = defineEntity({
     openedAt: p.datetime().onCreate(() => new Date()),
     decision: p.enum(() => DisputeDecision).nullable(),
     resolutionNote: p.text().nullable(),
-    resolvedBy: () => p.manyToOne(User).ref().nullable(),
+    resolvedBy: () => p.manyToOne(User).ref().nullable().deleteRule('no action'),
     resolvedAt: p.datetime().nullable(),
   },
 });
