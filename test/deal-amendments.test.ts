@@ -86,6 +86,16 @@ describe('proposing and accepting an amendment', () => {
       { id: second, status: 'PROPOSED' },
       { id: first, status: 'WITHDRAWN' },
     ]);
+
+    // Paging on from the first page's cursor.
+    const page = `query($id: ID!, $after: String) { node(id: $id) { ... on Deal { amendments(first: 1, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id } } } } } }`;
+    type Page = { node: { amendments: { pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { id: string } }[] } } };
+    const one = await server.graphql<Page>(page, { id: dealId }, { token: brand.owner.token });
+    expect(one.data!.node.amendments.edges.map((edge) => edge.node.id)).toEqual([second]);
+    expect(one.data!.node.amendments.pageInfo.hasNextPage).toBe(true);
+    const two = await server.graphql<Page>(page, { id: dealId, after: one.data!.node.amendments.pageInfo.endCursor }, { token: brand.owner.token });
+    expect(two.data!.node.amendments.edges.map((edge) => edge.node.id)).toEqual([first]);
+    expect(two.data!.node.amendments.pageInfo.hasNextPage).toBe(false);
   });
 });
 

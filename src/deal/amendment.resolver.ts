@@ -1,6 +1,9 @@
+import type { Cursor } from '@mikro-orm/core';
+import DataLoader from 'dataloader';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { pageFromEnd, pageFromEndKey } from '../db/first-pages.js';
 import { pageRequest, toConnection, withCursorCheck, PageArgs } from '../graphql/connection.js';
-import type { RequestContext } from '../graphql/context.js';
+import { loader, type RequestContext } from '../graphql/context.js';
 import { idOfType } from '../graphql/global-id.js';
 import { mutate } from '../graphql/mutation.js';
 import { defineNode } from '../graphql/node.js';
@@ -21,8 +24,19 @@ export class DealTermsHistoryResolver {
 
   @FieldResolver(() => DealAmendmentConnection, { description: 'Amendments proposed on the deal, newest first, whatever became of them.' })
   async amendments(@Root() deal: Deal, @Args(() => PageArgs) args: PageArgs, @Ctx() context: RequestContext) {
+    const { em, services } = context;
     const page = pageRequest(args);
-    return toConnection(await withCursorCheck(() => context.services.dealAmendments.pageOfDeal(context.em, deal.id, page)));
+    const fromEnd = pageFromEnd(page);
+    if (fromEnd) {
+      // A list of deals, each with its first page: one statement for all of them.
+      const firstPages = loader(
+        context,
+        `deal.amendments:${pageFromEndKey(fromEnd)}`,
+        () => new DataLoader<string, Cursor<DealAmendment>>((dealIds) => services.dealAmendments.firstPagesOfDeals(em, dealIds, fromEnd)),
+      );
+      return toConnection(await firstPages.load(deal.id));
+    }
+    return toConnection(await withCursorCheck(() => services.dealAmendments.pageOfDeal(em, deal.id, page)));
   }
 }
 

@@ -4,6 +4,7 @@ import { boundedText, MAX_REASON_LENGTH } from '../bid/bid-terms.js';
 import { findPage, type PageRequest } from '../common/page.js';
 import { AccessDenied, Problem, ProblemCode } from '../common/problems.js';
 import type { ServiceContext } from '../common/service-context.js';
+import { firstPagesBy, type PageFromEnd } from '../db/first-pages.js';
 import { flushOrProblem } from '../db/flush.js';
 import { AmendmentAction, nextAmendmentStatus } from './amendment-rules.js';
 import { type DealTermsInput, type NegotiableTerms, parseAmendmentTerms } from './amendment-terms.js';
@@ -42,6 +43,11 @@ export class DealAmendmentService {
   /** One page of a deal's amendments, newest first; the caller has checked that the viewer sees the deal. */
   pageOfDeal(em: EntityManager, dealId: string, page: PageRequest): Promise<Cursor<DealAmendment>> {
     return findPage(em, DealAmendment, { where: { deal: dealId }, orderBy: AMENDMENT_ORDER, page });
+  }
+
+  /** The first (or last) page of each deal's amendments in one statement, for lists of deals. */
+  firstPagesOfDeals(em: EntityManager, dealIds: readonly string[], page: PageFromEnd): Promise<Cursor<DealAmendment>[]> {
+    return firstPagesBy(em, DealAmendment, { groupBy: 'deal', groupIds: dealIds, orderBy: AMENDMENT_ORDER, page });
   }
 
   // ---- Proposing ---------------------------------------------------------------------------
