@@ -15,6 +15,7 @@ import { AgeBand } from '../src/creator/audience.js';
 import type { Creator } from '../src/creator/creator.entity.js';
 import { CredentialType } from '../src/credential/credential-type.js';
 import { DealService } from '../src/deal/deal.service.js';
+import { DealDeliverableService } from '../src/deal/deliverable.service.js';
 import type { Trader } from '../src/trader/trader.entity.js';
 import { VerticalService } from '../src/vertical/vertical.service.js';
 
@@ -451,7 +452,7 @@ const cny = (yuan: number) => ({ amount: yuan * 100, currency: 'CNY' as const })
 /** Posts the demo briefs and plays their bids through the services, in the caller's transaction. */
 export async function seedDemoMarket(em: EntityManager, cast: DemoCast, options: { platformFeeBp: number; now: Date }): Promise<DemoMarketSummary> {
   const briefService = new BriefService(new VerticalService());
-  const bidService = new BidService(briefService, new DealService(options.platformFeeBp));
+  const bidService = new BidService(briefService, new DealService(options.platformFeeBp, new DealDeliverableService()));
   const inDays = (days: number) => new Date(options.now.getTime() + days * DAY_MS);
   const termsInput = ({ fee, commissionBp, gmvGuarantee, agencyShareBp, deliverables }: DemoTerms): BidTermsInput => ({
     fixedFee: cny(fee),
