@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signUp, succeeded } from './support/actors.js';
-import { type Brand, createAgency, createBrand, createBrief, createCreator, ERRORS, placeBid, rowId, type Talent } from './support/bids.js';
+import { errorCodes, signUp, succeeded } from './support/actors.js';
+import { type Brand, createAgency, createBrand, createBrief, createCreator, createTrader, ERRORS, placeBid, rowId, type Talent } from './support/bids.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
 /**
@@ -91,7 +91,7 @@ interface MatchConnection {
 }
 
 async function recommendations(token: string, briefId: string, variables: Record<string, unknown> = {}) {
-  return server.graphql<{ briefMatchRecommendations: MatchConnection | null }>(RECOMMENDATIONS, { id: briefId, ...variables }, { token });
+  return server.graphql<{ briefMatchRecommendations: MatchConnection | null }>(RECOMMENDATIONS, { id: briefId, first: 20, ...variables }, { token });
 }
 
 async function ranked(token: string, briefId: string, variables: Record<string, unknown> = {}): Promise<MatchConnection> {
@@ -149,7 +149,7 @@ describe('hard constraints', () => {
 
   it('refuses recommended briefs to a user without a creator or operator profile', async () => {
     const stranger = await signUp(server, 'stranger');
-    const result = await server.graphql(`{ recommendedBriefs { totalCount } }`, {}, { token: stranger.token });
+    const result = await server.graphql(`{ recommendedBriefs(first: 5) { totalCount } }`, {}, { token: stranger.token });
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
@@ -227,6 +227,12 @@ describe('ranking and reasons', () => {
     expect(allZero.errors?.[0]?.extensions?.userErrors).toEqual([expect.objectContaining({ code: 'ALL_WEIGHTS_ZERO' })]);
   });
 
+  it('refuses a weight that is not finite with a typed error', async () => {
+    // JSON cannot carry Infinity; a literal too large for a double parses to it.
+    const result = await server.graphql(`query($id: ID!) { briefMatchRecommendations(briefId: $id, first: 5, weights: { trackRecord: 1e400 }) { totalCount } }`, { id: briefId }, { token: owner });
+    expect(result.errors?.[0]?.extensions?.userErrors).toEqual([expect.objectContaining({ code: 'NON_FINITE_WEIGHT', field: ['weights', 'trackRecord'] })]);
+  });
+
   it('refuses first over 100', async () => {
     const result = await recommendations(owner, briefId, { first: 101 });
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -247,6 +253,106 @@ describe('ranking and reasons', () => {
     // a second ranking also runs the brief facts and the candidate SQL.
     expect(sameRanking - one).toBeLessThanOrEqual(2);
     expect(otherRanking - sameRanking).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('hand-judged orderings', () => {
+  it('ranks a reviewer with a strong functional-skincare record above a lifestyle creator with twenty times the followers for a ceramide serum', async () => {
+    const brand = await createBrand(server);
+    const briefId = await createBrief(server, brand, { title: 'Ceramide barrier serum', targetAudience: { gender: 'FEMALE', ageBands: [], regions: [] } });
+    // Credibility is earned from the verified track record, so a strong record shows as a high score and level.
+    const reviewer = await creatorWith('Skincare reviewer', { verticals: ['beauty.functional-skincare'], tags: ['ceramide', 'barrier-repair'], level: 4, score: 88, followers: 60_000 });
+    await server.sql(`update creator set kind = 'REVIEWER' where id = ?`, [rowId(reviewer.id)]);
+    const lifestyle = await creatorWith('Lifestyle vlogger', { verticals: ['beauty.makeup'], tags: ['ootd', 'travel'], level: 3, score: 52, followers: 1_200_000 });
+    await server.sql(`update creator set kind = 'LIFESTYLE' where id = ?`, [rowId(lifestyle.id)]);
+
+    // Creators of the other tests in this file work in the same vertical; only these two are judged here.
+    const connection = await ranked(brand.owner.token, briefId, { first: 100 });
+    const judged = connection.edges.map((edge) => edge.node).filter((node) => ['Skincare reviewer', 'Lifestyle vlogger'].includes(node.creator!.displayName));
+    expect(judged.map((node) => node.creator!.displayName)).toEqual(['Skincare reviewer', 'Lifestyle vlogger']);
+    const [top, second] = judged;
+    const value = (node: MatchNode, factor: string) => node.factors.find((entry) => entry.factor === factor)!.value;
+    expect(value(top!, 'VERTICAL_FIT')).toBe(1);
+    expect(value(second!, 'VERTICAL_FIT')).toBe(0.5);
+    expect(value(top!, 'NICHE_TAG_OVERLAP')).toBe(1);
+    expect(value(second!, 'NICHE_TAG_OVERLAP')).toBe(0);
+  });
+});
+
+describe('operated self-broadcasts', () => {
+  const CREATE = `mutation($input: BriefCreateInput!) { briefCreate(input: $input) { brief { id requiredCapabilities } ${ERRORS} } }`;
+  let brand: Brand;
+
+  beforeAll(async () => {
+    brand = await createBrand(server);
+  });
+
+  async function operatorWith(name: string, capabilities: string[], score: number): Promise<Talent> {
+    const operator = await createTrader(server, name, { level: 3 });
+    await server.sql(
+      `update trader set capabilities = ?::text[], vertical_slugs = '{beauty.functional-skincare}', platforms = '{DOUYIN}', credibility_score = ? where id = ?`,
+      [`{${capabilities.join(',')}}`, score, rowId(operator.id)],
+    );
+    return operator;
+  }
+
+  const briefInput = (overrides: Record<string, unknown> = {}) => ({
+    brandId: brand.brandId,
+    title: 'Our own Double 11 stream',
+    objective: 'OPERATED_SELF_BROADCAST',
+    productIds: [brand.productId],
+    formats: ['LIVE_STREAM'],
+    platforms: ['DOUYIN'],
+    budget: { amount: 50_000_000, currency: 'CNY' },
+    preferredStructures: ['HYBRID'],
+    slots: 1,
+    deadline: new Date(Date.now() + 14 * 86_400_000).toISOString(),
+    ...overrides,
+  });
+
+  it('ranks first the operator who runs the supply chain and fulfilment the brief needs, over a more credible one who does not', async () => {
+    const fullChain = await operatorWith('Full-chain operator', ['LIVE_OPERATION', 'SUPPLY_CHAIN', 'FULFILMENT'], 62);
+    const trafficOnly = await operatorWith('Traffic operator', ['LIVE_OPERATION', 'TRAFFIC_MARKETING'], 91);
+    const created = succeeded<{ brief: { id: string; requiredCapabilities: string[] } }>(
+      (await server.graphql(CREATE, { input: briefInput({ requiredCapabilities: ['FULFILMENT', 'SUPPLY_CHAIN', 'SUPPLY_CHAIN'] }) }, { token: brand.owner.token })) as never,
+      'briefCreate',
+    ).brief;
+    expect(created.requiredCapabilities).toEqual(['FULFILMENT', 'SUPPLY_CHAIN']);
+    succeeded((await server.graphql(`mutation($id: ID!) { briefPublish(id: $id) { brief { id } ${ERRORS} } }`, { id: created.id }, { token: brand.owner.token })) as never, 'briefPublish');
+
+    const connection = await ranked(brand.owner.token, created.id);
+    const order = connection.edges.map((edge) => edge.node);
+    expect(order.map((node) => (node as MatchNode & { trader: { id: string } | null }).trader?.id)).toEqual([fullChain.id, trafficOnly.id]);
+    const capability = (node: MatchNode) => node.factors.find((factor) => factor.factor === 'CAPABILITY_FIT')!;
+    expect(capability(order[0]!).value).toBe(1);
+    expect(capability(order[0]!).reason).toContain('supply chain');
+    expect(capability(order[1]!).value).toBe(0);
+    expect(order[1]!.flags).toContain('MISSING_CAPABILITY');
+  });
+
+  it('refuses capabilities on a brief that hires no operator, and writes nothing', async () => {
+    const briefCount = async () => (await server.sql<{ count: string }>('select count(*) from brief'))[0]!.count;
+    const before = await briefCount();
+    const result = await server.graphql(CREATE, { input: briefInput({ objective: 'SEEDING_CONTENT', formats: ['SHORT_VIDEO'], requiredCapabilities: ['FULFILMENT'] }) }, { token: brand.owner.token });
+    expect(errorCodes(result as never, 'briefCreate')).toEqual(['INVALID']);
+    expect(await briefCount()).toBe(before);
+  });
+
+  it('refuses turning a self-broadcast that needs capabilities into another objective unless they are cleared', async () => {
+    const draft = succeeded<{ brief: { id: string } }>(
+      (await server.graphql(CREATE, { input: briefInput({ requiredCapabilities: ['SUPPLY_CHAIN'] }) }, { token: brand.owner.token })) as never,
+      'briefCreate',
+    ).brief;
+    const UPDATE = `mutation($id: ID!, $input: BriefUpdateInput!) { briefUpdate(id: $id, input: $input) { brief { objective requiredCapabilities } ${ERRORS} } }`;
+    const refused = await server.graphql(UPDATE, { id: draft.id, input: { objective: 'LIVE_SALE' } }, { token: brand.owner.token });
+    expect(errorCodes(refused as never, 'briefUpdate')).toEqual(['INVALID']);
+    const [row] = await server.sql<{ objective: string }>('select objective from brief where id = ?', [rowId(draft.id)]);
+    expect(row!.objective).toBe('OPERATED_SELF_BROADCAST');
+    const changed = succeeded<{ brief: { objective: string; requiredCapabilities: string[] } }>(
+      (await server.graphql(UPDATE, { id: draft.id, input: { objective: 'LIVE_SALE', requiredCapabilities: [] } }, { token: brand.owner.token })) as never,
+      'briefUpdate',
+    ).brief;
+    expect(changed).toEqual({ objective: 'LIVE_SALE', requiredCapabilities: [] });
   });
 });
 
@@ -292,7 +398,7 @@ describe('who may ask', () => {
     const pairs = opportunities.data!.node.opportunities.edges.map((edge) => edge.node);
     expect(pairs.length).toBeGreaterThan(0);
     expect(pairs.every((pair) => pair.creator?.displayName === 'Roster star')).toBe(true);
-    const rivalAsks = await server.graphql(`query($id: ID!) { node(id: $id) { ... on Agency { opportunities { totalCount } } } }`, { id: agency.agencyId }, { token: rival.member.token });
+    const rivalAsks = await server.graphql(`query($id: ID!) { node(id: $id) { ... on Agency { opportunities(first: 5) { totalCount } } } }`, { id: agency.agencyId }, { token: rival.member.token });
     expect(rivalAsks.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 

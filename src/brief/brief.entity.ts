@@ -47,6 +47,7 @@ const BriefSchema = defineEntity({
   name: 'Brief',
   checks: [
     { name: 'brief_slots_not_overfilled', expression: 'slots_filled <= slots' },
+    { name: 'brief_required_capabilities_only_for_self_broadcast', expression: "required_capabilities = '{}' or objective = 'OPERATED_SELF_BROADCAST'" },
     {
       name: 'brief_status_dates',
       expression:
@@ -78,6 +79,8 @@ const BriefSchema = defineEntity({
     targetRegions: p.array().default([]),
     /** Credential types the brief asks for itself; the products' own requirements apply too. */
     requiredCredentials: p.array().default([]),
+    /** What an operated self-broadcast needs its operator to run; empty means end to end. Other briefs keep it empty. */
+    requiredCapabilities: p.array().default([]),
     minCredibilityLevel: p.smallint().default(1).check('min_credibility_level between 1 and 5'),
     budgetAmount: p.bigint('number').check('budget_amount >= 0'),
     budgetCurrency: p.string().length(3),

@@ -18,7 +18,7 @@ import { loader, type RequestContext } from '../graphql/context.js';
 import { idOfType } from '../graphql/global-id.js';
 import { mutate, mutateOnce } from '../graphql/mutation.js';
 import { defineNode } from '../graphql/node.js';
-import type { Trader } from '../trader/trader.entity.js';
+import { type Trader, TraderCapability } from '../trader/trader.entity.js';
 import { TraderType } from '../trader/trader.types.js';
 import { Vertical } from '../vertical/vertical.entity.js';
 import { verticalsOf } from '../vertical/vertical.loaders.js';
@@ -130,6 +130,13 @@ export class BriefResolver {
   @FieldResolver(() => [CredentialType], { description: 'The credentials the brief itself requires, without its products’.' })
   ownRequiredCredentials(@Root() brief: Brief): CredentialType[] {
     return brief.requiredCredentials as CredentialType[];
+  }
+
+  @FieldResolver(() => [TraderCapability], {
+    description: 'What the operator of an OPERATED_SELF_BROADCAST brief must run; empty means the whole broadcast end to end (and for other briefs, which hire no operator).',
+  })
+  requiredCapabilities(@Root() brief: Brief): TraderCapability[] {
+    return brief.requiredCapabilities as TraderCapability[];
   }
 
   @FieldResolver(() => CredibilityLevel, { description: 'The lowest credibility level a bidder may have.' })

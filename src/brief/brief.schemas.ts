@@ -4,6 +4,7 @@ import { CurrencyCode, MAX_MONEY_AMOUNT } from '../common/money.js';
 import { ProblemCode } from '../common/problems.js';
 import { AgeBand } from '../creator/audience.js';
 import { CredentialType } from '../credential/credential-type.js';
+import { TraderCapability } from '../trader/trader.entity.js';
 import { BiddingMode, BriefObjective, BriefVisibility, DealStructure, GmvGuaranteePreference, TargetGender } from './brief.entity.js';
 
 export const MAX_TITLE_LENGTH = 160;
@@ -101,6 +102,9 @@ export function briefCreateSchema(now: Date) {
     requiredCredentials: optionalChoices(values(CredentialType))
       .nullish()
       .transform((value) => value ?? []),
+    requiredCapabilities: optionalChoices(values(TraderCapability))
+      .nullish()
+      .transform((value) => value ?? []),
     minCredibilityLevel: levelSchema.nullish().transform((value) => value ?? 1),
     budget: budgetSchema,
     preferredStructures: choices(values(DealStructure), 'deal structure'),
@@ -133,6 +137,7 @@ export function briefUpdateSchema(now: Date) {
     platforms: choices(values(Platform), 'platform').nullish(),
     targetAudience: targetAudienceSchema.nullish(),
     requiredCredentials: optionalChoices(values(CredentialType)).nullish(),
+    requiredCapabilities: optionalChoices(values(TraderCapability)).nullish(),
     minCredibilityLevel: levelSchema.nullish(),
     budget: budgetSchema.nullish(),
     preferredStructures: choices(values(DealStructure), 'deal structure').nullish(),

@@ -14,7 +14,7 @@ import type { CredentialType } from '../credential/credential-type.js';
 import type { PageRequest } from '../common/page.js';
 import { Trader } from '../trader/trader.entity.js';
 import type { VerticalService } from '../vertical/vertical.service.js';
-import { Brief, BriefInvitation, BriefStatus, BriefVisibility } from './brief.entity.js';
+import { Brief, BriefInvitation, BriefObjective, BriefStatus, BriefVisibility } from './brief.entity.js';
 import { type BriefSearch, briefSearchWhere } from './brief-filter.js';
 import { BriefAction, effectiveBriefStatus, ENTERED_AT, illegalTransitionMessage, nextBriefStatus, statusesAllowing } from './brief-status.js';
 import { type BriefAudience, briefAudienceOf, seesAllOfBrand, visibleBriefsWhere } from './brief-visibility.js';
@@ -201,6 +201,7 @@ export class BriefService {
       budgetCurrency: budget.currency,
       ...searchFacetsOf(products),
     });
+    checkCapabilitiesFitObjective(brief);
     brief.products.set(products);
     await em.flush();
     return { brief };
@@ -231,6 +232,7 @@ export class BriefService {
     if (targetAudience?.ageBands != null) brief.targetAgeBands = targetAudience.ageBands;
     if (targetAudience?.regions != null) brief.targetRegions = targetAudience.regions;
     if (budget) Object.assign(brief, { budgetAmount: budget.amount, budgetCurrency: budget.currency });
+    checkCapabilitiesFitObjective(brief);
     await context.em.flush();
     return { brief };
   }
@@ -434,4 +436,15 @@ async function findEach<T extends { id: string }>(
   const found = new Map((wanted.length ? await find(wanted) : []).map((entity) => [entity.id, entity]));
   const problems = ids.flatMap((id, index) => (id && found.has(id) ? [] : Problem.notFound(what, ['input', field, index]).details));
   return { entities: [...found.values()], problems };
+}
+
+/**
+ * Only an operated self-broadcast hires an operator, so only it may say what the operator must
+ * run; on any other brief the capabilities would be ignored by matching, which a brand would not
+ * expect. Checked on the brief as it would be saved, because an update may change either field.
+ */
+function checkCapabilitiesFitObjective(brief: Brief): void {
+  if (brief.requiredCapabilities.length && brief.objective !== BriefObjective.OPERATED_SELF_BROADCAST) {
+    throw Problem.of(ProblemCode.INVALID, 'Only an OPERATED_SELF_BROADCAST brief hires an operator; other briefs require no capabilities.', ['input', 'requiredCapabilities']);
+  }
 }

@@ -9,6 +9,9 @@ import { CredibilityLevel } from '../credibility/credibility.types.js';
 import { MoneyInput, UserError } from '../graphql/common-types.js';
 import { connectionType } from '../graphql/connection.js';
 import { Node } from '../graphql/node.js';
+import { TraderCapability } from '../trader/trader.entity.js';
+// Registers the TraderCapability enum this module's inputs use.
+import '../trader/trader.types.js';
 import { BiddingMode, BriefObjective, BriefStatus, BriefVisibility, DealStructure, GmvGuaranteePreference, TargetGender } from './brief.entity.js';
 
 registerEnumType(BriefObjective, {
@@ -214,6 +217,13 @@ export class BriefCreateInput {
   })
   requiredCredentials?: CredentialType[] | null;
 
+  @Field(() => [TraderCapability], {
+    nullable: true,
+    description:
+      'For an OPERATED_SELF_BROADCAST brief only: what its operator must run; matching ranks operators by how many they cover. Default: none, meaning the whole broadcast end to end.',
+  })
+  requiredCapabilities?: TraderCapability[] | null;
+
   @Field(() => CredibilityLevel, { nullable: true, description: 'The lowest credibility level a bidder may have. Default: L1.' })
   minCredibilityLevel?: CredibilityLevel | null;
 
@@ -264,6 +274,12 @@ export class BriefUpdateInput {
 
   @Field(() => [CredentialType], { nullable: true, description: 'Replaces the brief’s own required credentials.' })
   requiredCredentials?: CredentialType[] | null;
+
+  @Field(() => [TraderCapability], {
+    nullable: true,
+    description: 'Replaces what the operator must run (OPERATED_SELF_BROADCAST briefs only); an empty list means the whole broadcast end to end.',
+  })
+  requiredCapabilities?: TraderCapability[] | null;
 
   @Field(() => CredibilityLevel, { nullable: true, description: 'New minimum credibility level.' })
   minCredibilityLevel?: CredibilityLevel | null;

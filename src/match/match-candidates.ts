@@ -35,8 +35,8 @@ import type { CandidateKind } from './weights.js';
  *   serves it.
  * Budget: over-budget candidates are kept and penalised by scoring (price fit 0, OVER_BUDGET)
  *   unless `excludeOverBudget` is set, since a creator may still bid below their card.
- * Cap: at most `limit` candidates per brief, the most credible first (level, then score, then id,
- *   so the cut is deterministic).
+ * Cap: at most `limit` (CANDIDATE_CAP) candidates per brief, the most credible first (level, then
+ *   score, then id, so the cut is deterministic).
  *
  * Audience: a creator's audience is that of their largest channel (most followers), because
  * platforms report shares per channel and averaging shares across channels of very different
@@ -45,7 +45,19 @@ import type { CandidateKind } from './weights.js';
  * candidate's ROI and the vertical's average are null (scoring then treats the record as neutral).
  */
 
-export const DEFAULT_CANDIDATE_LIMIT = 2_000;
+/**
+ * How many candidates of one brief are scored: the most credible that pass every hard constraint.
+ * 200 is ten first pages of 20, enough for the diversity re-rank to find specialists to promote
+ * and for a brand to page well past what it reads. The cap is what keeps a ranking cheap at scale:
+ * with the brief's facts inlined as constants, PostgreSQL walks `creator_match_order` and stops at
+ * the 200th candidate that passes (about 1,200 index entries for a broad beauty brief at 100,000
+ * creators, ~10 ms by EXPLAIN ANALYZE), where 2,000 candidates meant a bitmap scan of all ~16,000
+ * that pass, a sort, and the rate-card, audience and credential lookups for each (~170 ms). A cap
+ * of 500 measured ~2× the time of 200 for pages nobody reads. The cost: a less credible creator
+ * who would score higher on fit than the 200th is not considered; credibility weighs 10 % of the
+ * score, and the cut still takes all the specialists a brief requires credentials of.
+ */
+export const CANDIDATE_CAP = 200;
 
 export interface CandidateQuery {
   briefIds: readonly string[];
@@ -95,8 +107,7 @@ const ACTIVE_BIDS = pgArray(ACTIVE_BID_STATUSES);
  * Per brief: its effective required credentials (its own and its products'), and the verticals a
  * candidate must work in (the brief's, their children, their parents and the parents' children).
  */
-const BRIEF_FACTS = `
-  with target as (
+const BRIEF_FACTS_SELECT = `
     select b.id, b.platforms, b.formats, b.min_credibility_level, b.budget_amount, b.budget_currency, b.slots,
       array(
         select distinct required from unnest(b.required_credentials || coalesce((
@@ -109,8 +120,37 @@ const BRIEF_FACTS = `
         where v.slug = wanted or v.slug like wanted || '.%'
           or v.slug = regexp_replace(wanted, '\\.[^.]+$', '') or v.slug like regexp_replace(wanted, '\\.[^.]+$', '') || '.%'
       ) as relevant_verticals
-    from brief b where b.id = any(?::uuid[])
+    from brief b where b.id = any(?::uuid[])`;
+
+const BRIEF_FACTS = `
+  with target as (${BRIEF_FACTS_SELECT}
   )`;
+
+/**
+ * One brief's facts as constants. A per-brief LATERAL subquery plans its conditions without
+ * knowing the brief, so PostgreSQL assumes they are selective and gathers every creator that
+ * passes through bitmap scans before sorting; given the actual arrays and levels, it sees that
+ * walking `creator_match_order` finds the first CANDIDATE_CAP candidates after a few thousand
+ * entries at most, and picks a bitmap scan only for briefs few creators pass.
+ */
+const BRIEF_CONSTANTS = `
+  with target as (
+    select ?::uuid as id, ?::text[] as platforms, ?::text[] as formats, ?::int as min_credibility_level,
+      ?::bigint as budget_amount, ?::text as budget_currency, ?::int as slots, ?::text[] as required_credentials,
+      ?::text[] as relevant_verticals
+  )`;
+
+interface BriefFactsRow {
+  id: string;
+  platforms: string[];
+  formats: string[];
+  min_credibility_level: number;
+  budget_amount: string | number;
+  budget_currency: string;
+  slots: number;
+  required_credentials: string[];
+  relevant_verticals: string[];
+}
 
 /**
  * Gathered once per brief (the subqueries depend on the brief alone) and tested as an array,
@@ -132,7 +172,7 @@ const RAW_CREDENTIALS = `
     (select array_agg(distinct cr.type) from credential cr
       where cr.holder_id = c.user_id and cr.status = 'VERIFIED' and (cr.expires_at is null or cr.expires_at > now())) as raw_credential_types`;
 
-const CREATOR_SQL = `${BRIEF_FACTS}
+const CREATOR_SELECT = `
   select t.id as brief_id, c.*, ${RAW_CREDENTIALS},
     (select jsonb_object_agg(r.format, r.min_fixed_fee) from creator_rate r where r.creator_id = c.id and r.currency = c.rate_currency) as rates,
     (select ca.audience from channel_account ca where ca.creator_id = c.id order by ca.followers desc, ca.id limit 1) as audience,
@@ -156,7 +196,7 @@ const CREATOR_SQL = `${BRIEF_FACTS}
     limit ?
   ) c`;
 
-const TRADER_SQL = `${BRIEF_FACTS}
+const TRADER_SELECT = `
   select t.id as brief_id, c.*, ${RAW_CREDENTIALS}, ${TRACK_RECORD('trader_id')}
   from target t cross join lateral (
     select x.id, x.user_id, x.vertical_slugs, '{}'::text[] as niche_tags, x.verified_credential_types, x.credibility_score, x.credibility_level,
@@ -175,25 +215,61 @@ const TRADER_SQL = `${BRIEF_FACTS}
     limit ?
   ) c`;
 
-/** The candidates of each brief that pass every hard constraint, in one statement. */
+/**
+ * The candidates of each brief that pass every hard constraint. One brief (a brand's ranking, an
+ * agency's roster for it): its facts first, then the candidates with those facts as constants
+ * (BRIEF_CONSTANTS). Several briefs (opportunities, recommended briefs, always for a few named
+ * creators or operators): one statement, a LATERAL join per brief.
+ */
 export async function findCandidates(em: EntityManager, query: CandidateQuery): Promise<RetrievedCandidate[]> {
   if (!query.briefIds.length || (query.talentIds && !query.talentIds.length)) return [];
   const talent = query.talentIds ? pgArray(query.talentIds) : null;
-  const rows = await em
-    .getConnection()
-    .execute<CandidateRow[]>(query.kind === 'creator' ? CREATOR_SQL : TRADER_SQL, [
-      pgArray(query.briefIds),
-      query.excludeOverBudget ?? false,
-      talent,
-      talent,
-      query.limit ?? DEFAULT_CANDIDATE_LIMIT,
-    ]);
+  const connection = em.getConnection();
+  const select = query.kind === 'creator' ? CREATOR_SELECT : TRADER_SELECT;
+  const filters = [query.excludeOverBudget ?? false, talent, talent, query.limit ?? CANDIDATE_CAP];
+  let rows: CandidateRow[];
+  if (query.briefIds.length === 1) {
+    const [facts] = await connection.execute<BriefFactsRow[]>(BRIEF_FACTS_STATEMENT, [pgArray(query.briefIds)]);
+    if (!facts) return [];
+    rows = await connection.execute<CandidateRow[]>(`${BRIEF_CONSTANTS}${select}`, [...briefConstants(facts), ...filters]);
+  } else {
+    rows = await connection.execute<CandidateRow[]>(`${BRIEF_FACTS}${select}`, [pgArray(query.briefIds), ...filters]);
+  }
   return rows.map((row) => ({ briefId: row.brief_id, id: row.id, candidate: toCandidate(query.kind, row) }));
 }
 
-/** The statement findCandidates runs, for the benchmark's raw-SQL comparison. */
-export function candidateStatement(kind: CandidateKind): string {
-  return kind === 'creator' ? CREATOR_SQL : TRADER_SQL;
+const BRIEF_FACTS_STATEMENT = `${BRIEF_FACTS} select * from target`;
+
+function briefConstants(facts: BriefFactsRow): unknown[] {
+  return [
+    facts.id,
+    pgArray(facts.platforms),
+    pgArray(facts.formats),
+    facts.min_credibility_level,
+    String(facts.budget_amount),
+    facts.budget_currency,
+    facts.slots,
+    pgArray(facts.required_credentials),
+    pgArray(facts.relevant_verticals),
+  ];
+}
+
+/**
+ * The two statements findCandidates runs for one brief, with `$n` placeholders for a bare `pg`
+ * client: the benchmark's raw-SQL comparison. `facts` takes the brief's id; `candidates` takes
+ * `candidateParameters(factsRow)`.
+ */
+export function candidateStatements(kind: CandidateKind): { facts: string; candidates: string } {
+  const numbered = (sql: string) => {
+    let index = 0;
+    return sql.replace(/\?/g, () => `$${++index}`);
+  };
+  return { facts: numbered(BRIEF_FACTS_STATEMENT), candidates: numbered(`${BRIEF_CONSTANTS}${kind === 'creator' ? CREATOR_SELECT : TRADER_SELECT}`) };
+}
+
+/** Parameters of `candidateStatements(kind).candidates` for a row of the facts statement, everyone considered. */
+export function candidateParameters(facts: Record<string, unknown>): unknown[] {
+  return [...briefConstants(facts as unknown as BriefFactsRow), false, null, null, CANDIDATE_CAP];
 }
 
 function toCandidate(kind: CandidateKind, row: CandidateRow): MatchCandidate {

@@ -10,7 +10,7 @@ import { AccessDenied, Problem, ProblemCode, type ProblemDetail } from '../commo
 import type { ServiceContext } from '../common/service-context.js';
 import type { AgeBand } from '../creator/audience.js';
 import { Creator } from '../creator/creator.entity.js';
-import { Trader } from '../trader/trader.entity.js';
+import { Trader, type TraderCapability } from '../trader/trader.entity.js';
 import { Vertical } from '../vertical/vertical.entity.js';
 import { diversify, DEFAULT_DIVERSITY_OPTIONS } from './diversity.js';
 import { estimateExpectedRoi, type ExpectedRoi } from './expected-roi.js';
@@ -91,9 +91,13 @@ export class MatchService {
     const weights = checkedWeights(options.weights, [kind]);
     const scope = `${brief.id}|${agencyId ?? ''}|${weightsKey(weights)}`;
     const ranked = await this.memoised(context.em, scope, async () => {
-      const talentIds = agencyId ? await rosterTalentIds(context.em, [agencyId], kind) : null;
-      const [matchBrief] = await this.matchBriefs(context.em, [brief]);
-      const retrieved = await findCandidates(context.em, { briefIds: [brief.id], kind, talentIds });
+      // Independent reads, so they run side by side on the pool rather than one after the other.
+      const [[matchBrief], retrieved] = await Promise.all([
+        this.matchBriefs(context.em, [brief]),
+        (agencyId ? rosterTalentIds(context.em, [agencyId], kind) : Promise.resolve(null)).then((talentIds) =>
+          findCandidates(context.em, { briefIds: [brief.id], kind, talentIds }),
+        ),
+      ]);
       const scored = retrieved.map((candidate) => rank(brief, matchBrief!, candidate, weights));
       return diversify(sortRanked(scored), { ...DEFAULT_DIVERSITY_OPTIONS });
     });
@@ -268,6 +272,7 @@ function toMatchBrief(brief: Brief, requiredCredentials: readonly string[], vert
     formats: brief.formats as ContentFormat[],
     platforms: brief.platforms as Platform[],
     preferredStructures: brief.preferredStructures as DealStructure[],
+    requiredCapabilities: brief.requiredCapabilities as TraderCapability[],
   };
 }
 
