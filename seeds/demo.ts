@@ -14,6 +14,7 @@ import type { Logger } from '../src/logger.js';
 import { Trader, TraderCapability } from '../src/trader/trader.entity.js';
 import { Vertical } from '../src/vertical/vertical.entity.js';
 import { type DemoCast, seedDemoMarket } from './demo-market.js';
+import { seedDemoRecord } from './demo-record.js';
 
 /**
  * The demo marketplace, told as the article tells it. After the 2021 tax cases the era of the
@@ -25,7 +26,8 @@ import { type DemoCast, seedDemoMarket } from './demo-market.js';
  * products, and for live-stream operators ("traders") who run their own self-broadcast rooms end
  * to end. Two MCN agencies manage rosters and take a share. One pharmacist's licence is still
  * waiting for the admin to verify it. The brands' briefs, and the bids, counters and deals they
- * draw, are in demo-market.ts.
+ * draw, are in demo-market.ts; the past campaigns whose settlements and reviews make up the track
+ * records (the pediatrician's eight earn her L5) are in demo-record.ts.
  */
 
 export interface DemoLogins {
@@ -480,10 +482,13 @@ export async function seedDemoDataIfEmpty(
     const credibility = new CredibilityService();
     for (const user of profileUsers) await credibility.refreshForUser(tx, user.id);
 
+    // Past campaigns, settled and reviewed through the services, give the track records credibility reads.
+    const record = await seedDemoRecord(tx, { brands, creators, traders, agencies }, { platformFeeBp: options.platformFeeBp, now });
+
     // Briefs and bids go through the services, which read the credentials and credibility just computed.
     const market = await seedDemoMarket(tx, { brands, creators, traders, agencies }, { platformFeeBp: options.platformFeeBp, now });
 
-    logger.debug({ creators: creators.size, traders: traders.size, brands: BRANDS.length, agencies: AGENCIES.length, ...market }, 'demo data created');
+    logger.debug({ creators: creators.size, traders: traders.size, brands: BRANDS.length, agencies: AGENCIES.length, ...record, ...market }, 'demo data created');
     return { password: DEMO_PASSWORD, accounts: LOGINS };
   });
 }

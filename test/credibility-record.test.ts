@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Actor, signUp, signUpAdmin, succeeded } from './support/actors.js';
-import { createAgency, ERRORS, rowId, type Talent } from './support/bids.js';
+import { computeCredibility } from '../src/credibility/credibility.js';
+import { acceptBid, type Brand, createAgency, createBrand, createBrief, deliverable, ERRORS, placeBid, rowId, type Talent, terms } from './support/bids.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
 /**
@@ -21,6 +22,9 @@ afterAll(() => server?.stop());
 const HISTORY_FIELDS = `credibility { score level }
   credibilityHistory(first: 10) { totalCount edges { node { previousScore previousLevel newScore newLevel reason explanation deal { id } } } }`;
 
+const TRACK_RECORD_FIELDS = `trackRecord { dealsCompleted deliverablesTotal deliverablesOnTime onTimeRateBp guaranteedDeals
+  guaranteedGmv { promised { amount currency } achieved { amount currency } } averageRoiBp reviewCount reviewAverage }`;
+
 interface HistoryNode {
   previousScore: number;
   previousLevel: string;
@@ -33,11 +37,12 @@ interface HistoryNode {
 interface CreatorView {
   credibility: { score: number; level: string };
   credibilityHistory: { totalCount: number; edges: { node: HistoryNode }[] } | null;
+  trackRecord: Record<string, unknown>;
 }
 
 async function readCreator(creatorId: string, viewer: Actor | null): Promise<CreatorView> {
   const result = await server.graphql<{ node: CreatorView }>(
-    `query($id: ID!) { node(id: $id) { ... on Creator { ${HISTORY_FIELDS} } } }`,
+    `query($id: ID!) { node(id: $id) { ... on Creator { ${HISTORY_FIELDS} ${TRACK_RECORD_FIELDS} } } }`,
     { id: creatorId },
     viewer ? { token: viewer.token } : {},
   );
@@ -51,7 +56,7 @@ async function createCreator(_server: TestServer, name: string): Promise<Talent>
   const { creator } = succeeded<{ creator: { id: string } }>(
     (await server.graphql(
       `mutation($input: CreatorProfileCreateInput!) { creatorProfileCreate(input: $input) { creator { id } ${ERRORS} } }`,
-      { input: { displayName: name, kind: 'PROFESSIONAL' } },
+      { input: { displayName: name, kind: 'PROFESSIONAL', verticalSlugs: ['beauty.functional-skincare'] } },
       { token: actor.token },
     )) as never,
     'creatorProfileCreate',
@@ -135,5 +140,149 @@ describe('credibility history', () => {
       expect(view.credibilityHistory).toBeNull();
       expect(view.credibility).toEqual({ score: 30, level: 'L2' });
     }
+  });
+});
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** What the brand's and the talent's sides do, through the API, from an accepted bid to a settled deal. */
+async function settledDeal(brand: Brand, creator: Talent, sales: { gmv: number; refund?: number }, guarantee: number | null = null): Promise<string> {
+  const briefId = await createBrief(server, brand);
+  const bid = await placeBid(server, creator.actor, {
+    briefId,
+    creatorId: creator.id,
+    terms: terms({ deliverables: [deliverable()], ...(guarantee ? { gmvGuarantee: { amount: guarantee, currency: 'CNY' } } : {}) }),
+  });
+  const dealId = (await acceptBid(server, brand.owner, bid.id)).data!.bidAccept.deal!.id;
+  const deal = await server.graphql<{ node: { deliverables: { id: string }[] } }>(`query($id: ID!) { node(id: $id) { ... on Deal { deliverables { id } } } }`, { id: dealId }, { token: brand.owner.token });
+  for (const { id } of deal.data!.node.deliverables) {
+    succeeded(
+      (await server.graphql(`mutation($id: ID!) { dealDeliverableSubmit(id: $id, proofUrl: "https://v.douyin.example/1") { deal { id } ${ERRORS} } }`, { id }, { token: creator.actor.token })) as never,
+      'dealDeliverableSubmit',
+    );
+    succeeded((await server.graphql(`mutation($id: ID!) { dealDeliverableApprove(id: $id) { deal { id } ${ERRORS} } }`, { id }, { token: brand.owner.token })) as never, 'dealDeliverableApprove');
+  }
+  succeeded(
+    (await server.graphql(
+      `mutation($input: DealSalesReportInput!) { dealSalesReport(input: $input) { ${ERRORS} } }`,
+      {
+        input: {
+          dealId,
+          periodStart: today(),
+          periodEnd: today(),
+          ordersCount: 40,
+          gmv: { amount: sales.gmv, currency: 'CNY' },
+          refunds: sales.refund ? [{ amount: { amount: sales.refund, currency: 'CNY' }, daysAfterOrder: 2 }] : [],
+        },
+      },
+      { token: brand.owner.token },
+    )) as never,
+    'dealSalesReport',
+  );
+  succeeded((await server.graphql(`mutation($id: ID!) { dealSettle(id: $id) { deal { id status } ${ERRORS} } }`, { id: dealId }, { token: brand.owner.token })) as never, 'dealSettle');
+  return dealId;
+}
+
+async function specialist(name: string): Promise<Talent> {
+  const creator = await createCreator(server, name);
+  await addChannel(creator, 100_000, 0.95);
+  await verifiedCredential(creator.actor, 'DERMATOLOGIST');
+  succeeded(
+    (await server.graphql(
+      `mutation($id: ID!, $input: CreatorRateCardInput!) { creatorRateCardSet(creatorId: $id, input: $input) { creator { id } ${ERRORS} } }`,
+      { id: creator.id, input: { currency: 'CNY', minCommissionBp: 500, rates: [{ format: 'SHORT_VIDEO', minFixedFee: { amount: 500_000, currency: 'CNY' } }] } },
+      { token: creator.actor.token },
+    )) as never,
+    'creatorRateCardSet',
+  );
+  return creator;
+}
+
+describe('credibility after settlement', () => {
+  it('recomputes score and level from the settled record, with a DEAL_SETTLED history row the creator sees and another creator does not', async () => {
+    const brand = await createBrand(server);
+    const creator = await specialist('settled-derm');
+    expect((await readCreator(creator.id, creator.actor)).credibility).toEqual({ score: 52, level: 'L4' });
+
+    const dealId = await settledDeal(brand, creator, { gmv: 6_000_000, refund: 200_000 }, 5_000_000);
+    const [settlement] = await server.sql<{ roi_bp: string; net_gmv: string }>('select roi_bp, net_gmv from deal_settlement where deal_id = ?', [rowId(dealId)]);
+    const record = {
+      dealsCompleted: 1,
+      deliverablesTotal: 1,
+      deliverablesOnTime: 1,
+      guaranteedDeals: 1,
+      guaranteeAttainment: 1,
+      averageRoiBp: Number(settlement!.roi_bp),
+      roiDeals: 1,
+      reviewCount: 0,
+      reviewAverage: null,
+    };
+    const expected = computeCredibility({ verifiedCredentialCount: 1, audienceQuality: 0.95, trackRecord: record });
+    expect(expected.score).toBeGreaterThan(52);
+
+    const view = await readCreator(creator.id, creator.actor);
+    expect(view.credibility.score).toBe(expected.score);
+    expect(view.trackRecord).toEqual({
+      dealsCompleted: 1,
+      deliverablesTotal: 1,
+      deliverablesOnTime: 1,
+      onTimeRateBp: 10_000,
+      guaranteedDeals: 1,
+      guaranteedGmv: [{ promised: { amount: 5_000_000, currency: 'CNY' }, achieved: { amount: 5_800_000, currency: 'CNY' } }],
+      averageRoiBp: Number(settlement!.roi_bp),
+      reviewCount: 0,
+      reviewAverage: null,
+    });
+    const latest = view.credibilityHistory!.edges[0]!.node;
+    expect(latest).toMatchObject({ previousScore: 52, previousLevel: 'L4', newScore: expected.score, reason: 'DEAL_SETTLED', deal: { id: dealId } });
+    expect(latest.explanation).toContain('A deal was settled; the track record now counts 1 settled deal, 1 of 1 deliverable on time, 100 % of guaranteed GMV achieved');
+
+    const other = await createCreator(server, 'other-creator');
+    const seenByOther = await readCreator(creator.id, other.actor);
+    expect(seenByOther.credibilityHistory).toBeNull();
+    expect(seenByOther.trackRecord).toEqual(view.trackRecord);
+    expect(seenByOther.credibility).toEqual(view.credibility);
+
+    succeeded(
+      (await server.graphql(`mutation($id: ID!) { dealReview(id: $id, rating: 5, comment: "Precise and on time") { ${ERRORS} } }`, { id: dealId }, { token: brand.owner.token })) as never,
+      'dealReview',
+    );
+    const reviewed = await readCreator(creator.id, creator.actor);
+    expect(reviewed.trackRecord).toMatchObject({ reviewCount: 1, reviewAverage: 5 });
+    const afterReview = computeCredibility({ verifiedCredentialCount: 1, audienceQuality: 0.95, trackRecord: { ...record, reviewCount: 1, reviewAverage: 5 } });
+    expect(reviewed.credibility.score).toBe(afterReview.score);
+    // One review of one deal is shrunk hard toward neutral; it leaves a row only if it moved the score.
+    const moved = afterReview.score !== expected.score;
+    expect(reviewed.credibilityHistory!.totalCount).toBe(view.credibilityHistory!.totalCount + (moved ? 1 : 0));
+    expect(reviewed.credibilityHistory!.edges[0]!.node).toMatchObject({ reason: moved ? 'REVIEW_RECEIVED' : 'DEAL_SETTLED', deal: { id: dealId } });
+  });
+
+  it('feeds matching’s track-record factor from the same settlements: ROI in the vertical against its average', async () => {
+    const brand = await createBrand(server);
+    const strong = await specialist('strong-record');
+    const weak = await specialist('weak-record');
+    await settledDeal(brand, strong, { gmv: 9_000_000 });
+    await settledDeal(brand, weak, { gmv: 1_000_000 });
+    const briefId = await createBrief(server, brand);
+    const result = await server.graphql<{
+      briefMatchRecommendations: { edges: { node: { creator: { id: string }; factors: { factor: string; value: number; reason: string }[] } }[] };
+    }>(
+      `query($id: ID!) { briefMatchRecommendations(briefId: $id, first: 20) { edges { node { creator { id } factors { factor value reason } } } } }`,
+      { id: briefId },
+      { token: brand.owner.token },
+    );
+    expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+    const factorOf = (talent: Talent) =>
+      result.data!.briefMatchRecommendations.edges.find((edge) => edge.node.creator.id === talent.id)!.node.factors.find((factor) => factor.factor === 'TRACK_RECORD')!;
+    const [rois] = await server.sql<{ strong: string; weak: string }>(
+      `select max(roi_bp) filter (where creator_id = ?) as strong, max(roi_bp) filter (where creator_id = ?) as weak from deal_settlement`,
+      [rowId(strong.id), rowId(weak.id)],
+    );
+    const times = (bp: number) => `${(bp / 10_000).toFixed(2)}×`;
+    expect(factorOf(strong).value).toBeGreaterThan(0.5);
+    expect(factorOf(weak).value).toBeLessThan(0.5);
+    expect(factorOf(strong).reason).toContain('1 completed deal');
+    expect(factorOf(strong).reason).toContain(times(Number(rois!.strong)));
+    expect(factorOf(weak).reason).toContain(times(Number(rois!.weak)));
   });
 });

@@ -9,7 +9,8 @@ import { BidStatus } from '../src/bid/bid.entity.js';
 import { loadConfig } from '../src/config/env.js';
 import { summariseChannelAccounts } from '../src/creator/channel-summary.js';
 import { type CredentialType, impliedCredentialTypes } from '../src/credential/credential-type.js';
-import { computeCredibility } from '../src/credibility/credibility.js';
+import { computeCredibility, NO_TRACK_RECORD, type TrackRecordInputs } from '../src/credibility/credibility.js';
+import { type TrackRecordSummary, trackRecordsOf } from '../src/credibility/track-record.js';
 import { createDatabaseIfMissing, dropDatabaseIfExists, withDatabase } from '../src/db/database-admin.js';
 import { connect } from '../src/db/database.js';
 import { toGlobalId } from '../src/graphql/global-id.js';
@@ -58,12 +59,13 @@ async function matchArrayMismatches(sql: Sql): Promise<{ display_name: string }[
   );
 }
 
-/** What the credibility service would store for these facts, from the same pure functions. */
-function expectedSummary(facts: CreatorFacts) {
+/** What the credibility service would store for these facts (and this track record), from the same pure functions. */
+function expectedSummary(facts: CreatorFacts, trackRecord: TrackRecordInputs = NO_TRACK_RECORD) {
   const channels = summariseChannelAccounts(facts.channels);
   const credibility = computeCredibility({
     verifiedCredentialCount: facts.verified.length,
     audienceQuality: channels.totalFollowers > 0 ? channels.audienceQuality : null,
+    trackRecord,
   });
   return {
     totalFollowers: channels.totalFollowers,
@@ -74,9 +76,9 @@ function expectedSummary(facts: CreatorFacts) {
   };
 }
 
-function summaryMismatches(all: CreatorFacts[]): string[] {
+function summaryMismatches(all: CreatorFacts[], records: ReadonlyMap<string, TrackRecordInputs> = new Map()): string[] {
   return all.flatMap((facts) => {
-    const expected = expectedSummary(facts);
+    const expected = expectedSummary(facts, records.get(facts.id));
     const stored = {
       totalFollowers: Number(facts.total_followers),
       audienceQuality: facts.audience_quality,
@@ -173,10 +175,16 @@ describe('demo data set', () => {
     }
   });
 
-  it('computes every creator’s summary columns from its channels and verified credentials', async () => {
+  /** Each creator's track record, as the credibility service reads it. */
+  const recordsOf = async (all: CreatorFacts[]): Promise<Map<string, TrackRecordSummary>> => {
+    const records = await trackRecordsOf(server.app.orm.em.fork(), 'creator', all.map((facts) => facts.id));
+    return new Map(all.map((facts, index) => [facts.id, records[index]!]));
+  };
+
+  it('computes every creator’s summary columns from its channels, verified credentials and settled deals', async () => {
     const all = await creatorFacts(server.sql);
     expect(all).toHaveLength(11);
-    expect(summaryMismatches(all)).toEqual([]);
+    expect(summaryMismatches(all, await recordsOf(all))).toEqual([]);
     expect(await matchArrayMismatches(server.sql)).toEqual([]);
     const traders = await server.sql<{ credibility_level: number }>('select credibility_level from trader');
     expect(traders.map((trader) => trader.credibility_level)).toEqual([1, 1, 1]);
@@ -185,7 +193,7 @@ describe('demo data set', () => {
   it('ranks the verified pediatrician above the 30-million-follower celebrity on credibility', async () => {
     const [pediatrician] = await creatorFacts(server.sql, 'u.email = ?', ['creator.pediatrician@demo.market']);
     const [celebrity] = await creatorFacts(server.sql, 'u.email = ?', ['creator.celebrity@demo.market']);
-    const expected = expectedSummary(pediatrician!);
+    const expected = expectedSummary(pediatrician!, (await recordsOf([pediatrician!])).get(pediatrician!.id));
     expect(pediatrician!.credibility_level).toBe(expected.credibilityLevel);
     expect(pediatrician!.credibility_score).toBe(expected.credibilityScore);
     // A verified pediatrician may promote the DHA drops, which require exactly that credential.
@@ -197,6 +205,54 @@ describe('demo data set', () => {
     expect(celebrity!.audience_quality).toBeLessThan(pediatrician!.audience_quality);
     expect(celebrity!.credibility_score).toBeLessThan(pediatrician!.credibility_score);
     expect(celebrity!.credibility_level).toBeLessThan(pediatrician!.credibility_level);
+  });
+
+  it('earns the pediatrician L5 from her settled campaigns, and her history says which settlement did it', async () => {
+    const [pediatrician] = await creatorFacts(server.sql, 'u.email = ?', ['creator.pediatrician@demo.market']);
+    expect(expectedSummary(pediatrician!).credibilityLevel).toBe(4);
+    expect(pediatrician!.credibility_level).toBe(5);
+
+    const PROFILE = `{ viewer { creatorProfile { id credibility { score level }
+      trackRecord { dealsCompleted deliverablesTotal deliverablesOnTime guaranteedDeals guaranteedGmv { promised { amount } achieved { amount } } averageRoiBp reviewCount reviewAverage }
+      credibilityHistory(first: 50) { totalCount edges { node { previousLevel newLevel reason explanation deal { id status } } } } } } }`;
+    type Profile = {
+      id: string;
+      credibility: { score: number; level: string };
+      trackRecord: { dealsCompleted: number; deliverablesTotal: number; deliverablesOnTime: number; guaranteedDeals: number; averageRoiBp: number; reviewCount: number; reviewAverage: number };
+      credibilityHistory: { totalCount: number; edges: { node: { previousLevel: string; newLevel: string; reason: string; explanation: string; deal: { id: string; status: string } | null } }[] };
+    };
+    const own = await server.graphql<{ viewer: { creatorProfile: Profile } }>(PROFILE, {}, { token: await logIn('creator.pediatrician@demo.market') });
+    expect(own.errors).toBeUndefined();
+    const profile = own.data!.viewer.creatorProfile;
+    expect(profile.credibility).toEqual({ score: pediatrician!.credibility_score, level: 'L5' });
+    expect(profile.trackRecord).toMatchObject({ dealsCompleted: 8, deliverablesTotal: 8, deliverablesOnTime: 8, guaranteedDeals: 3, reviewCount: 8, reviewAverage: 4.88 });
+    expect(profile.trackRecord.averageRoiBp).toBeGreaterThan(30_000);
+    const changes = profile.credibilityHistory.edges.map((edge) => edge.node);
+    const promotion = changes.find((change) => change.newLevel === 'L5' && change.previousLevel !== 'L5');
+    expect(promotion).toMatchObject({ previousLevel: 'L4', reason: 'DEAL_SETTLED', deal: { status: 'SETTLED' } });
+    expect(promotion!.explanation).toMatch(/^A deal was settled; the track record now counts \d settled deals, /);
+    // The oldest entries are her verified licence and her audience, from before any deal.
+    expect(changes.at(-1)!.reason).toMatch(/^(CREDENTIAL_VERIFIED|AUDIENCE_CHANGED)$/);
+
+    // Her record is public; her history is hers (and her agency's, and the admins').
+    const PUBLIC = `query($id: ID!) { node(id: $id) { ... on Creator { trackRecord { dealsCompleted } credibilityHistory(first: 5) { totalCount } } } }`;
+    const seenByPeer = await server.graphql<{ node: { trackRecord: { dealsCompleted: number }; credibilityHistory: unknown } }>(
+      PUBLIC,
+      { id: profile.id },
+      { token: await logIn('creator.nutritionist@demo.market') },
+    );
+    expect(seenByPeer.data?.node).toEqual({ trackRecord: { dealsCompleted: 8 }, credibilityHistory: null });
+  });
+
+  it('shows the head anchor’s one launch night as a record brands can read: a missed guarantee, refunds and a poor review', async () => {
+    const [celebrity] = await server.sql<{ id: string; credibility_level: number }>(
+      `select c.id, c.credibility_level from creator c join app_user u on u.id = c.user_id where u.email = 'creator.celebrity@demo.market'`,
+    );
+    const [record] = await trackRecordsOf(server.app.orm.em.fork(), 'creator', [celebrity!.id]);
+    expect(record).toMatchObject({ dealsCompleted: 1, guaranteedDeals: 1, reviewCount: 1, reviewAverage: 2 });
+    expect(record!.guaranteeAttainment).toBeLessThan(0.5);
+    expect(record!.averageRoiBp).toBeLessThan(20_000);
+    expect(celebrity!.credibility_level).toBe(1);
   });
 
   it('gives the admin one pending credential to verify and records who verified the rest', async () => {
@@ -321,15 +377,17 @@ describe('demo data set', () => {
   });
 
   it('fills every awarded brief’s slots with deals and closes its other bids as not selected', async () => {
-    const briefs = await server.sql<{ status: string; slots: number; slots_filled: number; deals: number; accepted: number; still_active: number; not_selected: number }>(
+    const briefs = await server.sql<{ status: string; slots: number; slots_filled: number; deals: number; accepted: number; still_active: number; not_selected: number; past: boolean }>(
       `select b.status, b.slots, b.slots_filled,
+              exists (select 1 from deal d where d.brief_id = b.id and d.status = 'SETTLED') as past,
               (select count(*)::int from deal d where d.brief_id = b.id) as deals,
               (select count(*)::int from bid where bid.brief_id = b.id and bid.status = 'ACCEPTED') as accepted,
               (select count(*)::int from bid where bid.brief_id = b.id and bid.status in ('SUBMITTED', 'SHORTLISTED', 'COUNTERED', 'AGREED')) as still_active,
               (select count(*)::int from bid where bid.brief_id = b.id and bid.status = 'NOT_SELECTED') as not_selected
          from brief b`,
     );
-    const awarded = briefs.filter((brief) => brief.status === 'AWARDED');
+    // The past campaigns behind the track records are one-slot briefs with one bid; the market's awarded briefs are contests.
+    const awarded = briefs.filter((brief) => brief.status === 'AWARDED' && !brief.past);
     expect(awarded.length).toBeGreaterThanOrEqual(1);
     for (const brief of awarded) {
       expect(brief.slots).toBeGreaterThan(1);
@@ -366,7 +424,7 @@ describe('demo data set', () => {
     expect(deals.some((deal) => (deal.agreed as { agencyShareBp: number }).agencyShareBp > 0)).toBe(true);
     for (const deal of deals) {
       expect(deal).toMatchObject({
-        status: 'ACTIVE',
+        status: expect.stringMatching(/^(ACTIVE|SETTLED)$/),
         terms_version: 1,
         bid_status: 'ACCEPTED',
         same_brand: true,

@@ -14,10 +14,6 @@ import { CredibilityChange, CredibilityChangeReason } from './credibility-change
 import { computeCredibility } from './credibility.js';
 import { explainChange } from './credibility-history.js';
 import { type TalentKind, type TrackRecordSummary, trackRecordsOf } from './track-record.js';
-import { NO_TRACK_RECORD } from './credibility.js';
-
-/** Until the settlement tables are migrated, nobody has a record. */
-const pendingTrackRecords = async (ids: string[]): Promise<TrackRecordSummary[]> => ids.map(() => ({ ...NO_TRACK_RECORD, guaranteesByCurrency: [] }));
 
 /** Every credential type and each type holding it lets one claim (itself included), as two parallel arrays for SQL. */
 const CLAIMS = Object.values(CredentialType).flatMap((held) => [...impliedCredentialTypes([held])].map((claimed) => ({ held, claimed })));
@@ -61,7 +57,7 @@ export class CredibilityService {
       const before = scoreBefore(creator);
       const accounts = await em.find(ChannelAccount, { creator: creator.id });
       const rates = await em.find(CreatorRate, { creator: creator.id });
-      const [record] = await pendingTrackRecords([creator.id]);
+      const [record] = await trackRecordsOf(em, 'creator', [creator.id]);
       const summary = summariseChannelAccounts(accounts);
       const credibility = computeCredibility({
         verifiedCredentialCount: verifiedTypes.size,
@@ -81,7 +77,7 @@ export class CredibilityService {
     }
     if (trader) {
       const before = scoreBefore(trader);
-      const [record] = await pendingTrackRecords([trader.id]);
+      const [record] = await trackRecordsOf(em, 'trader', [trader.id]);
       // Operators are judged by what they run, not by a personal audience.
       const credibility = computeCredibility({ verifiedCredentialCount: verifiedTypes.size, audienceQuality: null, trackRecord: record! });
       Object.assign(trader, {
