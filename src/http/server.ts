@@ -10,6 +10,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { TokenService } from '../auth/tokens.js';
 import type { RequestContext } from '../graphql/context.js';
 import { rejectNulCharacters } from '../graphql/plugins/reject-nul-characters.js';
+import { typeVariableErrorLimit } from '../graphql/plugins/variable-error-limit.js';
 import { createSchema } from '../graphql/schema.js';
 import type { Logger } from '../logger.js';
 import { createMetrics } from '../observability/metrics.js';
@@ -116,6 +117,7 @@ export async function createHttpServer(dependencies: HttpServerDependencies) {
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      typeVariableErrorLimit(),
       errorMaskingPlugin(logger),
       // After the masking plugin, so they record the codes the client saw.
       requestLogPlugin(logger),
