@@ -4,6 +4,7 @@ import type { ContentFormat } from '../common/enums.js';
 import { type AudienceProfile, EMPTY_AUDIENCE } from '../creator/audience.js';
 import type { CredentialType } from '../credential/credential-type.js';
 import type { TraderCapability } from '../trader/trader.entity.js';
+import { ROI_IN_VERTICALS, VERTICAL_AVERAGE_ROI } from '../credibility/track-record.js';
 import type { MatchCandidate } from './scoring.js';
 import type { CandidateKind } from './weights.js';
 
@@ -41,8 +42,9 @@ import type { CandidateKind } from './weights.js';
  * Audience: a creator's audience is that of their largest channel (most followers), because
  * platforms report shares per channel and averaging shares across channels of very different
  * sizes would describe nobody; the largest channel is where most of a brief's reach comes from.
- * Track record: settled deals in the brief's verticals; ROI is not reported on deals yet, so the
- * candidate's ROI and the vertical's average are null (scoring then treats the record as neutral).
+ * Track record: from the settlement rows credibility reads too (credibility/track-record.ts): the
+ * candidate's settled deals with an ROI in the brief's relevant verticals and their average ROI,
+ * and everyone's average ROI there (scoring shrinks the first toward the second).
  */
 
 /**
@@ -93,7 +95,8 @@ interface CandidateRow {
   rates: Record<string, string | number> | null;
   audience: AudienceProfile | null;
   capabilities: string[] | null;
-  deals_completed: string | number;
+  track_record: { deals: number; roi: number | null };
+  vertical_average_roi_bp: string | number | null;
 }
 
 /** A PostgreSQL array literal; execute() would spread a JS array into a comma list. */
@@ -165,8 +168,10 @@ const EXCLUDED_BY_BRIEF = (column: 'creator_id' | 'trader_id') => `
  * outer select, so only for the capped candidates the inner, index-ordered scan returns.
  */
 const TRACK_RECORD = (column: 'creator_id' | 'trader_id') => `
-    (select count(*) from deal d join brief db on db.id = d.brief_id
-      where d.${column} = c.id and d.status = 'SETTLED' and db.vertical_slugs && t.relevant_verticals) as deals_completed`;
+    ${ROI_IN_VERTICALS(column, 'c.id', 't.relevant_verticals')} as track_record, va.vertical_average_roi_bp`;
+
+/** Everyone's average ROI in the brief's verticals: once per brief, not once per candidate. */
+const VERTICAL_AVERAGE = `cross join lateral (select ${VERTICAL_AVERAGE_ROI('t.relevant_verticals')} as vertical_average_roi_bp) va`;
 
 const RAW_CREDENTIALS = `
     (select array_agg(distinct cr.type) from credential cr
@@ -177,7 +182,7 @@ const CREATOR_SELECT = `
     (select jsonb_object_agg(r.format, r.min_fixed_fee) from creator_rate r where r.creator_id = c.id and r.currency = c.rate_currency) as rates,
     (select ca.audience from channel_account ca where ca.creator_id = c.id order by ca.followers desc, ca.id limit 1) as audience,
     ${TRACK_RECORD('creator_id')}
-  from target t cross join lateral (
+  from target t ${VERTICAL_AVERAGE} cross join lateral (
     select x.id, x.user_id, x.vertical_slugs, x.niche_tags, x.verified_credential_types, x.credibility_score, x.credibility_level,
       x.total_followers, x.capacity, x.active_deal_count, x.rate_currency, x.min_commission_bp, null::bigint as flat_min_fixed_fee,
       null::text[] as capabilities
@@ -198,7 +203,7 @@ const CREATOR_SELECT = `
 
 const TRADER_SELECT = `
   select t.id as brief_id, c.*, ${RAW_CREDENTIALS}, ${TRACK_RECORD('trader_id')}
-  from target t cross join lateral (
+  from target t ${VERTICAL_AVERAGE} cross join lateral (
     select x.id, x.user_id, x.vertical_slugs, '{}'::text[] as niche_tags, x.verified_credential_types, x.credibility_score, x.credibility_level,
       0 as total_followers, x.capacity, x.active_deal_count, x.rate_currency, x.min_commission_bp, x.min_fixed_fee as flat_min_fixed_fee,
       x.capabilities, null::jsonb as rates, null::jsonb as audience
@@ -293,7 +298,11 @@ function toCandidate(kind: CandidateKind, row: CandidateRow): MatchCandidate {
       flatMinFixedFee: row.flat_min_fixed_fee === null ? null : Number(row.flat_min_fixed_fee),
       minCommissionBp: row.min_commission_bp,
     },
-    trackRecord: { dealsCompleted: Number(row.deals_completed), roiBpInVertical: null, verticalAverageRoiBp: null },
+    trackRecord: {
+      dealsCompleted: Number(row.track_record.deals),
+      roiBpInVertical: row.track_record.roi === null ? null : Math.round(Number(row.track_record.roi)),
+      verticalAverageRoiBp: row.vertical_average_roi_bp === null ? null : Math.round(Number(row.vertical_average_roi_bp)),
+    },
     ...(kind === 'trader' ? { capabilities: (row.capabilities ?? []) as TraderCapability[] } : {}),
   };
 }
