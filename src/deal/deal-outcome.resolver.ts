@@ -47,7 +47,7 @@ defineNode({ typeName: 'DealDispute', entity: DealDispute, load: (context, id) =
 const money = (amount: number, currency: string) => ({ amount, currency: currency as CurrencyCode });
 
 /** A computed settlement as the API shows it. */
-function breakdownView({ breakdown, termsVersion, ordersCount, gmvGuarantee }: SettlementFigures): SettlementBreakdownType {
+function breakdownView({ breakdown, termsVersion, ordersCount, gmvGuarantee }: Omit<SettlementFigures, 'reportCount'>): SettlementBreakdownType {
   const { currency } = breakdown;
   return {
     termsVersion,
@@ -111,14 +111,14 @@ export class DealOutcomeResolver {
 
   @FieldResolver(() => DealSalesTotalsType, { description: 'Totals of the sales reports in force, summed from them on every read.' })
   async salesTotals(@Root() deal: Deal, @Ctx() { em, services }: RequestContext): Promise<DealSalesTotalsType> {
-    const { breakdown, ordersCount } = await services.dealSettlements.preview(em, deal);
-    const totals = await services.salesReports.totals(em, deal.id);
+    // The settlement's own reading of the records, so that the totals and the preview always agree.
+    const { breakdown, ordersCount, reportCount } = await services.dealSettlements.preview(em, deal);
     const { currency } = breakdown;
     return {
-      reportCount: totals.reportCount,
+      reportCount,
       ordersCount,
       gmv: money(breakdown.grossGmv, currency),
-      refunds: money(totals.refunds, currency),
+      refunds: money(breakdown.refundsCounted + breakdown.refundsIgnored, currency),
       refundsCounted: money(breakdown.refundsCounted, currency),
       netGmv: money(breakdown.netGmv, currency),
     };

@@ -18,6 +18,8 @@ export interface SettlementFigures {
   breakdown: SettlementBreakdown;
   termsVersion: number;
   ordersCount: number;
+  /** Sales reports in force, the records the figures were summed from. */
+  reportCount: number;
   gmvGuarantee: number | null;
 }
 
@@ -54,6 +56,7 @@ export class DealSettlementService {
       breakdown,
       termsVersion: terms.version,
       ordersCount: reports.reduce((sum, report) => sum + report.ordersCount, 0),
+      reportCount: reports.length,
       gmvGuarantee: terms.gmvGuarantee ?? null,
     };
   }
