@@ -3,6 +3,7 @@ import { seedDemoDataIfEmpty } from '../seeds/demo.js';
 import { TokenService } from './auth/tokens.js';
 import type { AppConfig } from './config/env.js';
 import { connect, migrate, provisionDatabase } from './db/database.js';
+import { createLiveEventBus, type LiveEventBus } from './events/event-bus.js';
 import { startHousekeeping } from './housekeeping.js';
 import { createHttpServer } from './http/server.js';
 import type { Logger } from './logger.js';
@@ -11,6 +12,8 @@ import { createServices } from './services.js';
 export interface RunningApplication {
   port: number;
   orm: MikroORM;
+  /** Where committed changes go to subscribers. */
+  liveEvents: LiveEventBus;
   stop(): Promise<void>;
 }
 
@@ -24,7 +27,8 @@ export async function startApplication(
   options: { observeQuery?: (sql: string) => void } = {},
 ): Promise<RunningApplication> {
   const database = await provisionDatabase(config, logger);
-  const orm = await connect(database.url, config.DB_POOL_MAX, options.observeQuery);
+  const orm = await connect(database.url, config.DB_POOL_MAX, options.observeQuery, config.DATABASE_REPLICA_URLS);
+  const liveEvents = createLiveEventBus({ redisUrl: config.REDIS_URL, keyPrefix: config.REDIS_KEY_PREFIX, logger });
   try {
     const applied = await migrate(orm);
     if (applied.length) logger.info({ applied }, 'migrations applied');
@@ -43,6 +47,7 @@ export async function startApplication(
       tokens,
       logger,
       production: config.NODE_ENV === 'production',
+      liveEvents,
       graphqlIde: config.GRAPHQL_IDE ?? config.NODE_ENV !== 'production',
       metricsToken: config.METRICS_TOKEN,
     });
@@ -51,6 +56,7 @@ export async function startApplication(
     return {
       port,
       orm,
+      liveEvents,
       async stop() {
         let step = Date.now();
         const took = (what: string) => {
@@ -60,6 +66,7 @@ export async function startApplication(
         await server.stop();
         took('HTTP server drained');
         await housekeeping.stop();
+        await liveEvents.close();
         await orm.close();
         took('database pool closed');
         await database.stop();
@@ -67,6 +74,7 @@ export async function startApplication(
       },
     };
   } catch (error) {
+    await liveEvents.close().catch(() => {});
     await orm.close().catch(() => {});
     await database.stop().catch(() => {});
     throw error;

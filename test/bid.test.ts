@@ -753,7 +753,7 @@ describe('closeActiveBids', () => {
     await placeBid(server, second!.actor, { briefId, creatorId: second!.id });
     await server.app.orm.em.fork().transactional(async (em) => {
       const loaded = await em.findOneOrFail(Bid, rowId(loadedBid.id));
-      expect(await closeActiveBids(em, { briefId: rowId(briefId) })).toBe(2);
+      expect(await closeActiveBids({ em, viewer: null }, { briefId: rowId(briefId), brandId: rowId(brand.brandId) })).toBe(2);
       expect(loaded.status).toBe('NOT_SELECTED');
       expect(() => moveBid(loaded, 'WITHDRAW')).toThrow(Problem);
       loaded.pitch = 'Changed after closing';

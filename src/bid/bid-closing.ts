@@ -1,5 +1,7 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { Problem, ProblemCode } from '../common/problems.js';
+import type { ServiceContext } from '../common/service-context.js';
+import { publishAfterCommit } from '../events/publish.js';
+import { BidEventKind } from '../events/live-events.js';
 import { BidAction, bidStatusesAllowing, nextBidStatus } from './bid-status.js';
 import { Bid, type BidStatus } from './bid.entity.js';
 
@@ -42,6 +44,8 @@ function onlyTarget(from: readonly BidStatus[], action: BidAction): BidStatus {
 /** Which of a brief's active bids to close. */
 export interface BidsToClose {
   briefId: string;
+  /** The brief's brand, for the events that tell the parties. */
+  brandId: string;
   /** The bid just accepted: every other active bid closes when the last slot fills. */
   except?: string;
   /**
@@ -57,9 +61,11 @@ export interface BidsToClose {
  * lets CLOSE leave, and PostgreSQL re-checks that condition on any row changed meanwhile, so a bid
  * rejected or withdrawn by a transaction that committed first keeps its status. Call it in the
  * transaction that changes the brief, with the brief row locked. Bids of the brief already loaded
- * in `em` are refreshed, so none of them is flushed back with its old status.
+ * in `em` are refreshed, so none of them is flushed back with its old status. Each closed bid's
+ * parties hear of it once the transaction commits.
  */
-export async function closeActiveBids(em: EntityManager, scope: BidsToClose): Promise<number> {
+export async function closeActiveBids(context: ServiceContext, scope: BidsToClose): Promise<number> {
+  const { em } = context;
   const conditions = ['brief_id = ?', 'status = any(?::text[])'];
   const parameters: unknown[] = [scope.briefId, `{${CLOSABLE_BID_STATUSES.join(',')}}`];
   if (scope.except) {
@@ -75,10 +81,20 @@ export async function closeActiveBids(em: EntityManager, scope: BidsToClose): Pr
     );
     parameters.push(scope.uninvited.creatorId, scope.uninvited.traderId, scope.uninvited.agencyId);
   }
-  const closed = await em.execute<{ id: string }[]>(
-    `update bid set status = ?, updated_at = now() where ${conditions.join(' and ')} returning id`,
+  const closed = await em.execute<{ id: string; creator_id: string | null; trader_id: string | null; agency_id: string | null }[]>(
+    `update bid set status = ?, updated_at = now() where ${conditions.join(' and ')} returning id, creator_id, trader_id, agency_id`,
     [CLOSED_BID_STATUS, ...parameters],
   );
+  for (const row of closed) {
+    publishAfterCommit(context, {
+      type: 'bid',
+      kind: BidEventKind.NOT_SELECTED,
+      bidId: row.id,
+      briefId: scope.briefId,
+      status: CLOSED_BID_STATUS,
+      parties: { brandId: scope.brandId, creatorId: row.creator_id, traderId: row.trader_id, agencyId: row.agency_id },
+    });
+  }
   const loaded = closed.map((row) => row.id).filter((id) => em.getUnitOfWork().getById(Bid, id));
   if (loaded.length) await em.find(Bid, { id: { $in: loaded } }, { refresh: true });
   return closed.length;

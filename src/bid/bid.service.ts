@@ -29,6 +29,8 @@ import {
 import { actsAsBidder, bidderBidsSql, type Parties, seesAsParty, seesFeeRange, uuidArray, visibleBidsWhere } from './bid-visibility.js';
 import { ACTIVE_BID_STATUSES, Bid, BidRevision, BidStatus, NegotiationSide } from './bid.entity.js';
 import { flushOrProblem } from '../db/flush.js';
+import { BidEventKind } from '../events/live-events.js';
+import { publishAfterCommit } from '../events/publish.js';
 
 /** Newest first; the id breaks ties so that cursors are stable. */
 const BID_ORDER = { createdAt: 'desc', id: 'desc' } as const;
@@ -232,6 +234,7 @@ export class BidService {
     em.create(BidRevision, { bid, number: 1, side: NegotiationSide.BIDDER, author: viewer.userId, ...terms });
     // Two bids for one talent at once both pass the count above; the partial unique index lets one through.
     await flushOrProblem(em, () => alreadyBid(talentField));
+    publishBidEvent(context, bid, BidEventKind.SUBMITTED);
     return { bid };
   }
 
@@ -246,6 +249,7 @@ export class BidService {
     const { bid } = await lockBidFor(context, bidId, 'brand');
     moveBid(bid, BidAction.SHORTLIST);
     await context.em.flush();
+    publishBidEvent(context, bid, BidEventKind.SHORTLISTED);
     return { bid };
   }
 
@@ -255,6 +259,7 @@ export class BidService {
     moveBid(bid, BidAction.REJECT);
     bid.rejectionReason = rejectionReason || null;
     await context.em.flush();
+    publishBidEvent(context, bid, BidEventKind.REJECTED);
     return { bid };
   }
 
@@ -267,6 +272,7 @@ export class BidService {
     moveBid(bid, BidAction.COUNTER);
     addRevision(context.em, bid, NegotiationSide.BRAND, context.viewer!.userId, proposed, text);
     await context.em.flush();
+    publishBidEvent(context, bid, BidEventKind.COUNTERED);
     return { bid };
   }
 
@@ -284,6 +290,7 @@ export class BidService {
     moveBid(bid, BidAction.REVISE);
     addRevision(context.em, bid, NegotiationSide.BIDDER, context.viewer!.userId, proposed, text);
     await context.em.flush();
+    publishBidEvent(context, bid, BidEventKind.REVISED);
     return { bid };
   }
 
@@ -297,6 +304,7 @@ export class BidService {
     assertCurrentRevision(bid, revision);
     bid.agreedRevision = bid.currentRevision;
     await context.em.flush();
+    publishBidEvent(context, bid, BidEventKind.COUNTER_ACCEPTED);
     return { bid };
   }
 
@@ -304,6 +312,7 @@ export class BidService {
     const { bid } = await lockBidFor(context, bidId, 'bidder');
     moveBid(bid, BidAction.WITHDRAW);
     await context.em.flush();
+    publishBidEvent(context, bid, BidEventKind.WITHDRAWN);
     return { bid };
   }
 
@@ -352,9 +361,10 @@ export class BidService {
     const deal = this.deals.createFromBid(em, bid, agreed, brief.brand.id, context.viewer!.userId);
     if (slot.slots_filled >= slot.slots) {
       await this.briefs.markAwarded(em, brief);
-      await closeActiveBids(em, { briefId: brief.id, except: bid.id });
+      await closeActiveBids(context, { briefId: brief.id, brandId: brief.brand.id, except: bid.id });
     }
     await em.flush();
+    publishBidEvent(context, bid, BidEventKind.ACCEPTED);
     return { deal, bid };
   }
 
@@ -404,6 +414,11 @@ async function lockBidFor(context: ServiceContext, bidId: string | null, side: S
   const brief = bid.brief.getEntity();
   assertNegotiable(brief);
   return { bid, brief };
+}
+
+/** Tells the bid's parties, once the transaction commits, what happened to it. */
+function publishBidEvent(context: ServiceContext, bid: Bid, kind: BidEventKind): void {
+  publishAfterCommit(context, { type: 'bid', kind, bidId: bid.id, briefId: bid.brief.id, status: bid.status, parties: partiesOf(bid) });
 }
 
 /** The parties of a bid whose brief is loaded. */

@@ -260,7 +260,7 @@ export class BriefService {
     const brief = await this.briefToChange(context, briefId);
     applyTransition(brief, BriefAction.CANCEL, new Date());
     brief.cancellationReason = cancellationReason;
-    await closeActiveBids(context.em, { briefId: brief.id });
+    await closeActiveBids(context, { briefId: brief.id, brandId: brief.brand.id });
     await context.em.flush();
     return { brief };
   }
@@ -328,8 +328,9 @@ export class BriefService {
     if (!invitation) throw Problem.notFound('invitation to this brief', ['invitationId']);
     em.remove(invitation);
     await em.flush();
-    await closeActiveBids(em, {
+    await closeActiveBids(context, {
       briefId: brief.id,
+      brandId: brief.brand.id,
       uninvited: { creatorId: invitation.creator?.id ?? null, traderId: invitation.trader?.id ?? null, agencyId: invitation.agency?.id ?? null },
     });
     return { brief };

@@ -12,6 +12,16 @@ const environmentSchema = z.object({
     .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })
     .optional(),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /** Read replicas of DATABASE_URL, comma-separated: plain reads go to them, writes and transactions to the primary. */
+  DATABASE_REPLICA_URLS: z
+    .string()
+    .transform((value) => value.split(',').map((url) => url.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^postgres(ql)?$/, error: 'each must be a postgres:// or postgresql:// URL' })))
+    .default([]),
+  /** Redis, shared by every instance: live events (and rate limits) go through it. Unset: one instance, in memory. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
+  /** Prefix of every Redis key and channel, so that several deployments can share one Redis. */
+  REDIS_KEY_PREFIX: z.string().max(100).default('marketplace:'),
   EMBEDDED_PG_DIR: z.string().min(1).default('.data/postgres'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).optional(),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),

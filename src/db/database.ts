@@ -27,8 +27,13 @@ export async function provisionDatabase(config: AppConfig, logger: Logger): Prom
   return { url: withDatabase(server.serverUrl, EMBEDDED_DATABASE_NAME), embedded: true, stop: server.stop };
 }
 
-export async function connect(url: string, poolMax: number, observeQuery?: (sql: string) => void): Promise<MikroORM> {
-  return MikroORM.init(ormConfig({ clientUrl: url, poolMax, ...(observeQuery ? { observeQuery } : {}) }));
+export async function connect(
+  url: string,
+  poolMax: number,
+  observeQuery?: (sql: string) => void,
+  replicaUrls: readonly string[] = [],
+): Promise<MikroORM> {
+  return MikroORM.init(ormConfig({ clientUrl: url, poolMax, replicaUrls, ...(observeQuery ? { observeQuery } : {}) }));
 }
 
 /** Applies every committed migration not yet applied; returns the names it applied. */

@@ -7,6 +7,13 @@ import { migrations } from './migrations/index.js';
 export interface OrmSettings {
   clientUrl: string;
   poolMax: number;
+  /**
+   * Read replicas of `clientUrl`. With any, MikroORM sends reads made outside a transaction
+   * (`em.find`, references and collections loaded by field resolvers) to one of them at random,
+   * and writes, transactions and raw statements to the primary. Each replica gets a pool of
+   * `poolMax` connections of its own.
+   */
+  replicaUrls?: readonly string[];
   debug?: boolean;
   /** Sees every SQL statement before it runs; the query-count tests use it. */
   observeQuery?: (sql: string) => void;
@@ -21,6 +28,7 @@ export function ormConfig(settings: OrmSettings): Options {
     // selections cost one statement per level instead of one per row.
     dataloader: DataloaderType.ALL,
     pool: { min: 0, max: settings.poolMax },
+    replicas: (settings.replicaUrls ?? []).map((clientUrl, index) => ({ name: `replica-${index + 1}`, clientUrl })),
     migrations: {
       migrationsList: migrations,
       transactional: true,

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import type { Viewer } from '../auth/viewer.js';
+import type { LiveEventBus } from '../events/event-bus.js';
 import type { Logger } from '../logger.js';
 import type { Services } from '../services.js';
 
@@ -15,6 +16,8 @@ export interface RequestContext {
   idempotencyKeyHeader: string | null;
   /** Request-scoped DataLoaders for computed aggregates, created on first use. */
   loaders: Map<string, DataLoader<unknown, unknown>>;
+  /** Where committed changes go to their subscribers (`mutate` publishes). */
+  liveEvents: LiveEventBus;
 }
 
 /** The request's DataLoader called `name`, made by `create` the first time it is asked for. */

@@ -1,11 +1,13 @@
 import { GraphQLError } from 'graphql';
 import type { MiddlewareFn } from 'type-graphql';
 import { AccessDenied, Problem } from '../common/problems.js';
+import { asServiceUnavailable } from './database-unavailable.js';
 import { forbidden } from './errors.js';
 
 /**
  * Services speak in domain errors; this turns the ones that escape a query (mutations return
- * theirs as userErrors) into typed GraphQL errors instead of masked internal ones.
+ * theirs as userErrors) into typed GraphQL errors instead of masked internal ones. A database out
+ * of reach becomes a retryable SERVICE_UNAVAILABLE.
  */
 export const translateDomainErrors: MiddlewareFn = async (_action, next) => {
   try {
@@ -17,6 +19,6 @@ export const translateDomainErrors: MiddlewareFn = async (_action, next) => {
         extensions: { code: 'BAD_USER_INPUT', userErrors: error.details },
       });
     }
-    throw error;
+    throw asServiceUnavailable(error);
   }
 };

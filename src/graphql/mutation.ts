@@ -1,5 +1,6 @@
 import { Problem, ProblemCode } from '../common/problems.js';
 import type { ServiceContext } from '../common/service-context.js';
+import type { LiveEvent } from '../events/live-events.js';
 import type { UserError } from './common-types.js';
 import type { RequestContext } from './context.js';
 
@@ -15,14 +16,17 @@ export function toUserErrors(problem: Problem): UserError[] {
 
 /**
  * Runs one mutation in one database transaction. A `Problem` thrown by the service rolls the
- * transaction back and comes out as `userErrors`, so a refused request writes nothing.
+ * transaction back and comes out as `userErrors`, so a refused request writes nothing. Events the
+ * service queued (`publishAfterCommit`) go to subscribers only once the transaction has committed.
  */
 export async function mutate<T extends object>(
   context: RequestContext,
   work: (transaction: ServiceContext) => Promise<T>,
 ): Promise<Payload<T>> {
   try {
-    const result = await context.em.transactional((em) => work({ em, viewer: context.viewer }));
+    const pendingEvents: LiveEvent[] = [];
+    const result = await context.em.transactional((em) => work({ em, viewer: context.viewer, pendingEvents }));
+    context.liveEvents.publish(pendingEvents);
     return { ...result, userErrors: [] };
   } catch (error) {
     if (error instanceof Problem) return { userErrors: toUserErrors(error) } as Payload<T>;

@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { DateTimeResolver } from 'graphql-scalars';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import { createPubSub } from '@graphql-yoga/subscription';
+import { LiveEventsResolver } from '../events/live.resolver.js';
 import { AccountResolver } from '../account/account.resolver.js';
 import { AgencyMemberResolver, AgencyResolver, UserAgenciesResolver } from '../agency/agency.resolver.js';
 import { CreatorRosterResolver, RosterMembershipResolver, TraderRosterResolver } from '../agency/roster.resolver.js';
@@ -30,7 +32,7 @@ import { translateDomainErrors } from './domain-errors.js';
 import { NodeResolver } from './node.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-const resolvers: NonEmptyArray<Function> = [NodeResolver, AccountResolver, VerticalResolver, BrandResolver, BrandMemberResolver, UserBrandsResolver, ProductResolver, CreatorResolver, ChannelAccountResolver, UserCreatorProfileResolver, CredentialResolver, CreatorCredentialsResolver, TraderCredentialsResolver, UserCredentialsResolver, TraderResolver, UserTraderProfileResolver, AgencyResolver, AgencyMemberResolver, UserAgenciesResolver, OrganisationInvitationResolver, UserOrganisationInvitationsResolver, RosterMembershipResolver, CreatorRosterResolver, TraderRosterResolver, BriefResolver, BriefInvitationResolver, BrandBriefsResolver, BidResolver, BidRevisionResolver, BriefBidsResolver, CreatorBidsResolver, TraderBidsResolver, AgencyBidsResolver, DealResolver, DealOutcomeResolver, SalesReportResolver, CreatorReviewsResolver, TraderReviewsResolver, BrandReviewsResolver, DealTermsHistoryResolver, DealAmendmentResolver, DealDeliverablesResolver, DealDeliverableResolver, DeliverableSubmissionResolver, BriefMatchResolver, MatchQueryResolver, AgencyOpportunitiesResolver, CreatorCredibilityResolver, TraderCredibilityResolver, CredibilityChangeResolver];
+const resolvers: NonEmptyArray<Function> = [NodeResolver, LiveEventsResolver, AccountResolver, VerticalResolver, BrandResolver, BrandMemberResolver, UserBrandsResolver, ProductResolver, CreatorResolver, ChannelAccountResolver, UserCreatorProfileResolver, CredentialResolver, CreatorCredentialsResolver, TraderCredentialsResolver, UserCredentialsResolver, TraderResolver, UserTraderProfileResolver, AgencyResolver, AgencyMemberResolver, UserAgenciesResolver, OrganisationInvitationResolver, UserOrganisationInvitationsResolver, RosterMembershipResolver, CreatorRosterResolver, TraderRosterResolver, BriefResolver, BriefInvitationResolver, BrandBriefsResolver, BidResolver, BidRevisionResolver, BriefBidsResolver, CreatorBidsResolver, TraderBidsResolver, AgencyBidsResolver, DealResolver, DealOutcomeResolver, SalesReportResolver, CreatorReviewsResolver, TraderReviewsResolver, BrandReviewsResolver, DealTermsHistoryResolver, DealAmendmentResolver, DealDeliverablesResolver, DealDeliverableResolver, DeliverableSubmissionResolver, BriefMatchResolver, MatchQueryResolver, AgencyOpportunitiesResolver, CreatorCredibilityResolver, TraderCredibilityResolver, CredibilityChangeResolver];
 
 export async function createSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
@@ -38,6 +40,9 @@ export async function createSchema(): Promise<GraphQLSchema> {
     authChecker,
     globalMiddlewares: [translateDomainErrors],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
+    // Every subscription subscribes through the request's LiveEventBus itself; type-graphql still
+    // asks for a PubSub once a schema has subscriptions.
+    pubSub: createPubSub(),
     validate: false,
   });
   // type-graphql has no decorator for the root types' own descriptions.

@@ -11,13 +11,17 @@ import type { TokenService } from '../auth/tokens.js';
 import type { RequestContext } from '../graphql/context.js';
 import { rejectNulCharacters } from '../graphql/plugins/reject-nul-characters.js';
 import { typeVariableErrorLimit } from '../graphql/plugins/variable-error-limit.js';
+import { serviceUnavailable, SERVICE_UNAVAILABLE } from '../graphql/database-unavailable.js';
 import { createSchema } from '../graphql/schema.js';
+import { isDatabaseUnavailable } from '../db/database-unavailable.js';
+import type { LiveEventBus } from '../events/event-bus.js';
 import type { Logger } from '../logger.js';
 import { createMetrics } from '../observability/metrics.js';
 import { requestLogPlugin } from '../observability/request-log.js';
 import type { Services } from '../services.js';
 import { authenticate } from './authenticate.js';
 import { mountHealthChecks } from './health.js';
+import { attachSubscriptionServer } from './subscriptions.js';
 import { mountIde } from './ide/ide-page.js';
 
 const REQUEST_ID = /^[\w.-]{1,100}$/;
@@ -31,6 +35,7 @@ const EXPECTED_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  SERVICE_UNAVAILABLE,
 ]);
 
 export interface HttpServerDependencies {
@@ -39,6 +44,8 @@ export interface HttpServerDependencies {
   tokens: TokenService;
   logger: Logger;
   production: boolean;
+  /** Where committed changes go to subscribers, in this process or through Redis. */
+  liveEvents: LiveEventBus;
   /** Serve the GraphiQL page to browsers at GET /graphql (default: outside production). */
   graphqlIde?: boolean;
   /** Required as a bearer token by GET /metrics when set. */
@@ -107,8 +114,10 @@ export async function createHttpServer(dependencies: HttpServerDependencies) {
   const httpServer = http.createServer(app);
   const metrics = createMetrics({ pool: await orm.em.getConnection().getNativeClient(), token: dependencies.metricsToken });
 
+  const schema = await createSchema();
+  const subscriptions = attachSubscriptionServer({ httpServer, schema, orm, services, tokens, logger, liveEvents: dependencies.liveEvents });
   const apollo = new ApolloServer<RequestContext>({
-    schema: await createSchema(),
+    schema,
     includeStacktraceInErrorResponses: false,
     introspection: !dependencies.production,
     csrfPrevention: true,
@@ -116,6 +125,7 @@ export async function createHttpServer(dependencies: HttpServerDependencies) {
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      subscriptions,
       ApolloServerPluginLandingPageDisabled(),
       typeVariableErrorLimit(),
       errorMaskingPlugin(logger),
@@ -143,7 +153,9 @@ export async function createHttpServer(dependencies: HttpServerDependencies) {
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<RequestContext> => {
         const em = orm.em.fork();
-        const viewer = await authenticate(req.header('authorization'), { tokens, accounts: services.accounts, em });
+        const viewer = await authenticate(req.header('authorization'), { tokens, accounts: services.accounts, em }).catch((error: unknown) => {
+          throw isDatabaseUnavailable(error) ? serviceUnavailable() : error;
+        });
         return {
           requestId: res.locals.requestId as string,
           em,
@@ -152,6 +164,7 @@ export async function createHttpServer(dependencies: HttpServerDependencies) {
           logger,
           idempotencyKeyHeader: req.header('idempotency-key') ?? null,
           loaders: new Map(),
+          liveEvents: dependencies.liveEvents,
         };
       },
     }),

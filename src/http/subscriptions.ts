@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import type http from 'node:http';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { CloseCode } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { TokenService } from '../auth/tokens.js';
+import type { Viewer } from '../auth/viewer.js';
+import { isDatabaseUnavailable } from '../db/database-unavailable.js';
+import type { LiveEventBus } from '../events/event-bus.js';
+import type { RequestContext } from '../graphql/context.js';
+import type { Logger } from '../logger.js';
+import type { Services } from '../services.js';
+import { authenticate } from './authenticate.js';
+
+/** Codes whose messages are meant for the client; anything else is masked, as over HTTP. */
+const EXPECTED_CODES = new Set(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'GRAPHQL_VALIDATION_FAILED', 'SERVICE_UNAVAILABLE']);
+
+/** The standard WebSocket close code for "try again later". */
+const TRY_AGAIN_LATER = 1013;
+
+interface ConnectionState extends Record<PropertyKey, unknown> {
+  viewer: Viewer | null;
+}
+
+export interface SubscriptionServerDependencies {
+  httpServer: http.Server;
+  schema: GraphQLSchema;
+  orm: MikroORM;
+  services: Services;
+  tokens: TokenService;
+  logger: Logger;
+  liveEvents: LiveEventBus;
+}
+
+/**
+ * GraphQL subscriptions over the graphql-ws protocol, on the HTTP server's own port and path. The
+ * client authenticates once, in `connection_init` (`{ "authorization": "Bearer <token>" }`); a bad
+ * token closes the socket with 4403 and the reason. Without a token the connection is anonymous,
+ * and every subscription asks for a signed-in viewer. Only subscriptions run here: queries and
+ * mutations go over HTTP, where limits, idempotency keys and logging apply.
+ *
+ * Returns an Apollo plugin that closes every socket when the server drains.
+ */
+export function attachSubscriptionServer(dependencies: SubscriptionServerDependencies): ApolloServerPlugin<RequestContext> {
+  const { httpServer, schema, orm, services, tokens, logger, liveEvents } = dependencies;
+  const webSocketServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+
+  const mask = (error: GraphQLError | GraphQLFormattedError, requestId: string): GraphQLFormattedError => {
+    const formatted = error instanceof GraphQLError ? error.toJSON() : error;
+    const code = formatted.extensions?.code as string | undefined;
+    if (code && EXPECTED_CODES.has(code)) {
+      const { http: _http, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    if (!code && !formatted.path) return formatted; // a validation error names the client's mistake
+    logger.error({ requestId, err: error instanceof GraphQLError ? (error.originalError ?? error) : error }, 'unexpected error in a subscription');
+    return {
+      message: `Internal server error. Quote request id ${requestId} when reporting it.`,
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
+    };
+  };
+
+  const cleanup = useServer<Record<string, unknown>, ConnectionState>(
+    {
+      schema,
+      async onConnect(context) {
+        const given = context.connectionParams?.authorization ?? context.connectionParams?.Authorization;
+        const header = typeof given === 'string' ? given : undefined;
+        try {
+          context.extra.viewer = await authenticate(header, { tokens, accounts: services.accounts, em: orm.em.fork() });
+          return true;
+        } catch (error) {
+          if (error instanceof GraphQLError && error.extensions.code === 'UNAUTHENTICATED') {
+            context.extra.socket.close(CloseCode.Forbidden, error.message.slice(0, 120));
+          } else if (isDatabaseUnavailable(error)) {
+            context.extra.socket.close(TRY_AGAIN_LATER, 'The database is unavailable; reconnect shortly.');
+          } else {
+            logger.error({ err: error }, 'unexpected error while authenticating a WebSocket connection');
+            context.extra.socket.close(CloseCode.InternalServerError, 'Internal server error');
+          }
+          return false;
+        }
+      },
+      // One context per subscription, with its own EntityManager fork; each event reads afresh.
+      context: (connection): RequestContext => ({
+        requestId: randomUUID(),
+        em: orm.em.fork(),
+        viewer: connection.extra.viewer ?? null,
+        services,
+        logger,
+        idempotencyKeyHeader: null,
+        loaders: new Map(),
+        liveEvents,
+      }),
+      execute: () => ({
+        errors: [
+          new GraphQLError('Only subscriptions run over WebSocket; send queries and mutations over HTTP POST.', {
+            extensions: { code: 'BAD_USER_INPUT' },
+          }),
+        ],
+      }),
+      onNext(_connection, _id, _payload, args, result) {
+        if (!result.errors?.length) return;
+        const requestId = (args.contextValue as RequestContext).requestId;
+        return { ...result, errors: result.errors.map((error) => mask(error, requestId)) };
+      },
+      onError(_connection, _id, _payload, errors) {
+        return errors.map((error) => mask(error, randomUUID()));
+      },
+    },
+    webSocketServer,
+  );
+
+  return {
+    async serverWillStart() {
+      return {
+        async drainServer() {
+          await cleanup.dispose();
+        },
+      };
+    },
+  };
+}

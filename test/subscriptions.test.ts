@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { channels } from '../src/events/live-events.js';
+import { signUp, succeeded } from './support/actors.js';
+import { acceptBid, BID_MUTATIONS, type Brand, createAgency, createBrand, createBrief, createCreator, createCreators, placeBid, rowId, submitBid, terms } from './support/bids.js';
+import { subscribe, until, wsClient } from './support/subscriptions.js';
+import { startTestServer, type TestServer } from './support/test-server.js';
+
+let server: TestServer;
+let brand: Brand;
+const clients: { dispose(): void | Promise<void> }[] = [];
+beforeAll(async () => {
+  server = await startTestServer();
+  brand = await createBrand(server);
+});
+afterAll(async () => {
+  await Promise.all(clients.map((client) => client.dispose()));
+  await server?.stop();
+});
+
+function connect(token?: string) {
+  const client = wsClient(server.url, token);
+  clients.push(client);
+  return client;
+}
+
+interface BidEvent {
+  kind: string;
+  bid: { id: string; status: string; currentRevision: { number: number } };
+}
+const BID_EVENT = 'kind occurredAt bid { id status currentRevision { number } }';
+const BID_EVENTS = `subscription($briefId: ID!) { bidEvents(briefId: $briefId) { ${BID_EVENT} } }`;
+const MY_BIDS = `subscription { myBidStatusChanged { ${BID_EVENT} } }`;
+
+/** Waits until the server listens on `channel`, so that what is committed next reaches the subscriber. */
+const listening = (channel: string) => until(() => server.app.liveEvents.listenerCount(channel) > 0, `someone listens on ${channel}`);
+
+describe('bid events for the brand', () => {
+  it('tells members of the brand about bids submitted, revised and withdrawn on their brief, as committed', async () => {
+    const briefId = await createBrief(server, brand);
+    const member = connect(brand.owner.token);
+    const events = subscribe<{ bidEvents: BidEvent }>(member, BID_EVENTS, { briefId });
+    await listening(channels.bidsOfBrief(rowId(briefId)));
+
+    const creator = await createCreator(server, 'eager');
+    const bid = await placeBid(server, creator.actor, { briefId, creatorId: creator.id });
+    expect((await events.next()).data?.bidEvents).toEqual({ kind: 'SUBMITTED', occurredAt: expect.any(String), bid: { id: bid.id, status: 'SUBMITTED', currentRevision: { number: 1 } } });
+
+    succeeded((await server.graphql(BID_MUTATIONS.revise, { id: bid.id, terms: terms({ commissionBp: 1500 }) }, { token: creator.actor.token })) as never, 'bidRevise');
+    expect((await events.next()).data?.bidEvents).toMatchObject({ kind: 'REVISED', bid: { id: bid.id, status: 'SUBMITTED', currentRevision: { number: 2 } } });
+
+    succeeded((await server.graphql(BID_MUTATIONS.withdraw, { id: bid.id }, { token: creator.actor.token })) as never, 'bidWithdraw');
+    expect((await events.next()).data?.bidEvents).toMatchObject({ kind: 'WITHDRAWN', bid: { id: bid.id, status: 'WITHDRAWN' } });
+  });
+
+  it('publishes nothing for a mutation that was refused', async () => {
+    const briefId = await createBrief(server, brand);
+    const events = subscribe<{ bidEvents: BidEvent }>(connect(brand.owner.token), BID_EVENTS, { briefId });
+    await listening(channels.bidsOfBrief(rowId(briefId)));
+    const [first, second] = await createCreators(server, 2);
+    const bid = await placeBid(server, first!.actor, { briefId, creatorId: first!.id });
+    expect((await events.next()).data?.bidEvents.bid.id).toBe(bid.id);
+
+    const refused = await submitBid(server, first!.actor, { briefId, creatorId: first!.id });
+    expect(refused.data?.bidSubmit.userErrors.map((error) => error.code)).toEqual(['ALREADY_BID']);
+    // The next event is the next committed change, not the refused one.
+    const later = await placeBid(server, second!.actor, { briefId, creatorId: second!.id });
+    expect((await events.next()).data?.bidEvents).toMatchObject({ kind: 'SUBMITTED', bid: { id: later.id } });
+  });
+
+  it('refuses the brief’s bids to anyone outside its brand: bidders, other brands, anonymous clients', async () => {
+    const briefId = await createBrief(server, brand);
+    const creator = await createCreator(server, 'competitor');
+    await placeBid(server, creator.actor, { briefId, creatorId: creator.id });
+    const otherBrand = await createBrand(server);
+
+    const asBidder = await subscribe(connect(creator.actor.token), BID_EVENTS, { briefId }).next();
+    expect(asBidder.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
+    const asOtherBrand = await subscribe(connect(otherBrand.owner.token), BID_EVENTS, { briefId }).next();
+    expect(asOtherBrand.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
+    const anonymous = await subscribe(connect(), BID_EVENTS, { briefId }).next();
+    expect(anonymous.errors?.map((error) => error.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+    const unknownBrief = await subscribe(connect(brand.owner.token), BID_EVENTS, { briefId: 'nope' }).next();
+    expect(unknownBrief.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+  });
+});
+
+describe('bid status changes for the bidding side', () => {
+  it('tells the talent and the agency that bid for them, and never a competitor, however sealed the brief', async () => {
+    const briefId = await createBrief(server, brand, { biddingMode: 'SEALED', slots: 1 });
+    const [represented, competitor] = await createCreators(server, 2);
+    const agency = await createAgency(server, [represented!]);
+
+    const talentEvents = subscribe<{ myBidStatusChanged: BidEvent }>(connect(represented!.actor.token), MY_BIDS);
+    const agencyEvents = subscribe<{ myBidStatusChanged: BidEvent }>(connect(agency.member.token), MY_BIDS);
+    const competitorEvents = subscribe<{ myBidStatusChanged: BidEvent }>(connect(competitor!.actor.token), MY_BIDS);
+    await listening(channels.bidsOfCreator(rowId(represented!.id)));
+    await listening(channels.bidsOfAgency(rowId(agency.agencyId)));
+    await listening(channels.bidsOfCreator(rowId(competitor!.id)));
+
+    const bid = await placeBid(server, agency.member, { briefId, creatorId: represented!.id, agencyId: agency.agencyId });
+    succeeded((await server.graphql(BID_MUTATIONS.shortlist, { id: bid.id }, { token: brand.owner.token })) as never, 'bidShortlist');
+    const competing = await placeBid(server, competitor!.actor, { briefId, creatorId: competitor!.id });
+    succeeded((await acceptBid(server, brand.owner, bid.id)) as never, 'bidAccept');
+
+    for (const events of [talentEvents, agencyEvents]) {
+      const kinds = [];
+      for (let index = 0; index < 3; index += 1) {
+        const event = (await events.next()).data!.myBidStatusChanged;
+        expect(event.bid.id).toBe(bid.id);
+        kinds.push([event.kind, event.bid.status]);
+      }
+      expect(kinds).toEqual([
+        ['SUBMITTED', 'SUBMITTED'],
+        ['SHORTLISTED', 'SHORTLISTED'],
+        ['ACCEPTED', 'ACCEPTED'],
+      ]);
+    }
+    // The competitor hears of their own bid only: submitted, then closed when the last slot went to another.
+    const own = [(await competitorEvents.next()).data!.myBidStatusChanged, (await competitorEvents.next()).data!.myBidStatusChanged];
+    expect(own.map((event) => [event.kind, event.bid.id, event.bid.status])).toEqual([
+      ['SUBMITTED', competing.id, 'SUBMITTED'],
+      ['NOT_SELECTED', competing.id, 'NOT_SELECTED'],
+    ]);
+    expect(competitorEvents.pending()).toEqual([]);
+  });
+
+  it('is for talent and agency members only', async () => {
+    const outsider = await signUp(server, 'no-profile');
+    const result = await subscribe(connect(outsider.token), MY_BIDS).next();
+    expect(result.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
+  });
+});
+
+describe('the connection', () => {
+  it('is closed with 4403 and the reason when the token is not valid', async () => {
+    const client = connect('not-a-token');
+    expect(await client.closed).toMatchObject({ code: 4403, reason: expect.stringMatching(/token is not valid/) });
+  });
+
+  it('runs subscriptions only: queries and mutations go over HTTP', async () => {
+    const result = await subscribe(connect(brand.owner.token), '{ viewer { id } }').next();
+    expect(result.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+  });
+});
