@@ -198,6 +198,32 @@ async function specialist(name: string): Promise<Talent> {
   return creator;
 }
 
+describe('an operator’s credibility history', () => {
+  it('is kept the same way and shown to the operator only', async () => {
+    const actor = await signUp(server, 'operator');
+    await verifiedCredential(actor, 'PHARMACIST');
+    const { trader } = succeeded<{ trader: { id: string } }>(
+      (await server.graphql(
+        `mutation($input: TraderProfileCreateInput!) { traderProfileCreate(input: $input) { trader { id } ${ERRORS} } }`,
+        { input: { displayName: 'Night Shift Live', capabilities: ['LIVE_OPERATION'], rate: { minFixedFee: { amount: 100_000, currency: 'CNY' }, minCommissionBp: 500 } } },
+        { token: actor.token },
+      )) as never,
+      'traderProfileCreate',
+    );
+    const QUERY = `query($id: ID!) { node(id: $id) { ... on Trader { credibility { score level } trackRecord { dealsCompleted reviewCount }
+      credibilityHistory(first: 5) { edges { node { previousScore newScore newLevel reason } } } } } }`;
+    const own = await server.graphql<{ node: unknown }>(QUERY, { id: trader.id }, { token: actor.token });
+    expect(own.data?.node).toEqual({
+      credibility: { score: 24, level: 'L2' },
+      trackRecord: { dealsCompleted: 0, reviewCount: 0 },
+      credibilityHistory: { edges: [{ node: { previousScore: 0, newScore: 24, newLevel: 'L2', reason: 'CREDENTIAL_VERIFIED' } }] },
+    });
+    const stranger = await signUp(server, 'curious');
+    const other = await server.graphql<{ node: { credibilityHistory: unknown } }>(QUERY, { id: trader.id }, { token: stranger.token });
+    expect(other.data?.node.credibilityHistory).toBeNull();
+  });
+});
+
 describe('credibility after settlement', () => {
   it('recomputes score and level from the settled record, with a DEAL_SETTLED history row the creator sees and another creator does not', async () => {
     const brand = await createBrand(server);
@@ -255,6 +281,34 @@ describe('credibility after settlement', () => {
     const moved = afterReview.score !== expected.score;
     expect(reviewed.credibilityHistory!.totalCount).toBe(view.credibilityHistory!.totalCount + (moved ? 1 : 0));
     expect(reviewed.credibilityHistory!.edges[0]!.node).toMatchObject({ reason: moved ? 'REVIEW_RECEIVED' : 'DEAL_SETTLED', deal: { id: dealId } });
+  });
+
+  it('counts a deal an admin settled to end a dispute, with the deal in the history', async () => {
+    const brand = await createBrand(server);
+    const creator = await specialist('disputed-derm');
+    const briefId = await createBrief(server, brand);
+    const bid = await placeBid(server, creator.actor, { briefId, creatorId: creator.id, terms: terms({ deliverables: [deliverable()] }) });
+    const dealId = (await acceptBid(server, brand.owner, bid.id)).data!.bidAccept.deal!.id;
+    const opened = succeeded<{ dispute: { id: string } }>(
+      (await server.graphql(
+        `mutation($id: ID!) { dealDisputeOpen(id: $id, reason: "The brand stopped answering after the video went live.") { dispute { id } ${ERRORS} } }`,
+        { id: dealId },
+        { token: creator.actor.token },
+      )) as never,
+      'dealDisputeOpen',
+    );
+    succeeded(
+      (await server.graphql(
+        `mutation($id: ID!) { dealDisputeResolve(id: $id, decision: SETTLE, note: "The work was done; settled on the record.") { deal { status } ${ERRORS} } }`,
+        { id: opened.dispute.id },
+        { token: admin.token },
+      )) as never,
+      'dealDisputeResolve',
+    );
+    const view = await readCreator(creator.id, creator.actor);
+    expect(view.trackRecord).toMatchObject({ dealsCompleted: 1 });
+    expect(view.credibilityHistory!.edges[0]!.node).toMatchObject({ reason: 'DEAL_SETTLED', previousScore: 52, deal: { id: dealId } });
+    expect(view.credibility.score).toBeGreaterThan(52);
   });
 
   it('feeds matching’s track-record factor from the same settlements: ROI in the vertical against its average', async () => {
