@@ -378,7 +378,7 @@ export type UserErrorCode =
   | 'ALREADY_MEMBER'
   /** The talent already has an open invitation or an active roster place. */
   | 'ALREADY_ON_ROSTER'
-  /** The credential has already been reviewed. */
+  /** The credential has already been reviewed, or your side has already reviewed this deal. */
   | 'ALREADY_REVIEWED'
   /** An amendment to the deal already awaits an answer; answer or withdraw it first. */
   | 'AMENDMENT_PENDING'
@@ -396,6 +396,10 @@ export type UserErrorCode =
   | 'CURRENCY_MISMATCH'
   /** The deadline has already passed; choose a moment in the future. */
   | 'DEADLINE_IN_PAST'
+  /** The deal is not DELIVERED: it settles only once every deliverable is approved (or when an admin resolves a dispute). */
+  | 'DEAL_NOT_DELIVERED'
+  /** The deal is not settled yet; reviews open after settlement. */
+  | 'DEAL_NOT_SETTLED'
   /** The same value is already registered. */
   | 'DUPLICATE'
   /** An account with this email already exists. */
@@ -416,6 +420,8 @@ export type UserErrorCode =
   | 'LAST_OWNER'
   /** The talent lacks a verified credential the brief or its products require. */
   | 'MISSING_CREDENTIAL'
+  /** An amount (GMV, a refund) is negative; report refunds as refunds. */
+  | 'NEGATIVE_AMOUNT'
   /** A match weight is negative; use 0 to ignore a factor. */
   | 'NEGATIVE_WEIGHT'
   /** A match weight is not a finite number. */
@@ -430,10 +436,18 @@ export type UserErrorCode =
   | 'OUT_OF_RANGE'
   /** Passwords need at least 10 characters. */
   | 'PASSWORD_TOO_SHORT'
+  /** The period overlaps another period the same source reported for the deal, so sales would count twice. */
+  | 'PERIOD_OVERLAP'
   /** The account already has this kind of profile. */
   | 'PROFILE_EXISTS'
+  /** A sales report’s refunds add up to more than its GMV for the same period. */
+  | 'REFUNDS_EXCEED_GMV'
+  /** The sales report named was already corrected; correct the one in force instead. */
+  | 'REPORT_SUPERSEDED'
   /** The roster membership was already declined or ended. */
   | 'ROSTER_MEMBERSHIP_CLOSED'
+  /** Another report with other figures is in force for the same deal, period and source; send a correction to replace it. */
+  | 'SALES_REPORT_CONFLICT'
   /** Nobody may review their own work: verify their own credential, or approve (or ask changes to) a deliverable their side delivers. */
   | 'SELF_REVIEW'
   /** Every slot of the brief is already filled. */
