@@ -28,7 +28,7 @@ describe('nextDealStatus', () => {
     ['DISPUTED', 'AMEND', 'terms are frozen while an admin looks at them'],
     ['DELIVERED', 'CANCEL', 'delivered work is paid for or disputed, not cancelled'],
     ['DISPUTED', 'DISPUTE', 'a deal is disputed once at a time'],
-  ] as const)('refuses %s on %s: %s', (current, action) => {
+  ] as const)('refuses %s on %s: %s', (current, action, _why) => {
     expect(nextDealStatus(current, action)).toBeNull();
   });
 
