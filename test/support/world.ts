@@ -69,6 +69,11 @@ export interface WorldIds {
   agencyInvitation: string;
   talentUser: string;
   otherCreatorUser: string;
+  /** Records of the deal: its first deliverable, a proposed amendment, a sales report and the dispute it is in. */
+  dealDeliverable: string;
+  dealAmendment: string;
+  salesReport: string;
+  dealDispute: string;
 }
 
 export interface World {
@@ -181,6 +186,33 @@ export async function buildWorld(server: TestServer): Promise<World> {
     { id: involvedAgency.agencyId, input: { email: outsider } },
   );
 
+  // The deal's own records, each visible to the deal's parties and admins only. The dispute comes
+  // last: a DISPUTED deal takes no amendments or reports.
+  const dealRecords = await server.graphql<{ node: { deliverables: { id: string }[] } }>(`query($id: ID!) { node(id: $id) { ... on Deal { deliverables { id } } } }`, { id: deal.id }, { token: brandA.owner.token });
+  const dealDeliverable = dealRecords.data!.node.deliverables[0]!.id;
+  const amendment = await mutation<{ amendment: { id: string } }>(
+    server,
+    brandA.owner,
+    'dealAmendmentPropose',
+    `mutation($input: DealAmendmentProposeInput!) { dealAmendmentPropose(input: $input) { amendment { id } ${ERRORS} } }`,
+    { input: { dealId: deal.id, reason: 'One more video', terms: { ...terms({ deliverables: [deliverable(), deliverable({ description: 'A second explainer' })] }), agencyShareBp: undefined } } },
+  );
+  const today = new Date().toISOString().slice(0, 10);
+  const salesReport = await mutation<{ salesReport: { id: string } }>(
+    server,
+    brandA.owner,
+    'dealSalesReport',
+    `mutation($input: DealSalesReportInput!) { dealSalesReport(input: $input) { salesReport { id } ${ERRORS} } }`,
+    { input: { dealId: deal.id, periodStart: today, periodEnd: today, ordersCount: 12, gmv: { amount: 345_600, currency: 'CNY' } } },
+  );
+  const dispute = await mutation<{ dispute: { id: string } }>(
+    server,
+    brandA.owner,
+    'dealDisputeOpen',
+    `mutation($id: ID!) { dealDisputeOpen(id: $id, reason: "The video never went live") { dispute { id } ${ERRORS} } }`,
+    { id: deal.id },
+  );
+
   const otherBrand = brandB.owner;
   return {
     actors: {
@@ -221,6 +253,10 @@ export async function buildWorld(server: TestServer): Promise<World> {
       agencyInvitation: agencyInvitation.invitation.id,
       talentUser: talent.actor.userId,
       otherCreatorUser: otherCreator.actor.userId,
+      dealDeliverable,
+      dealAmendment: amendment.amendment.id,
+      salesReport: salesReport.salesReport.id,
+      dealDispute: dispute.dispute.id,
     },
     brandA,
     brandB,
