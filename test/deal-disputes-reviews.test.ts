@@ -74,6 +74,8 @@ describe('resolving disputes', () => {
     );
     expect(resolved.deal).toEqual({ id: deal.dealId, status: 'SETTLED', settlement: { method: 'DISPUTE_RESOLUTION', breakdown: { netGmv: { amount: 3_000_000 } } } });
     expect(resolved.dispute).toMatchObject({ decision: 'SETTLE', resolutionNote: 'Checked the proof and the shop’s figures' });
+    const seen = await readDeal<{ disputes: { openedByName: string; resolvedByName: string; decision: string }[] }>(server, deal.brand.owner, deal.dealId, 'disputes { openedByName resolvedByName decision }');
+    expect(seen!.disputes).toEqual([{ openedByName: 'deal-creator', resolvedByName: 'admin', decision: 'SETTLE' }]);
     const [row] = await server.sql<Record<string, unknown>>('select opened_by_id, opened_by_side, decision, resolved_by_id, resolved_at from deal_dispute where deal_id = ?', [rowId(deal.dealId)]);
     expect(row).toMatchObject({ opened_by_id: rowId(deal.talent.actor.userId), opened_by_side: 'TALENT', decision: 'SETTLE', resolved_by_id: rowId(admin.userId) });
     expect(row!['resolved_at']).not.toBeNull();

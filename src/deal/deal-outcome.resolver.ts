@@ -253,6 +253,19 @@ export class SalesReportResolver {
   }
 }
 
+@Resolver(() => DealDisputeType)
+export class DealDisputeResolver {
+  @FieldResolver(() => String, { description: 'Display name of the person who raised it.' })
+  async openedByName(@Root() dispute: DealDispute): Promise<string> {
+    return (await dispute.openedBy.loadOrFail()).displayName;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Display name of the admin who decided it; null while open.' })
+  async resolvedByName(@Root() dispute: DealDispute): Promise<string | null> {
+    return (await dispute.resolvedBy?.loadOrFail())?.displayName ?? null;
+  }
+}
+
 const reviewSummaries = (context: RequestContext, kind: ReviewSubject['kind']) =>
   loader(context, `review.summary:${kind}`, ({ em, services }) => new DataLoader<string, ReviewSummary>((ids) => services.dealReviews.summaries(em, kind, ids)));
 

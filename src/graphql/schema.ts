@@ -13,7 +13,7 @@ import { ProductResolver } from '../brand/product.resolver.js';
 import { OrganisationInvitationResolver, UserOrganisationInvitationsResolver } from '../organisation/organisation.resolver.js';
 import { AgencyBidsResolver, BidResolver, BidRevisionResolver, BriefBidsResolver, CreatorBidsResolver, TraderBidsResolver } from '../bid/bid.resolver.js';
 import { DealResolver } from '../deal/deal.resolver.js';
-import { BrandReviewsResolver, CreatorReviewsResolver, DealOutcomeResolver, SalesReportResolver, TraderReviewsResolver } from '../deal/deal-outcome.resolver.js';
+import { BrandReviewsResolver, CreatorReviewsResolver, DealDisputeResolver, DealOutcomeResolver, SalesReportResolver, TraderReviewsResolver } from '../deal/deal-outcome.resolver.js';
 import { DealAmendmentResolver, DealTermsHistoryResolver } from '../deal/amendment.resolver.js';
 import { DealDeliverableResolver, DealDeliverablesResolver, DeliverableSubmissionResolver } from '../deal/deliverable.resolver.js';
 import { BrandBriefsResolver, BriefInvitationResolver, BriefResolver } from '../brief/brief.resolver.js';
@@ -29,16 +29,17 @@ import {
 } from '../credential/credential.resolver.js';
 import { authChecker } from './auth-checker.js';
 import { translateDomainErrors } from './domain-errors.js';
+import { translateStatementTimeouts } from './limits/timeouts.js';
 import { NodeResolver } from './node.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-const resolvers: NonEmptyArray<Function> = [NodeResolver, LiveEventsResolver, AccountResolver, VerticalResolver, BrandResolver, BrandMemberResolver, UserBrandsResolver, ProductResolver, CreatorResolver, ChannelAccountResolver, UserCreatorProfileResolver, CredentialResolver, CreatorCredentialsResolver, TraderCredentialsResolver, UserCredentialsResolver, TraderResolver, UserTraderProfileResolver, AgencyResolver, AgencyMemberResolver, UserAgenciesResolver, OrganisationInvitationResolver, UserOrganisationInvitationsResolver, RosterMembershipResolver, CreatorRosterResolver, TraderRosterResolver, BriefResolver, BriefInvitationResolver, BrandBriefsResolver, BidResolver, BidRevisionResolver, BriefBidsResolver, CreatorBidsResolver, TraderBidsResolver, AgencyBidsResolver, DealResolver, DealOutcomeResolver, SalesReportResolver, CreatorReviewsResolver, TraderReviewsResolver, BrandReviewsResolver, DealTermsHistoryResolver, DealAmendmentResolver, DealDeliverablesResolver, DealDeliverableResolver, DeliverableSubmissionResolver, BriefMatchResolver, MatchQueryResolver, AgencyOpportunitiesResolver, CreatorCredibilityResolver, TraderCredibilityResolver, CredibilityChangeResolver];
+const resolvers: NonEmptyArray<Function> = [NodeResolver, LiveEventsResolver, AccountResolver, VerticalResolver, BrandResolver, BrandMemberResolver, UserBrandsResolver, ProductResolver, CreatorResolver, ChannelAccountResolver, UserCreatorProfileResolver, CredentialResolver, CreatorCredentialsResolver, TraderCredentialsResolver, UserCredentialsResolver, TraderResolver, UserTraderProfileResolver, AgencyResolver, AgencyMemberResolver, UserAgenciesResolver, OrganisationInvitationResolver, UserOrganisationInvitationsResolver, RosterMembershipResolver, CreatorRosterResolver, TraderRosterResolver, BriefResolver, BriefInvitationResolver, BrandBriefsResolver, BidResolver, BidRevisionResolver, BriefBidsResolver, CreatorBidsResolver, TraderBidsResolver, AgencyBidsResolver, DealResolver, DealOutcomeResolver, SalesReportResolver, DealDisputeResolver, CreatorReviewsResolver, TraderReviewsResolver, BrandReviewsResolver, DealTermsHistoryResolver, DealAmendmentResolver, DealDeliverablesResolver, DealDeliverableResolver, DeliverableSubmissionResolver, BriefMatchResolver, MatchQueryResolver, AgencyOpportunitiesResolver, CreatorCredibilityResolver, TraderCredibilityResolver, CredibilityChangeResolver];
 
 export async function createSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers,
     authChecker,
-    globalMiddlewares: [translateDomainErrors],
+    globalMiddlewares: [translateDomainErrors, translateStatementTimeouts],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     // Every subscription subscribes through the request's LiveEventBus itself; type-graphql still
     // asks for a PubSub once a schema has subscriptions.
