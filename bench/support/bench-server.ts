@@ -24,7 +24,7 @@ export interface BenchServer {
  * populated database.
  */
 export async function startBenchServer(): Promise<BenchServer> {
-  const server = await startTestServer({ DB_POOL_MAX: '10' });
+  const server = await startTestServer({ DB_POOL_MAX: '10', RATE_LIMIT_POINTS: '100000000' });
   const seeded = await generateCreators(server.app.orm.em.fork(), { creators: BENCH.creators, seed: BENCH.seed });
   await server.sql('analyze');
   const pool = new pg.Pool({ connectionString: server.app.orm.config.get('clientUrl'), max: 10 });

@@ -153,6 +153,15 @@ interface BriefFactsRow {
   slots: number;
   required_credentials: string[];
   relevant_verticals: string[];
+  vertical_names: Record<string, string> | null;
+}
+
+/** What scoring needs of a brief besides the entity, read by the same statement as the candidates' conditions. */
+export interface BriefFacts {
+  /** The brief's own required credentials and its products'. */
+  requiredCredentials: string[];
+  /** Display names of the brief's verticals and their relatives, by slug. */
+  verticalNames: Record<string, string>;
 }
 
 /**
@@ -221,29 +230,50 @@ const TRADER_SELECT = `
   ) c`;
 
 /**
- * The candidates of each brief that pass every hard constraint. One brief (a brand's ranking, an
- * agency's roster for it): its facts first, then the candidates with those facts as constants
- * (BRIEF_CONSTANTS). Several briefs (opportunities, recommended briefs, always for a few named
- * creators or operators): one statement, a LATERAL join per brief.
+ * The candidates of each brief that pass every hard constraint, in one statement with a LATERAL
+ * join per brief: for opportunities and recommended briefs, always for a few named creators or
+ * operators. One brief goes through findBriefCandidates.
  */
 export async function findCandidates(em: EntityManager, query: CandidateQuery): Promise<RetrievedCandidate[]> {
   if (!query.briefIds.length || (query.talentIds && !query.talentIds.length)) return [];
+  if (query.briefIds.length === 1) return (await findBriefCandidates(em, query)).candidates;
   const talent = query.talentIds ? pgArray(query.talentIds) : null;
-  const connection = em.getConnection();
-  const select = query.kind === 'creator' ? CREATOR_SELECT : TRADER_SELECT;
-  const filters = [query.excludeOverBudget ?? false, talent, talent, query.limit ?? CANDIDATE_CAP];
-  let rows: CandidateRow[];
-  if (query.briefIds.length === 1) {
-    const [facts] = await connection.execute<BriefFactsRow[]>(BRIEF_FACTS_STATEMENT, [pgArray(query.briefIds)]);
-    if (!facts) return [];
-    rows = await connection.execute<CandidateRow[]>(`${BRIEF_CONSTANTS}${select}`, [...briefConstants(facts), ...filters]);
-  } else {
-    rows = await connection.execute<CandidateRow[]>(`${BRIEF_FACTS}${select}`, [pgArray(query.briefIds), ...filters]);
-  }
+  const rows = await em
+    .getConnection()
+    .execute<CandidateRow[]>(`${BRIEF_FACTS}${query.kind === 'creator' ? CREATOR_SELECT : TRADER_SELECT}`, [
+      pgArray(query.briefIds),
+      query.excludeOverBudget ?? false,
+      talent,
+      talent,
+      query.limit ?? CANDIDATE_CAP,
+    ]);
   return rows.map((row) => ({ briefId: row.brief_id, id: row.id, candidate: toCandidate(query.kind, row) }));
 }
 
-const BRIEF_FACTS_STATEMENT = `${BRIEF_FACTS} select * from target`;
+/**
+ * One brief's candidates (a brand's ranking, an agency's roster for it): the brief's facts first,
+ * then the candidates with those facts as constants (BRIEF_CONSTANTS). The facts come back too,
+ * so scoring needs no statement of its own. Null facts: no such brief.
+ */
+export async function findBriefCandidates(em: EntityManager, query: CandidateQuery): Promise<{ facts: BriefFacts | null; candidates: RetrievedCandidate[] }> {
+  const connection = em.getConnection();
+  const [facts] = await connection.execute<BriefFactsRow[]>(BRIEF_FACTS_STATEMENT, [pgArray(query.briefIds.slice(0, 1))]);
+  if (!facts) return { facts: null, candidates: [] };
+  const briefFacts = { requiredCredentials: facts.required_credentials, verticalNames: facts.vertical_names ?? {} };
+  if (query.talentIds && !query.talentIds.length) return { facts: briefFacts, candidates: [] };
+  const talent = query.talentIds ? pgArray(query.talentIds) : null;
+  const rows = await connection.execute<CandidateRow[]>(`${BRIEF_CONSTANTS}${query.kind === 'creator' ? CREATOR_SELECT : TRADER_SELECT}`, [
+    ...briefConstants(facts),
+    query.excludeOverBudget ?? false,
+    talent,
+    talent,
+    query.limit ?? CANDIDATE_CAP,
+  ]);
+  return { facts: briefFacts, candidates: rows.map((row) => ({ briefId: row.brief_id, id: row.id, candidate: toCandidate(query.kind, row) })) };
+}
+
+const BRIEF_FACTS_STATEMENT = `${BRIEF_FACTS}
+  select t.*, (select jsonb_object_agg(v.slug, v.name) from vertical v where v.slug = any(t.relevant_verticals)) as vertical_names from target t`;
 
 function briefConstants(facts: BriefFactsRow): unknown[] {
   return [

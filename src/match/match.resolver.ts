@@ -88,7 +88,7 @@ export class BriefMatchResolver {
     @Arg('forAgency', () => ID, { nullable: true, description: FOR_AGENCY_DESCRIPTION }) forAgency: string | null,
     @Ctx() context: RequestContext,
   ) {
-    return toConnection(await context.services.matches.recommendationsForBrief(context, brief.id, agencyOptions(weights, forAgency), pageOf(args)));
+    return toConnection(await context.services.matches.recommendationsForBrief(context, brief, agencyOptions(weights, forAgency), pageOf(args)));
   }
 }
 

@@ -14,7 +14,7 @@ import { Trader, type TraderCapability } from '../trader/trader.entity.js';
 import { Vertical } from '../vertical/vertical.entity.js';
 import { diversify, DEFAULT_DIVERSITY_OPTIONS } from './diversity.js';
 import { estimateExpectedRoi, type ExpectedRoi } from './expected-roi.js';
-import { findCandidates, type RetrievedCandidate } from './match-candidates.js';
+import { findBriefCandidates, findCandidates, type RetrievedCandidate } from './match-candidates.js';
 import { type MatchBrief, type MatchScore, parentSlugOf, scoreCandidate } from './scoring.js';
 import { type CandidateKind, type MatchWeights, type MatchWeightsInput, validateWeights } from './weights.js';
 
@@ -76,10 +76,11 @@ export class MatchService {
    * Ranked candidates for one brief: for the brand's members and admins, or, with `agencyId`, the
    * agency's ACTIVE roster for a member of that agency who can see the brief.
    */
-  async recommendationsForBrief(context: ServiceContext, briefId: string | null, options: RecommendationOptions, page: PageRequest): Promise<MatchPage> {
+  async recommendationsForBrief(context: ServiceContext, briefOrId: Brief | string | null, options: RecommendationOptions, page: PageRequest): Promise<MatchPage> {
     const { viewer } = context;
     if (options.agencyArgumentInvalid) throw Problem.notFound('agency', ['forAgency']);
-    const brief = briefId ? await this.briefs.findVisible(context, briefId) : null;
+    // A Brief passed in is the root of a field, so the query that produced it already checked that the viewer sees it.
+    const brief = typeof briefOrId === 'string' ? await this.briefs.findVisible(context, briefOrId) : briefOrId;
     if (!brief || !viewer) throw Problem.notFound('brief', ['id']);
     const agencyId = options.agencyId ?? null;
     if (agencyId) {
@@ -91,14 +92,11 @@ export class MatchService {
     const weights = checkedWeights(options.weights, [kind]);
     const scope = `${brief.id}|${agencyId ?? ''}|${weightsKey(weights)}`;
     const ranked = await this.memoised(context.em, scope, async () => {
-      // Independent reads, so they run side by side on the pool rather than one after the other.
-      const [[matchBrief], retrieved] = await Promise.all([
-        this.matchBriefs(context.em, [brief]),
-        (agencyId ? rosterTalentIds(context.em, [agencyId], kind) : Promise.resolve(null)).then((talentIds) =>
-          findCandidates(context.em, { briefIds: [brief.id], kind, talentIds }),
-        ),
-      ]);
-      const scored = retrieved.map((candidate) => rank(brief, matchBrief!, candidate, weights));
+      const talentIds = agencyId ? await rosterTalentIds(context.em, [agencyId], kind) : null;
+      const { facts, candidates: retrieved } = await findBriefCandidates(context.em, { briefIds: [brief.id], kind, talentIds });
+      if (!facts) throw Problem.notFound('brief', ['id']);
+      const matchBrief = toMatchBrief(brief, facts.requiredCredentials, facts.verticalNames);
+      const scored = retrieved.map((candidate) => rank(brief, matchBrief, candidate, weights));
       return diversify(sortRanked(scored), { ...DEFAULT_DIVERSITY_OPTIONS });
     });
     return this.page(context.em, ranked, scope, page);
