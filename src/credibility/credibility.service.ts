@@ -1,13 +1,13 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { RosterMembership, RosterStatus } from '../agency/agency.entity.js';
+import type { Talent } from '../agency/roster.service.js';
+import type { Viewer } from '../auth/viewer.js';
 import { summariseChannelAccounts } from '../creator/channel-summary.js';
 import { ChannelAccount, Creator, CreatorRate } from '../creator/creator.entity.js';
 import { Credential, CredentialStatus } from '../credential/credential.entity.js';
 import { CredentialType, impliedCredentialTypes } from '../credential/credential-type.js';
 import { Trader } from '../trader/trader.entity.js';
-import { RosterMembership, RosterStatus } from '../agency/agency.entity.js';
-import type { Talent } from '../agency/roster.service.js';
-import type { Viewer } from '../auth/viewer.js';
 import { findPage, type PageRequest } from '../common/page.js';
 import type { ServiceContext } from '../common/service-context.js';
 import { CredibilityChange, CredibilityChangeReason } from './credibility-change.entity.js';

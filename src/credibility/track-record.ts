@@ -34,7 +34,8 @@ interface TrackRecordRow {
  * - deals completed, guarantees and ROI from `deal_settlement` (one row per settled deal, however
  *   it was settled; ROI is the row's roi_bp, null when the brand paid nothing);
  * - deliverables of those deals from `deal_deliverable`: dropped work does not count, and one is on
- *   time when its first proof came by its due date (the same rule as a deliverable's late flag);
+ *   time when its first proof came by its due date (deliverableTally's rule, and a deliverable's
+ *   late flag's, summed per talent here so a batch of talents stays one statement);
  * - reviews the brands wrote about the talent from `deal_review` (side BRAND).
  * One statement for the whole batch, an index probe per talent and table.
  */
