@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Actor, signUp, signUpAdmin, succeeded } from './support/actors.js';
 import { computeCredibility } from '../src/credibility/credibility.js';
+import { CredibilityService } from '../src/credibility/credibility.service.js';
 import { acceptBid, type Brand, createAgency, createBrand, createBrief, deliverable, ERRORS, placeBid, rowId, type Talent, terms } from './support/bids.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
@@ -118,6 +119,25 @@ describe('credibility history', () => {
         deal: null,
       },
     ]);
+  });
+
+  it('says so when a verified credential lapses', async () => {
+    const creator = await createCreator(server, 'lapsing');
+    await addChannel(creator, 100_000, 0.95);
+    await verifiedCredential(creator.actor, 'NUTRITIONIST');
+    await server.sql(`update credential set expires_at = now() - interval '1 minute' where holder_id = ?`, [rowId(creator.actor.userId)]);
+    expect(await new CredibilityService().refreshLapsed(server.app.orm.em.fork(), 10)).toBe(1);
+    const view = await readCreator(creator.id, creator.actor);
+    expect(view.credibility).toEqual({ score: 28, level: 'L2' });
+    expect(view.credibilityHistory!.edges[0]!.node).toEqual({
+      previousScore: 52,
+      previousLevel: 'L4',
+      newScore: 28,
+      newLevel: 'L2',
+      reason: 'CREDENTIAL_LAPSED',
+      explanation: 'Credential no longer counts (expired or no longer verified): NUTRITIONIST. Score 52 → 28, level L4 → L2.',
+      deal: null,
+    });
   });
 
   it('writes nothing when a change leaves score and level as they were', async () => {
