@@ -1,4 +1,5 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TokenService } from '../../src/auth/tokens.js';
 import { toGlobalId } from '../../src/graphql/global-id.js';
@@ -44,6 +45,7 @@ export async function bidPart(bench: BenchServer, durationSeconds: number, jwtSe
     })),
   );
   const file = fileURLToPath(new URL('../results/bid-requests.json', import.meta.url));
+  await mkdir(dirname(file), { recursive: true });
   await writeFile(file, JSON.stringify(prepared));
   process.env.BENCH_BID_REQUESTS = file;
 

@@ -45,7 +45,7 @@ export interface HttpLoad {
  * One autocannon run over HTTP. The load comes from one worker thread, so that sending requests
  * does not queue behind the server on its event loop (both live in this process).
  */
-export async function httpLoad(load: HttpLoad): Promise<RunFigures & { ok: number }> {
+export async function httpLoad(load: HttpLoad): Promise<RunFigures & { ok: number; sent: number }> {
   const requests = load.setupRequestModule ? [{ method: 'POST' as const, setupRequest: load.setupRequestModule as never }] : load.requests;
   const result = await autocannon({
     url: load.url,
@@ -61,6 +61,7 @@ export async function httpLoad(load: HttpLoad): Promise<RunFigures & { ok: numbe
   const ok = result['2xx'] - result.mismatches;
   return {
     requests: result.requests.total,
+    sent: result.requests.sent,
     ok,
     rps: round(result.requests.total / result.duration),
     p50: latency.p50,
@@ -114,11 +115,16 @@ export async function withPeakRss<T>(work: () => Promise<T>): Promise<{ result: 
   }
 }
 
-/** A measured HTTP run with its statement count and peak RSS; `count` reads the server's statement counter. */
-export async function measureHttp(load: HttpLoad, count: { reset(): void; read(): number }): Promise<RunFigures & { ok: number }> {
+/**
+ * A measured HTTP run with its statement count and peak RSS; `count` reads the server's statement
+ * counter. Statements are divided by the requests sent, after a moment for those still in flight
+ * when the run ended, since those ran (some of) their statements too.
+ */
+export async function measureHttp(load: HttpLoad, count: { reset(): void; read(): number }): Promise<RunFigures & { ok: number; sent: number }> {
   count.reset();
   const { result, peakRssMb } = await withPeakRss(() => httpLoad(load));
-  return { ...result, statementsPerRequest: result.requests ? round(count.read() / result.requests) : 0, peakRssMb };
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  return { ...result, statementsPerRequest: result.sent ? round(count.read() / result.sent) : 0, peakRssMb };
 }
 
 export async function measureLoop(clients: number, durationSeconds: number, call: (index: number) => Promise<unknown>, statementsPerCall: number): Promise<RunFigures> {
