@@ -246,11 +246,11 @@ function selectionOf(type: GraphQLObjectType, depth = 0): string {
   return parts.join(' ');
 }
 
-function documentOf(field: GraphQLField<unknown, unknown>): string {
+function documentOf(field: GraphQLField<unknown, unknown>, operation: 'mutation' | 'query' = 'mutation'): string {
   const variables = field.args.map((argument: GraphQLArgument) => `$${argument.name}: ${String(argument.type)}`).join(', ');
   const passed = field.args.map((argument) => `${argument.name}: $${argument.name}`).join(', ');
   const payload = getNamedType(field.type) as GraphQLObjectType;
-  return `mutation Fuzz${variables ? `(${variables})` : ''} { ${field.name}${passed ? `(${passed})` : ''} { ${selectionOf(payload)} } }`;
+  return `${operation} Fuzz${variables ? `(${variables})` : ''} { ${field.name}${passed ? `(${passed})` : ''} { ${selectionOf(payload)} } }`;
 }
 
 /** Half the runs well-shaped (they reach the resolver), half hostile in shape too. */
@@ -342,6 +342,25 @@ describe('every mutation, fuzzed from the schema', () => {
     }
     // Otherwise the fuzzing only ever tested GraphQL's own coercion, not the mutation.
     expect(executed, `${name} never got past coercion`).toBeGreaterThan(0);
+  });
+});
+
+describe('every query with arguments, fuzzed from the schema', () => {
+  const queryFields = Object.values(schema.getQueryType()!.getFields()).filter((field) => field.args.length > 0);
+
+  it.each(queryFields.map((field) => [field.name, field] as const))('%s answers random and malformed arguments with typed errors, and writes nothing', async (name, field) => {
+    const document = documentOf(field, 'query');
+    const before = await databaseDigest();
+    for (const [pass, role] of (['brandOwner', 'anonymous'] as const).entries()) {
+      await fc.assert(
+        fc.asyncProperty(variablesOf(field), async (variables) => {
+          const answer = await post(JSON.stringify({ query: document, variables }), {}, tokenOf(world, role));
+          expectTyped(answer, `${name} as ${role} with ${JSON.stringify(variables).slice(0, 400)}`);
+        }),
+        { numRuns: RUNS_ANONYMOUS * 2, endOnFailure: true, ...(SEED === undefined ? {} : { seed: SEED + pass }) },
+      );
+    }
+    expect(await databaseDigest()).toEqual(before);
   });
 });
 
