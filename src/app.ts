@@ -5,6 +5,8 @@ import type { AppConfig } from './config/env.js';
 import { connect, migrate, provisionDatabase } from './db/database.js';
 import { createLiveEventBus, type LiveEventBus } from './events/event-bus.js';
 import { startHousekeeping } from './housekeeping.js';
+import { createApiLimits } from './http/limits/api-limits.js';
+import { assertWithinRequestBudget } from './http/limits/request-scope.js';
 import { createHttpServer } from './http/server.js';
 import type { Logger } from './logger.js';
 import { createServices } from './services.js';
@@ -27,7 +29,13 @@ export async function startApplication(
   options: { observeQuery?: (sql: string) => void } = {},
 ): Promise<RunningApplication> {
   const database = await provisionDatabase(config, logger);
-  const orm = await connect(database.url, config.DB_POOL_MAX, options.observeQuery, config.DATABASE_REPLICA_URLS);
+  const orm = await connect(database.url, config.DB_POOL_MAX, options.observeQuery, config.DATABASE_REPLICA_URLS, {
+    statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+    // No request may keep a transaction open longer than its own time budget.
+    idleInTransactionTimeoutMs: Math.max(config.REQUEST_TIMEOUT_MS, config.DB_STATEMENT_TIMEOUT_MS),
+    beforeQuery: assertWithinRequestBudget,
+  });
+  const limits = await createApiLimits(config, logger);
   const liveEvents = createLiveEventBus({ redisUrl: config.REDIS_URL, keyPrefix: config.REDIS_KEY_PREFIX, logger });
   try {
     const applied = await migrate(orm);
@@ -47,6 +55,8 @@ export async function startApplication(
       tokens,
       logger,
       production: config.NODE_ENV === 'production',
+      limits,
+      introspection: config.GRAPHQL_INTROSPECTION ?? config.NODE_ENV !== 'production',
       liveEvents,
       graphqlIde: config.GRAPHQL_IDE ?? config.NODE_ENV !== 'production',
       metricsToken: config.METRICS_TOKEN,
@@ -66,6 +76,7 @@ export async function startApplication(
         await server.stop();
         took('HTTP server drained');
         await housekeeping.stop();
+        await limits.close();
         await liveEvents.close();
         await orm.close();
         took('database pool closed');
@@ -75,6 +86,7 @@ export async function startApplication(
     };
   } catch (error) {
     await liveEvents.close().catch(() => {});
+    await limits.close().catch(() => {});
     await orm.close().catch(() => {});
     await database.stop().catch(() => {});
     throw error;

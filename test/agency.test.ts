@@ -102,7 +102,8 @@ async function answer(mutation: string, field: string, talent: Actor, id: string
 const accept = (talent: Actor, id: string) => answer(ACCEPT, 'rosterInvitationAccept', talent, id);
 
 async function rosterOf(agencyId: string, viewer?: Actor, variables: Record<string, unknown> = {}): Promise<RosterPage> {
-  const result = await server.graphql<{ node: { roster: RosterPage } }>(ROSTER, { id: agencyId, ...variables }, viewer ? { token: viewer.token } : {});
+  const page = variables.first == null && variables.last == null ? { first: 20 } : {};
+  const result = await server.graphql<{ node: { roster: RosterPage } }>(ROSTER, { id: agencyId, ...page, ...variables }, viewer ? { token: viewer.token } : {});
   expect(result.errors).toBeUndefined();
   return result.data!.node.roster;
 }
@@ -249,7 +250,7 @@ describe('agencies', () => {
       { search: 'TALENT' },
     );
     expect(result.data?.agencies.edges.map((edge) => edge.node.name)).toEqual(['Aardvark Talent', 'Zebra Talent 100%']);
-    const literal = await server.graphql<{ agencies: { edges: { node: { name: string } }[] } }>(`{ agencies(search: "0%") { edges { node { name } } } }`);
+    const literal = await server.graphql<{ agencies: { edges: { node: { name: string } }[] } }>(`{ agencies(search: "0%", first: 20) { edges { node { name } } } }`);
     expect(literal.data?.agencies.edges.map((edge) => edge.node.name)).toEqual(['Zebra Talent 100%']);
   });
 });

@@ -137,7 +137,7 @@ describe('the whole lifecycle of a bid', () => {
     });
 
     const after = await server.graphql<{ node: { status: string; slotsFilled: number; bids: { edges: { node: { id: string; status: string; deal: { id: string } | null } }[] } } }>(
-      `query($id: ID!) { node(id: $id) { ... on Brief { status slotsFilled bids { edges { node { id status deal { id } } } } } } }`,
+      `query($id: ID!) { node(id: $id) { ... on Brief { status slotsFilled bids(first: 20) { edges { node { id status deal { id } } } } } } }`,
       { id: briefId },
       { token: brand.owner.token },
     );
@@ -483,7 +483,7 @@ describe('agency bids', () => {
 describe('who sees bids', () => {
   const BRIEF_VIEW = /* GraphQL */ `query($id: ID!) { node(id: $id) { ... on Brief {
     bidCount feeRange { min { amount currency } max { amount currency } }
-    bids { totalCount edges { node { ${BID_FIELDS} } } }
+    bids(first: 20) { totalCount edges { node { ${BID_FIELDS} } } }
   } } }`;
   interface BriefView {
     bidCount: number;
@@ -532,14 +532,14 @@ describe('who sees bids', () => {
 
     // Nested: from her own bid to the brief and back, she still finds only her own.
     const nested = await server.graphql<{ node: { brief: { bids: { edges: { node: { id: string; creator: { id: string } } }[] } } } }>(
-      `query($id: ID!) { node(id: $id) { ... on Bid { brief { bids { edges { node { id creator { id } } } } } } } }`,
+      `query($id: ID!) { node(id: $id) { ... on Bid { brief { bids(first: 20) { edges { node { id creator { id } } } } } } } }`,
       { id: aliceBid.id },
       { token: alice.actor.token },
     );
     expect(nested.data?.node.brief.bids.edges).toEqual([{ node: { id: aliceBid.id, creator: { id: alice.id } } }]);
 
     // Creator.bids: Bob's list is his alone.
-    const bobsList = `query($id: ID!) { node(id: $id) { ... on Creator { bids { totalCount edges { node { id } } } } } }`;
+    const bobsList = `query($id: ID!) { node(id: $id) { ... on Creator { bids(first: 20) { totalCount edges { node { id } } } } } }`;
     expect((await server.graphql<{ node: { bids: unknown } }>(bobsList, { id: bob.id }, { token: alice.actor.token })).data?.node.bids).toBeNull();
     expect((await server.graphql<{ node: { bids: unknown } }>(bobsList, { id: bob.id }, { token: brand.owner.token })).data?.node.bids).toBeNull();
     expect((await server.graphql<{ node: { bids: { edges: { node: { id: string } }[] } } }>(bobsList, { id: bob.id }, { token: bob.actor.token })).data?.node.bids.edges).toContainEqual({
@@ -551,7 +551,7 @@ describe('who sees bids', () => {
     expect(asAgency.bids.edges.map(({ node }) => node.id)).toEqual([agencyBid.id]);
     expect(asAgency.feeRange).toBeNull();
     expect(await bidNode(agencyBid.id, agencyTalent.actor)).toMatchObject({ id: agencyBid.id });
-    const agencyList = `query($id: ID!) { node(id: $id) { ... on Agency { bids { edges { node { id } } } } } }`;
+    const agencyList = `query($id: ID!) { node(id: $id) { ... on Agency { bids(first: 20) { edges { node { id } } } } } }`;
     expect((await server.graphql<{ node: { bids: { edges: unknown[] } } }>(agencyList, { id: agency.agencyId }, { token: agency.member.token })).data?.node.bids.edges).toContainEqual({
       node: { id: agencyBid.id },
     });
@@ -605,7 +605,7 @@ describe('who sees bids', () => {
     const page = async (variables: Record<string, unknown>) =>
       (
         await server.graphql<{ node: { bids: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { id: string } }[] } } }>(
-          `query($id: ID!, $first: Int, $after: String, $statuses: [BidStatus!]) { node(id: $id) { ... on Brief {
+          `query($id: ID!, $first: Int = 20, $after: String, $statuses: [BidStatus!]) { node(id: $id) { ... on Brief {
             bids(first: $first, after: $after, statuses: $statuses) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } } } }`,
           { id: briefId, ...variables },
           { token: brand.owner.token },
@@ -631,7 +631,7 @@ describe('who sees bids', () => {
     const statementsFor = async (briefs: number) => {
       server.resetQueryCount();
       const result = await server.graphql<{ briefs: { edges: { node: { bidCount: number; bids: { edges: unknown[] } } }[] } }>(
-        `query($brandId: ID!) { briefs(filter: { brandId: $brandId }) { edges { node { id bidCount feeRange { min { amount } }
+        `query($brandId: ID!) { briefs(filter: { brandId: $brandId }, first: 10) { edges { node { id bidCount feeRange { min { amount } }
           bids(first: 10) { totalCount edges { node { id status currentTerms { fixedFee { amount } } revisions { number authorName } creator { id displayName } agency { id name } } } } } } } }`,
         { brandId: listing.brandId },
         { token: listing.owner.token },

@@ -54,12 +54,12 @@ const MEMBER_REMOVE = `mutation($brandId: ID!, $userEmail: String!) {
   brandMemberRemove(brandId: $brandId, userEmail: $userEmail) { brand { id members { displayName role } } ${ERRORS} }
 }`;
 const BRAND_NODE = `query($id: ID!) { node(id: $id) { id ... on Brand { ${BRAND_FIELDS} } } }`;
-const BRANDS = `query($search: String, $first: Int, $after: String) {
+const BRANDS = `query($search: String, $first: Int = 20, $after: String) {
   brands(search: $search, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id name } } }
 }`;
 const PRODUCT_CREATE = `mutation($input: ProductCreateInput!) { productCreate(input: $input) { product { ${PRODUCT_FIELDS} } ${ERRORS} } }`;
 const PRODUCT_UPDATE = `mutation($id: ID!, $input: ProductUpdateInput!) { productUpdate(id: $id, input: $input) { product { ${PRODUCT_FIELDS} } ${ERRORS} } }`;
-const PRODUCTS = `query($filter: ProductFilter, $first: Int, $after: String) {
+const PRODUCTS = `query($filter: ProductFilter, $first: Int = 20, $after: String) {
   products(filter: $filter, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id name } } }
 }`;
 
@@ -473,10 +473,10 @@ describe('products', () => {
     });
 
     it("lists each brand's first products in one statement for all brands, with cursors to page on", async () => {
-      const query = `query($search: String) { brands(search: $search) { edges { node { name products(first: 2) {
+      const query = `query($search: String) { brands(search: $search, first: 20) { edges { node { name products(first: 2) {
         totalCount pageInfo { hasNextPage endCursor } edges { node { name } } } } } } }`;
       server.resetQueryCount();
-      await server.graphql(`query($search: String) { brands(search: $search) { edges { node { name } } } }`, { search: ' Brand' });
+      await server.graphql(`query($search: String) { brands(search: $search, first: 20) { edges { node { name } } } }`, { search: ' Brand' });
       const baseline = server.queryCount();
       server.resetQueryCount();
       const result = await server.graphql<{ brands: { edges: { node: { name: string; products: Connection } }[] } }>(query, { search: ' Brand' });
@@ -507,11 +507,11 @@ describe('products', () => {
 
       const pageFields = 'totalCount pageInfo { hasNextPage hasPreviousPage startCursor } edges { node { name } }';
       server.resetQueryCount();
-      await server.graphql(`query($search: String) { brands(search: $search) { edges { node { name } } } }`, { search: ' Brand' });
+      await server.graphql(`query($search: String) { brands(search: $search, first: 20) { edges { node { name } } } }`, { search: ' Brand' });
       const baseline = server.queryCount();
       server.resetQueryCount();
       const result = await server.graphql<{ brands: { edges: { node: { name: string; products: Page } }[] } }>(
-        `query($search: String) { brands(search: $search) { edges { node { name products(last: 2) { ${pageFields} } } } } }`,
+        `query($search: String) { brands(search: $search, first: 20) { edges { node { name products(last: 2) { ${pageFields} } } } } }`,
         { search: ' Brand' },
       );
       expect(result.errors).toBeUndefined();

@@ -45,10 +45,10 @@ const transition = (name: string) =>
 const BRIEF_INVITE = `mutation($id: ID!, $input: BriefInviteInput!) { briefInvite(id: $id, input: $input) { brief { ${BRIEF_FIELDS} } ${ERRORS} } }`;
 const BRIEF_UNINVITE = `mutation($id: ID!, $invitationId: ID!) { briefUninvite(id: $id, invitationId: $invitationId) { brief { ${BRIEF_FIELDS} } ${ERRORS} } }`;
 const BRIEF_NODE = `query($id: ID!) { node(id: $id) { id ... on Brief { ${BRIEF_FIELDS} } } }`;
-const BRIEFS = `query($filter: BriefFilter, $first: Int, $after: String) {
+const BRIEFS = `query($filter: BriefFilter, $first: Int = 20, $after: String) {
   briefs(filter: $filter, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id title status deadline } } }
 }`;
-const BRAND_BRIEFS = `query($id: ID!, $statuses: [BriefStatus!], $first: Int, $after: String) {
+const BRAND_BRIEFS = `query($id: ID!, $statuses: [BriefStatus!], $first: Int = 20, $after: String) {
   node(id: $id) { ... on Brand { briefs(statuses: $statuses, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id status } } } } }
 }`;
 

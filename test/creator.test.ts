@@ -29,7 +29,7 @@ const ADD = `mutation($creatorId: ID!, $input: ChannelAccountAddInput!) { channe
 const CHANGE = `mutation($id: ID!, $input: ChannelAccountUpdateInput!) { channelAccountUpdate(id: $id, input: $input) { channelAccount { ${ACCOUNT_FIELDS} } creator { ${CREATOR_FIELDS} } userErrors { code field message } } }`;
 const REMOVE = `mutation($id: ID!) { channelAccountRemove(id: $id) { removedChannelAccountId creator { ${CREATOR_FIELDS} } userErrors { code field message } } }`;
 const NODE = `query($id: ID!) { node(id: $id) { id ... on Creator { ${CREATOR_FIELDS} } ... on ChannelAccount { ${ACCOUNT_FIELDS} } } }`;
-const CREATORS = `query($filter: CreatorFilter, $first: Int, $after: String) {
+const CREATORS = `query($filter: CreatorFilter, $first: Int = 20, $after: String) {
   creators(filter: $filter, first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id displayName credibility { score level } } }
   }

@@ -16,7 +16,7 @@ const SUBMIT = `mutation($input: CredentialSubmitInput!) { credentialSubmit(inpu
 const VERIFY = `mutation($id: ID!, $input: CredentialVerifyInput) { credentialVerify(id: $id, input: $input) { credential { ${CREDENTIAL_FIELDS} } userErrors { code field message } } }`;
 const REJECT = `mutation($id: ID!, $input: CredentialRejectInput!) { credentialReject(id: $id, input: $input) { credential { ${CREDENTIAL_FIELDS} } userErrors { code field message } } }`;
 const NODE = `query($id: ID!) { node(id: $id) { id ... on Credential { ${CREDENTIAL_FIELDS} } ... on Creator { credibility { score level } totalFollowers credentials { ${CREDENTIAL_FIELDS} } } ... on Trader { credentials { id status } } } }`;
-const PENDING = `query($first: Int, $after: String) { credentialsPendingReview(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id status licenseNumber } } } }`;
+const PENDING = `query($first: Int = 20, $after: String) { credentialsPendingReview(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id status licenseNumber } } } }`;
 const CREATE_CREATOR = `mutation($input: CreatorProfileCreateInput!) { creatorProfileCreate(input: $input) { creator { id credibility { score level } } userErrors { code } } }`;
 const ADD_ACCOUNT = `mutation($creatorId: ID!, $input: ChannelAccountAddInput!) { channelAccountAdd(creatorId: $creatorId, input: $input) { creator { credibility { score level } } userErrors { code } } }`;
 

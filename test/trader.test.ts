@@ -19,7 +19,7 @@ const CREATE = `mutation($input: TraderProfileCreateInput!) { traderProfileCreat
 const UPDATE = `mutation($id: ID!, $input: TraderProfileUpdateInput!) { traderProfileUpdate(id: $id, input: $input) { trader { ${TRADER_FIELDS} } userErrors { code field message } } }`;
 const NODE = `query($id: ID!) { node(id: $id) { id ... on Trader { ${TRADER_FIELDS} } } }`;
 const VIEWER = `{ viewer { traderProfile { id displayName } } }`;
-const TRADERS = `query($filter: TraderFilter, $first: Int, $after: String) {
+const TRADERS = `query($filter: TraderFilter, $first: Int = 20, $after: String) {
   traders(filter: $filter, first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor } edges { node { id displayName credibility { score level } } }
   }

@@ -40,6 +40,21 @@ const environmentSchema = z.object({
   HOUSEKEEPING_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
   /** How long a mutation's idempotency key is remembered. */
   IDEMPOTENCY_TTL_HOURS: z.coerce.number().int().min(24).max(24 * 30).default(24),
+  /** Schema introspection. Defaults to true outside production. */
+  GRAPHQL_INTROSPECTION: booleanFlag.optional(),
+  /** Limits every operation must keep, checked before any resolver runs. */
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(100).default(10),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(15),
+  GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(10),
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).max(100_000).default(2000),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(1).max(10_000_000).default(5000),
+  /** Query-cost points each caller (viewer, or address when anonymous) may spend per window. */
+  RATE_LIMIT_POINTS: z.coerce.number().int().min(1).max(100_000_000).default(10_000),
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** The database cancels any one statement that runs longer. */
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(1).max(3_600_000).default(5000),
+  /** Time budget of one HTTP request: no statement starts after it is spent. */
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1).max(3_600_000).default(10_000),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -78,6 +93,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       : []),
     ...(production && !environment.DATABASE_URL
       ? ['DATABASE_URL: required when NODE_ENV=production (the embedded database is for development only)']
+      : []),
+    ...(environment.RATE_LIMIT_POINTS < environment.GRAPHQL_MAX_COST
+      ? [
+          `RATE_LIMIT_POINTS: must be at least GRAPHQL_MAX_COST (${environment.GRAPHQL_MAX_COST}); otherwise a query within the cost limit could never run`,
+        ]
       : []),
   ];
   if (missing.length) throw new ConfigError(missing);

@@ -1,9 +1,10 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { AppConfig } from '../config/env.js';
 import type { Logger } from '../logger.js';
+import { guardPools } from './broken-connections.js';
 import { createDatabaseIfMissing, withDatabase } from './database-admin.js';
 import { defaultEmbeddedPort, startEmbeddedPostgres } from './embedded-postgres.js';
-import { ormConfig } from './orm-config.js';
+import { ormConfig, type OrmSettings } from './orm-config.js';
 
 export const EMBEDDED_DATABASE_NAME = 'marketplace';
 
@@ -32,8 +33,11 @@ export async function connect(
   poolMax: number,
   observeQuery?: (sql: string) => void,
   replicaUrls: readonly string[] = [],
+  timeLimits: Pick<OrmSettings, 'statementTimeoutMs' | 'idleInTransactionTimeoutMs' | 'beforeQuery'> = {},
 ): Promise<MikroORM> {
-  return MikroORM.init(ormConfig({ clientUrl: url, poolMax, replicaUrls, ...(observeQuery ? { observeQuery } : {}) }));
+  const orm = await MikroORM.init(ormConfig({ clientUrl: url, poolMax, replicaUrls, ...timeLimits, ...(observeQuery ? { observeQuery } : {}) }));
+  await guardPools(orm);
+  return orm;
 }
 
 /** Applies every committed migration not yet applied; returns the names it applied. */

@@ -17,6 +17,15 @@ export interface OrmSettings {
   debug?: boolean;
   /** Sees every SQL statement before it runs; the query-count tests use it. */
   observeQuery?: (sql: string) => void;
+  /** The database cancels any statement running longer (`statement_timeout`). */
+  statementTimeoutMs?: number;
+  /**
+   * The database ends a session left idle inside a transaction for longer, so a transaction whose
+   * request was cut short cannot stay open holding locks.
+   */
+  idleInTransactionTimeoutMs?: number;
+  /** Runs before every statement and may refuse it by throwing (a request past its time budget). */
+  beforeQuery?: () => void;
 }
 
 export function ormConfig(settings: OrmSettings): Options {
@@ -40,9 +49,14 @@ export function ormConfig(settings: OrmSettings): Options {
     ensureDatabase: false,
     discovery: { checkDuplicateTableNames: true },
     debug: settings.debug ?? false,
-    ...(settings.observeQuery
+    driverOptions: {
+      ...(settings.statementTimeoutMs ? { statement_timeout: settings.statementTimeoutMs } : {}),
+      ...(settings.idleInTransactionTimeoutMs ? { idle_in_transaction_session_timeout: settings.idleInTransactionTimeoutMs } : {}),
+    },
+    ...(settings.observeQuery || settings.beforeQuery
       ? {
           onQuery: (sql: string) => {
+            settings.beforeQuery?.();
             settings.observeQuery?.(sql);
             return sql;
           },

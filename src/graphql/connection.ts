@@ -9,7 +9,7 @@ export const DEFAULT_PAGE_SIZE = 20;
 
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { nullable: true, description: `Items after \`after\`, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).` })
+  @Field(() => Int, { nullable: true, description: `Items after \`after\`, 1 to ${MAX_PAGE_SIZE}. Every connection needs \`first\` or \`last\`.` })
   first?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Cursor of the item to start after.' })

@@ -29,6 +29,7 @@ import {
 } from '../credential/credential.resolver.js';
 import { authChecker } from './auth-checker.js';
 import { translateDomainErrors } from './domain-errors.js';
+import { translateStatementTimeouts } from './limits/timeouts.js';
 import { NodeResolver } from './node.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -38,7 +39,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers,
     authChecker,
-    globalMiddlewares: [translateDomainErrors],
+    globalMiddlewares: [translateDomainErrors, translateStatementTimeouts],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     // Every subscription subscribes through the request's LiveEventBus itself; type-graphql still
     // asks for a PubSub once a schema has subscriptions.

@@ -9,6 +9,7 @@ import express, { type ErrorRequestHandler } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import type { TokenService } from '../auth/tokens.js';
 import type { RequestContext } from '../graphql/context.js';
+import { queryLimitsPlugin } from '../graphql/limits/limits-plugin.js';
 import { rejectNulCharacters } from '../graphql/plugins/reject-nul-characters.js';
 import { typeVariableErrorLimit } from '../graphql/plugins/variable-error-limit.js';
 import { serviceUnavailable, SERVICE_UNAVAILABLE } from '../graphql/database-unavailable.js';
@@ -21,6 +22,8 @@ import { requestLogPlugin } from '../observability/request-log.js';
 import type { Services } from '../services.js';
 import { authenticate } from './authenticate.js';
 import { mountHealthChecks } from './health.js';
+import { LIMIT_ERROR_CODES, type ApiLimits } from './limits/api-limits.js';
+import { requestScope } from './limits/request-scope.js';
 import { attachSubscriptionServer } from './subscriptions.js';
 import { mountIde } from './ide/ide-page.js';
 
@@ -35,6 +38,7 @@ const EXPECTED_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  ...LIMIT_ERROR_CODES,
   SERVICE_UNAVAILABLE,
 ]);
 
@@ -44,6 +48,10 @@ export interface HttpServerDependencies {
   tokens: TokenService;
   logger: Logger;
   production: boolean;
+  /** Query limits, rate limits and the request time budget. */
+  limits: ApiLimits;
+  /** Answer introspection queries (default: outside production). */
+  introspection?: boolean;
   /** Where committed changes go to subscribers, in this process or through Redis. */
   liveEvents: LiveEventBus;
   /** Serve the GraphiQL page to browsers at GET /graphql (default: outside production). */
@@ -119,7 +127,12 @@ export async function createHttpServer(dependencies: HttpServerDependencies) {
   const apollo = new ApolloServer<RequestContext>({
     schema,
     includeStacktraceInErrorResponses: false,
-    introspection: !dependencies.production,
+    introspection: dependencies.introspection ?? !dependencies.production,
+    // No "Did you mean …?" field suggestions: they hand out the schema piece by piece.
+    hideSchemaDetailsFromClientErrors: dependencies.production,
+    parseOptions: { maxTokens: dependencies.limits.query.maxTokens },
+    // A JSON array of operations would multiply one request's cost past every limit.
+    allowBatchedHttpRequests: false,
     csrfPrevention: true,
     // main.ts owns SIGTERM/SIGINT and stops everything in order; Apollo must not race it.
     stopOnTerminationSignals: false,
@@ -133,6 +146,7 @@ export async function createHttpServer(dependencies: HttpServerDependencies) {
       requestLogPlugin(logger),
       metrics.plugin,
       rejectNulCharacters(),
+      queryLimitsPlugin({ limits: dependencies.limits.query, rateLimiter: dependencies.limits.rateLimiter }),
     ],
   });
   await apollo.start();
@@ -150,6 +164,7 @@ export async function createHttpServer(dependencies: HttpServerDependencies) {
       next();
     },
     express.json({ limit: '1mb' }),
+    requestScope(dependencies.limits.requestTimeoutMs),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<RequestContext> => {
         const em = orm.em.fork();

@@ -6,7 +6,7 @@ import type { Brief } from '../brief/brief.entity.js';
 import { BriefType } from '../brief/brief.types.js';
 import type { CurrencyCode } from '../common/money.js';
 import type { Creator } from '../creator/creator.entity.js';
-import { type ConnectionShape, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageRequest } from '../graphql/connection.js';
+import { type ConnectionShape, MAX_PAGE_SIZE, pageRequest } from '../graphql/connection.js';
 import type { RequestContext } from '../graphql/context.js';
 import { idOfType } from '../graphql/global-id.js';
 import type { Trader } from '../trader/trader.entity.js';
@@ -17,7 +17,7 @@ import type { RoiAssumption } from './expected-roi.js';
 
 @ArgsType()
 class MatchPageArgs {
-  @Field(() => Int, { nullable: true, description: `Matches after \`after\`, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).` })
+  @Field(() => Int, { nullable: true, description: `Matches after \`after\`, 1 to ${MAX_PAGE_SIZE}; required.` })
   first?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Cursor of the match to start after; only cursors of the same ranking (brief, weights, roster) are accepted.' })

@@ -46,6 +46,8 @@ export async function startTestServer(
     SEED_DEMO_DATA: 'false',
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
     DB_POOL_MAX: '5',
+    // Every test calls from 127.0.0.1, as one anonymous caller; rate-limit tests set their own budget.
+    RATE_LIMIT_POINTS: '100000000',
     ...environment,
   });
   let queries = 0;
