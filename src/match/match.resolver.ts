@@ -10,6 +10,7 @@ import { type ConnectionShape, MAX_PAGE_SIZE, pageRequest } from '../graphql/con
 import type { RequestContext } from '../graphql/context.js';
 import { idOfType } from '../graphql/global-id.js';
 import type { Trader } from '../trader/trader.entity.js';
+import { CANDIDATE_CAP } from './match-candidates.js';
 import { type Match, type MatchPage, OPPORTUNITY_BRIEF_CAP } from './match.service.js';
 import { MatchConnection, MatchWeightsInput } from './match.types.js';
 import type { FactorScore, MatchFlag } from './scoring.js';
@@ -75,7 +76,9 @@ const pageOf = (args: MatchPageArgs) => pageRequest({ first: args.first ?? null,
 const WEIGHTS_DESCRIPTION = 'Relative weights of the factors; left out, the defaults. Negative, non-finite or all-zero weights are refused.';
 const FOR_AGENCY_DESCRIPTION = 'Only the ACTIVE roster of this agency; you must be its member (FORBIDDEN otherwise). Any brief you can see.';
 const RECOMMENDATIONS_DESCRIPTION =
-  'Creators (or operators, for operated self-broadcasts) who pass every hard constraint of the brief — required verified credentials, minimum credibility level, an account on one of its platforms and a rate for one of its formats, capacity left, no active bid or deal on it — best match first, with a diversity re-rank that keeps top-reach accounts from filling the first page. Over-budget candidates are kept, scored 0 on price fit and flagged OVER_BUDGET. For the brand’s members and admins (others get NOT_FOUND, as for a missing brief), or for an agency’s members with `forAgency`.';
+  'Creators (or operators, for operated self-broadcasts) who pass every hard constraint of the brief — required verified credentials, minimum credibility level, an account on one of its platforms and a rate for one of its formats, capacity left, no active bid or deal on it — best match first, with a diversity re-rank that keeps top-reach accounts from filling the first page. The ' +
+  `${CANDIDATE_CAP} most credible who pass are ranked (\`totalCount\` is at most ${CANDIDATE_CAP}), which` +
+  ' keeps a ranking fast at any number of creators. Over-budget candidates are kept, scored 0 on price fit and flagged OVER_BUDGET. For the brand’s members and admins (others get NOT_FOUND, as for a missing brief), or for an agency’s members with `forAgency`.';
 
 @Resolver(() => BriefType)
 export class BriefMatchResolver {
