@@ -45,3 +45,48 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: '', PORT: '' }).DATABASE_URL).toBeUndefined();
   });
 });
+
+describe('limits configuration', () => {
+  it('defaults to depth 10, 15 aliases, 10 directives, 2,000 tokens, cost 5,000 and 10,000 points a minute', () => {
+    expect(loadConfig({})).toMatchObject({
+      GRAPHQL_MAX_DEPTH: 10,
+      GRAPHQL_MAX_ALIASES: 15,
+      GRAPHQL_MAX_DIRECTIVES: 10,
+      GRAPHQL_MAX_TOKENS: 2000,
+      GRAPHQL_MAX_COST: 5000,
+      RATE_LIMIT_POINTS: 10_000,
+      RATE_LIMIT_WINDOW_SECONDS: 60,
+      DB_STATEMENT_TIMEOUT_MS: 5000,
+      REQUEST_TIMEOUT_MS: 10_000,
+    });
+  });
+
+  it('names each invalid limit on a line of its own', () => {
+    const problems = problemsOf({
+      GRAPHQL_MAX_DEPTH: '1',
+      GRAPHQL_MAX_COST: 'lots',
+      GRAPHQL_MAX_TOKENS: '2.5',
+      RATE_LIMIT_WINDOW_SECONDS: '0',
+      DB_STATEMENT_TIMEOUT_MS: '-5',
+      REQUEST_TIMEOUT_MS: 'soon',
+      GRAPHQL_INTROSPECTION: 'yes',
+      REDIS_URL: 'http://cache:6379',
+    });
+    expect(problems.map((problem) => problem.split(':')[0]).sort()).toEqual([
+      'DB_STATEMENT_TIMEOUT_MS',
+      'GRAPHQL_INTROSPECTION',
+      'GRAPHQL_MAX_COST',
+      'GRAPHQL_MAX_DEPTH',
+      'GRAPHQL_MAX_TOKENS',
+      'RATE_LIMIT_WINDOW_SECONDS',
+      'REDIS_URL',
+      'REQUEST_TIMEOUT_MS',
+    ]);
+  });
+
+  it('refuses a rate limit smaller than the largest query allowed, which could then never run', () => {
+    expect(problemsOf({ RATE_LIMIT_POINTS: '100', GRAPHQL_MAX_COST: '500' })).toEqual([
+      'RATE_LIMIT_POINTS: must be at least GRAPHQL_MAX_COST (500); otherwise a query within the cost limit could never run',
+    ]);
+  });
+});
