@@ -52,7 +52,12 @@ describe.skipIf(!haveChromium)('the GraphiQL page in Chromium', () => {
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
 
+    // The schema GraphiQL reads for completion and docs: introspection must pass the server's limits.
+    const introspection = page.waitForResponse((response) => response.request().postData()?.includes('__schema') ?? false);
     await page.goto(server.url);
+    const schema = (await (await introspection).json()) as { data?: { __schema?: { queryType: { name: string } } }; errors?: unknown };
+    expect(schema.errors).toBeUndefined();
+    expect(schema.data?.__schema?.queryType.name).toBe('Query');
     await page.locator('.graphiql-execute-button').waitFor({ timeout: 20_000 });
     await expect.poll(() => page.locator('.graphiql-tab').count()).toBeGreaterThan(5);
 
