@@ -101,6 +101,8 @@ export type BriefCreateInput = {
   preferredStructures: Array<DealStructure>;
   /** One to 20 of the brand’s own products. */
   productIds: Array<string | number>;
+  /** For an OPERATED_SELF_BROADCAST brief only: what its operator must run; matching ranks operators by how many they cover. Default: none, meaning the whole broadcast end to end. */
+  requiredCapabilities?: Array<TraderCapability> | null | undefined;
   /** Credentials bidders must hold verified, besides those the products require. Default: none. */
   requiredCredentials?: Array<CredentialType> | null | undefined;
   /** How many creators or operators to hire, 1 to 100. */
