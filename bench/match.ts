@@ -25,7 +25,7 @@ it('benchmarks match recommendations', async () => {
     ...figures,
   };
   process.stdout.write(`\n${table(matchRows(figures))}\n`);
-  process.stdout.write(`creators ${results.creators}, candidates per brief ${figures.candidatesPerBrief.join(', ')}, API/raw p95 at 1 client ${figures.overheadRatioP95}\n`);
+  process.stdout.write(`creators ${results.creators}, candidates per brief ${figures.candidatesPerBrief.join(', ')}, API/raw p95 at 1 client ${figures.overheadRatioP95} (autocannon runs), ${figures.paired.overheadRatioP95} (paired)\n`);
   await mkdir(new URL('./results/', import.meta.url), { recursive: true });
   await writeFile(new URL('./results/match.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
 });
