@@ -73,6 +73,22 @@ describe('request logs and metrics', () => {
     expect(broken).toMatchObject({ operationName: 'Broken', operationType: null, errorCodes: ['GRAPHQL_VALIDATION_FAILED'], httpStatus: 400 });
   });
 
+  it('logs requests refused before GraphQL runs: a token that is not valid, a body that is not JSON', async () => {
+    const before = requestLines(logs.lines).length;
+    await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer not-a-token', 'x-request-id': 'bad-token-1' },
+      body: JSON.stringify({ query: 'query Mine { viewer { id } }', operationName: 'Mine' }),
+    });
+    await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'bad-json-1' }, body: '{"query": ' });
+
+    const added = requestLines(logs.lines).slice(before);
+    expect(added).toHaveLength(2);
+    expect(added[0]).toMatchObject({ requestId: 'bad-token-1', operationName: 'Mine', viewerId: null, errorCodes: ['UNAUTHENTICATED'], httpStatus: 401 });
+    expect(added[1]).toMatchObject({ requestId: 'bad-json-1', operationName: null, errorCodes: ['BAD_REQUEST'], httpStatus: 400 });
+    expect(added[1]!.durationMs).toEqual(expect.any(Number));
+  });
+
   it('never logs the password a request carries', async () => {
     await server.graphql('mutation LogIn($email: String!, $password: String!) { logIn(input: { email: $email, password: $password }) { token } }', {
       email: actor.email,

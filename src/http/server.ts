@@ -18,7 +18,7 @@ import { isDatabaseUnavailable } from '../db/database-unavailable.js';
 import type { LiveEventBus } from '../events/event-bus.js';
 import type { Logger } from '../logger.js';
 import { createMetrics } from '../observability/metrics.js';
-import { requestLogPlugin } from '../observability/request-log.js';
+import { createRequestLog } from '../observability/request-log.js';
 import type { Services } from '../services.js';
 import { authenticate } from './authenticate.js';
 import { mountHealthChecks } from './health.js';
@@ -120,6 +120,7 @@ export async function createHttpServer(dependencies: HttpServerDependencies) {
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+  const requestLog = createRequestLog(logger);
   const metrics = createMetrics({ pool: await orm.em.getConnection().getNativeClient(), token: dependencies.metricsToken });
 
   const schema = await createSchema();
@@ -143,7 +144,7 @@ export async function createHttpServer(dependencies: HttpServerDependencies) {
       typeVariableErrorLimit(),
       errorMaskingPlugin(logger),
       // After the masking plugin, so they record the codes the client saw.
-      requestLogPlugin(logger),
+      requestLog.plugin,
       metrics.plugin,
       rejectNulCharacters(),
       queryLimitsPlugin({ limits: dependencies.limits.query, rateLimiter: dependencies.limits.rateLimiter }),
@@ -163,6 +164,7 @@ export async function createHttpServer(dependencies: HttpServerDependencies) {
       response.setHeader('x-request-id', requestId);
       next();
     },
+    requestLog.middleware,
     express.json({ limit: '1mb' }),
     requestScope(dependencies.limits.requestTimeoutMs),
     expressMiddleware(apollo, {

@@ -1,7 +1,22 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { RequestHandler } from 'express';
 import type { RequestContext } from '../graphql/context.js';
 import type { Logger } from '../logger.js';
 import { operationOutcome } from './operation-outcome.js';
+
+/** Every request-log line carries this message, so one filter finds them all. */
+export const REQUEST_LOG_MESSAGE = 'graphql request';
+
+export interface RequestLog {
+  /** Logs each request that reaches GraphQL execution, with its operation, viewer and error codes. */
+  plugin: ApolloServerPlugin<RequestContext>;
+  /**
+   * Mounted on /graphql after the request id is set: logs the requests Apollo answered before any
+   * plugin ran (a body that is not JSON, a token that is not valid), reading their error codes from
+   * the answer, so every request still gets its one line.
+   */
+  middleware: RequestHandler;
+}
 
 /**
  * One log line per GraphQL request, written when the answer is ready: the request id the client
@@ -9,27 +24,84 @@ import { operationOutcome } from './operation-outcome.js';
  * A request that failed on the server is logged at `warn`; the error itself is logged by the
  * error-masking plugin under the same request id.
  */
-export function requestLogPlugin(logger: Logger): ApolloServerPlugin<RequestContext> {
-  return {
+export function createRequestLog(logger: Logger): RequestLog {
+  // Request ids the plugin has logged and the middleware has not yet seen finish; a count, since a
+  // client may send the same x-request-id on concurrent requests.
+  const loggedByPlugin = new Map<string, number>();
+  const write = (line: { requestId: string; httpStatus: number; errorCodes: string[] } & Record<string, unknown>) => {
+    const failed = line.httpStatus >= 500 || line.errorCodes.includes('INTERNAL_SERVER_ERROR');
+    logger[failed ? 'warn' : 'info'](line, REQUEST_LOG_MESSAGE);
+  };
+
+  const plugin: ApolloServerPlugin<RequestContext> = {
     async requestDidStart() {
       const started = process.hrtime.bigint();
       return {
         async willSendResponse(request) {
           const outcome = operationOutcome(request);
-          const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
-          const line = {
-            requestId: request.contextValue.requestId,
+          const { requestId } = request.contextValue;
+          loggedByPlugin.set(requestId, (loggedByPlugin.get(requestId) ?? 0) + 1);
+          write({
+            requestId,
             operationName: outcome.operationName,
             operationType: outcome.operationType,
-            durationMs: Math.round(durationMs * 100) / 100,
+            durationMs: millisecondsSince(started),
             viewerId: request.contextValue.viewer?.userId ?? null,
             errorCodes: outcome.errorCodes,
             httpStatus: outcome.httpStatus,
-          };
-          const failed = outcome.httpStatus >= 500 || outcome.errorCodes.includes('INTERNAL_SERVER_ERROR');
-          logger[failed ? 'warn' : 'info'](line, 'graphql request');
+          });
         },
       };
     },
   };
+
+  const middleware: RequestHandler = (request, response, next) => {
+    const started = process.hrtime.bigint();
+    const requestId = response.locals.requestId as string;
+    let answer: string | undefined;
+    // Only an answer the plugin did not log is kept, to read its error codes; the others pass untouched.
+    const end = response.end.bind(response) as (...args: unknown[]) => typeof response;
+    response.end = ((...args: unknown[]) => {
+      const [chunk] = args;
+      if (!loggedByPlugin.has(requestId) && (typeof chunk === 'string' || Buffer.isBuffer(chunk)) && chunk.length <= 65_536) {
+        answer = chunk.toString();
+      }
+      return end(...args);
+    }) as typeof response.end;
+    response.once('finish', () => {
+      const count = loggedByPlugin.get(requestId);
+      if (count) {
+        if (count > 1) loggedByPlugin.set(requestId, count - 1);
+        else loggedByPlugin.delete(requestId);
+        return;
+      }
+      const body = request.body as { operationName?: unknown } | undefined;
+      write({
+        requestId,
+        operationName: typeof body?.operationName === 'string' ? body.operationName : null,
+        operationType: null,
+        durationMs: millisecondsSince(started),
+        viewerId: null,
+        errorCodes: errorCodesOf(answer),
+        httpStatus: response.statusCode,
+      });
+    });
+    next();
+  };
+
+  return { plugin, middleware };
+}
+
+function millisecondsSince(started: bigint): number {
+  return Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100;
+}
+
+function errorCodesOf(answer: string | undefined): string[] {
+  if (!answer) return [];
+  try {
+    const parsed = JSON.parse(answer) as { errors?: { extensions?: { code?: unknown } }[] };
+    return [...new Set((parsed.errors ?? []).map((error) => (typeof error.extensions?.code === 'string' ? error.extensions.code : 'INTERNAL_SERVER_ERROR')))];
+  } catch {
+    return [];
+  }
 }
