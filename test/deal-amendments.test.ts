@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../src/graphql/global-id.js';
-import { errorCodes, signUp, signUpAdmin, succeeded } from './support/actors.js';
+import { type Actor, errorCodes, signUp, signUpAdmin, succeeded } from './support/actors.js';
 import { addBrandMember, count, inDays, rowId } from './support/bids.js';
 import { createDeal, propose, readDeal, run, termsInForce } from './support/deals.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
@@ -196,6 +196,70 @@ describe('bad input writes nothing', () => {
     const result = await run(server, talent.actor, 'propose', { input: { dealId, reason: reason ?? 'Because', terms } });
     expect(result.data!.dealAmendmentPropose!.userErrors.map((error) => [error.code, error.field])).toEqual([[code, field]]);
     expect(await amendmentsOf(dealId)).toBe(0);
+  });
+});
+
+describe('a proposal the deal outlives', () => {
+  const statusOf = async (actor: Actor, amendmentId: string) =>
+    (await server.graphql<{ node: { status: string; answeredAt: string | null } }>(`query($id: ID!) { node(id: $id) { ... on DealAmendment { status answeredAt } } }`, { id: amendmentId }, { token: actor.token })).data!.node;
+  const storedStatus = async (amendmentId: string) => (await server.sql<{ status: string }>('select status from deal_amendment where id = ?', [rowId(amendmentId)]))[0]!.status;
+
+  it('lapses when the deal is disputed, stays lapsed when an admin cancels it, and takes no answer, not even a withdrawal', async () => {
+    const { dealId, brand, talent } = await createDeal(server);
+    const admin = await signUpAdmin(server);
+    const amendmentId = await propose(server, talent.actor, dealId, { commissionBp: 1500 });
+    const opened = await server.graphql<{ dealDisputeOpen: { dispute: { id: string } | null; userErrors: unknown[] } }>(
+      `mutation($id: ID!, $reason: String!) { dealDisputeOpen(id: $id, reason: $reason) { dispute { id } userErrors { code } } }`,
+      { id: dealId, reason: 'The unboxing never went live' },
+      { token: brand.owner.token },
+    );
+    const disputeId = succeeded<{ dispute: { id: string } }>(opened as never, 'dealDisputeOpen').dispute.id;
+    expect(await statusOf(brand.owner, amendmentId)).toEqual({ status: 'LAPSED', answeredAt: null });
+
+    for (const [actor, mutation, field] of [
+      [brand.owner, 'accept', 'dealAmendmentAccept'],
+      [brand.owner, 'reject', 'dealAmendmentReject'],
+      [talent.actor, 'withdraw', 'dealAmendmentWithdraw'],
+    ] as const) {
+      const result = await run(server, actor, mutation, { id: amendmentId });
+      expect(errorCodes(result as never, field), mutation).toEqual(['ILLEGAL_TRANSITION']);
+      expect(result.data![field]!.userErrors[0]!.message).toContain('lapsed when the deal became DISPUTED');
+    }
+
+    const resolved = await server.graphql(
+      `mutation($id: ID!, $note: String!) { dealDisputeResolve(id: $id, decision: CANCEL, note: $note) { userErrors { code } } }`,
+      { id: disputeId, note: 'Nothing was delivered' },
+      { token: admin.token },
+    );
+    succeeded(resolved as never, 'dealDisputeResolve');
+    const listed = await server.graphql<{ node: { status: string; amendments: { edges: { node: { id: string; status: string } }[] } } }>(
+      `query($id: ID!) { node(id: $id) { ... on Deal { status amendments(first: 5) { edges { node { id status } } } } } }`,
+      { id: dealId },
+      { token: talent.actor.token },
+    );
+    expect(listed.data!.node.status).toBe('CANCELLED');
+    expect(listed.data!.node.amendments.edges.map((edge) => edge.node)).toEqual([{ id: amendmentId, status: 'LAPSED' }]);
+    expect(errorCodes((await run(server, talent.actor, 'withdraw', { id: amendmentId })) as never, 'dealAmendmentWithdraw')).toEqual(['ILLEGAL_TRANSITION']);
+    expect(await storedStatus(amendmentId)).toBe('PROPOSED');
+    expect(await versionsOf(dealId)).toBe(1);
+  });
+
+  it.each(['SETTLED', 'CANCELLED'])('reads LAPSED on a %s deal and refuses a rejection and a withdrawal with ILLEGAL_TRANSITION', async (status) => {
+    const { dealId, brand, talent } = await createDeal(server);
+    const amendmentId = await propose(server, brand.owner, dealId, { commissionBp: 600 });
+    await server.sql('update deal set status = ? where id = ?', [status, rowId(dealId)]);
+    expect(await statusOf(talent.actor, amendmentId)).toEqual({ status: 'LAPSED', answeredAt: null });
+    expect(errorCodes((await run(server, talent.actor, 'reject', { id: amendmentId, reason: 'Too late' })) as never, 'dealAmendmentReject')).toEqual(['ILLEGAL_TRANSITION']);
+    expect(errorCodes((await run(server, brand.owner, 'withdraw', { id: amendmentId })) as never, 'dealAmendmentWithdraw')).toEqual(['ILLEGAL_TRANSITION']);
+    expect(await storedStatus(amendmentId)).toBe('PROPOSED');
+  });
+
+  it('keeps an answer given before the deal ended', async () => {
+    const { dealId, brand, talent } = await createDeal(server);
+    const amendmentId = await propose(server, brand.owner, dealId, { commissionBp: 600 });
+    succeeded((await run(server, talent.actor, 'reject', { id: amendmentId })) as never, 'dealAmendmentReject');
+    await server.sql(`update deal set status = 'SETTLED' where id = ?`, [rowId(dealId)]);
+    expect((await statusOf(talent.actor, amendmentId)).status).toBe('REJECTED');
   });
 });
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverableTally } from '../src/deal/deliverable-tally.js';
 import { toGlobalId } from '../src/graphql/global-id.js';
 import { errorCodes, signUp, succeeded } from './support/actors.js';
-import { addBrandMember, count, deliverable, inDays, rowId } from './support/bids.js';
+import { addBrandMember, count, createAgency, createBrand, createCreator, deliverable, inDays, rowId } from './support/bids.js';
 import { createDeal, type DeliverableView, propose, readDeal, run } from './support/deals.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
@@ -82,6 +82,20 @@ describe('submitting and reviewing', () => {
     expect(approved.deal).toMatchObject({ status: 'DELIVERED', feeReleasedAt: null });
   });
 
+  it('releases the fee of a delivered deal when an accepted amendment moves its payment to approval', async () => {
+    const { dealId, brand, talent, deliverableIds } = await createDeal(server, { deliverables: [deliverable()] });
+    succeeded((await run(server, brand.owner, 'accept', { id: await propose(server, talent.actor, dealId, { feePayment: 'ON_SETTLEMENT' }) })) as never, 'dealAmendmentAccept');
+    succeeded((await run(server, talent.actor, 'submit', { id: deliverableIds[0], proofUrl: PROOF })) as never, 'dealDeliverableSubmit');
+    succeeded((await run(server, brand.owner, 'approve', { id: deliverableIds[0] })) as never, 'dealDeliverableApprove');
+    expect((await readDeal(server, brand.owner, dealId))!.feeReleasedAt).toBeNull();
+
+    const amendmentId = await propose(server, talent.actor, dealId, { feePayment: 'ON_APPROVAL' }, 'Everything is approved; pay the fee now');
+    succeeded((await run(server, brand.owner, 'accept', { id: amendmentId })) as never, 'dealAmendmentAccept');
+    const deal = await readDeal(server, brand.owner, dealId);
+    expect(deal).toMatchObject({ status: 'DELIVERED', terms: { version: 3, feePayment: 'ON_APPROVAL' } });
+    expect(deal!.feeReleasedAt).not.toBeNull();
+  });
+
   it('lets a member of the agency acting for the talent submit', async () => {
     const { agency, deliverableIds } = await createDeal(server, { viaAgency: true });
     succeeded((await run(server, agency!.member, 'submit', { id: deliverableIds[0], proofUrl: PROOF })) as never, 'dealDeliverableSubmit');
@@ -101,6 +115,15 @@ describe('bad input writes nothing', () => {
     expect(result.data!.dealDeliverableSubmit!.userErrors).toEqual([expect.objectContaining({ code: expect.stringMatching(/^(INVALID|OUT_OF_RANGE)$/), field: ['proofUrl'] })]);
     expect(await submissionsOf(deliverableIds[0]!)).toBe(0);
     expect(await statusOf(deliverableIds[0]!)).toBe('PENDING');
+  });
+
+  it('takes an address whose scheme is in capitals, and keeps it with the scheme in lower case', async () => {
+    const { talent, deliverableIds } = await createDeal(server, { deliverables: [deliverable()] });
+    const submitted = succeeded<{ deliverable: DeliverableView }>(
+      (await run(server, talent.actor, 'submit', { id: deliverableIds[0], proofUrl: 'HTTPS://www.Douyin.com/video/7301234567890' })) as never,
+      'dealDeliverableSubmit',
+    ).deliverable;
+    expect(submitted.submissions.map((submission) => submission.proofUrl)).toEqual(['https://www.Douyin.com/video/7301234567890']);
   });
 
   it('refuses approval by the talent with SELF_REVIEW, even when they are also a member of the brand', async () => {
@@ -166,6 +189,58 @@ describe('concurrency', () => {
     const codes = [errorCodes(results[0] as never, 'dealDeliverableApprove'), errorCodes(results[1] as never, 'dealDeliverableRequestChanges')];
     expect(codes.flat()).toEqual(['ILLEGAL_TRANSITION']);
     expect(await count(server, 'select count(*)::int as n from deliverable_submission where deliverable_id = ? and outcome is not null', [rowId(deliverableIds[0]!)])).toBe(1);
+  });
+});
+
+describe('concurrency of the last approvals and of submissions', () => {
+  it('delivers the deal when its last two deliverables are approved at the same moment by two brand members', async () => {
+    const { dealId, brand, talent, deliverableIds } = await createDeal(server);
+    const colleague = await addBrandMember(server, brand);
+    for (const id of deliverableIds) succeeded((await run(server, talent.actor, 'submit', { id, proofUrl: PROOF })) as never, 'dealDeliverableSubmit');
+    const results = await Promise.all([run(server, brand.owner, 'approve', { id: deliverableIds[0] }), run(server, colleague, 'approve', { id: deliverableIds[1] })]);
+    expect(results.map((result) => errorCodes(result as never, 'dealDeliverableApprove'))).toEqual([[], []]);
+    const deal = await readDeal(server, brand.owner, dealId);
+    expect(deal!.status).toBe('DELIVERED');
+    expect(deal!.feeReleasedAt).not.toBeNull();
+  });
+
+  it('keeps one submission from the talent and their agency submitting the same deliverable at once', async () => {
+    const { talent, agency, deliverableIds } = await createDeal(server, { viaAgency: true, deliverables: [deliverable()] });
+    const results = await Promise.all([
+      run(server, talent.actor, 'submit', { id: deliverableIds[0], proofUrl: PROOF }),
+      run(server, agency!.member, 'submit', { id: deliverableIds[0], proofUrl: `${PROOF}?agency` }),
+    ]);
+    expect(results.map((result) => errorCodes(result as never, 'dealDeliverableSubmit')).sort()).toEqual([[], ['ILLEGAL_TRANSITION']]);
+    expect(await submissionsOf(deliverableIds[0]!)).toBe(1);
+  });
+});
+
+describe('who else sees the work', () => {
+  it('hides deliverables and amendments from another brand’s member, another creator and an agency that now represents the talent but made no part of the deal', async () => {
+    const { dealId, talent, deliverableIds } = await createDeal(server, { deliverables: [deliverable()] });
+    const amendmentId = await propose(server, talent.actor, dealId, { commissionBp: 1500 });
+    const otherBrand = await createBrand(server);
+    const otherCreator = await createCreator(server, 'other-creator');
+    const newAgency = await createAgency(server, [talent]);
+    const missingDeliverable = toGlobalId('DealDeliverable', '00000000-0000-4000-8000-000000000000');
+    const missingAmendment = toGlobalId('DealAmendment', '00000000-0000-4000-8000-000000000000');
+    for (const [who, actor] of [
+      ['another brand', otherBrand.owner],
+      ['another creator', otherCreator.actor],
+      ['an uninvolved agency', newAgency.member],
+    ] as const) {
+      for (const id of [dealId, deliverableIds[0], amendmentId]) {
+        const seen = await server.graphql<{ node: unknown }>(`query($id: ID!) { node(id: $id) { id } }`, { id }, { token: actor.token });
+        expect(seen.data!.node, `${who} reads ${id}`).toBeNull();
+      }
+      const submitted = await run(server, actor, 'submit', { id: deliverableIds[0], proofUrl: PROOF });
+      expect(submitted.data!.dealDeliverableSubmit!.userErrors, who).toEqual((await run(server, actor, 'submit', { id: missingDeliverable, proofUrl: PROOF })).data!.dealDeliverableSubmit!.userErrors);
+      const withdrawn = await run(server, actor, 'withdraw', { id: amendmentId });
+      expect(withdrawn.data!.dealAmendmentWithdraw!.userErrors, who).toEqual((await run(server, actor, 'withdraw', { id: missingAmendment })).data!.dealAmendmentWithdraw!.userErrors);
+      expect(errorCodes(withdrawn as never, 'dealAmendmentWithdraw'), who).toEqual(['NOT_FOUND']);
+    }
+    expect(await submissionsOf(deliverableIds[0]!)).toBe(0);
+    expect(await count(server, 'select count(*)::int as n from deal_amendment where id = ? and status = ?', [rowId(amendmentId), 'PROPOSED'])).toBe(1);
   });
 });
 

@@ -1,4 +1,6 @@
 import { AmendmentStatus } from './amendment.entity.js';
+import { DealAction, nextDealStatus } from './deal-status.js';
+import type { DealStatus } from './deal.entity.js';
 
 /** What can be done to a proposed amendment, and by whom. */
 export const AmendmentAction = {
@@ -11,15 +13,35 @@ export const AmendmentAction = {
 } as const;
 export type AmendmentAction = (typeof AmendmentAction)[keyof typeof AmendmentAction];
 
-/** Only a PROPOSED amendment can be answered; every answer is final. */
-const TRANSITIONS: Readonly<Record<AmendmentStatus, Partial<Record<AmendmentAction, AmendmentStatus>>>> = {
+/**
+ * Where an amendment stands as its parties see it: its stored status, or LAPSED for a proposal
+ * whose deal can no longer be amended. LAPSED is never stored: the deal's move to DISPUTED,
+ * SETTLED or CANCELLED is what ends the proposal, and reading it from the deal's status keeps the
+ * two from ever disagreeing, whichever path moved the deal.
+ */
+export const AmendmentState = { ...AmendmentStatus, LAPSED: 'LAPSED' } as const;
+export type AmendmentState = (typeof AmendmentState)[keyof typeof AmendmentState];
+
+/** Only a PROPOSED amendment can be answered; every answer is final, and so is a lapse. */
+const TRANSITIONS: Readonly<Record<AmendmentState, Partial<Record<AmendmentAction, AmendmentStatus>>>> = {
   PROPOSED: { ACCEPT: AmendmentStatus.ACCEPTED, REJECT: AmendmentStatus.REJECTED, WITHDRAW: AmendmentStatus.WITHDRAWN },
   ACCEPTED: {},
   REJECTED: {},
   WITHDRAWN: {},
+  LAPSED: {},
 };
 
 /** The status `action` moves an amendment to, or null when it is not allowed from `current`. */
-export function nextAmendmentStatus(current: AmendmentStatus, action: AmendmentAction): AmendmentStatus | null {
+export function nextAmendmentStatus(current: AmendmentState, action: AmendmentAction): AmendmentStatus | null {
   return TRANSITIONS[current][action] ?? null;
+}
+
+/**
+ * A proposal lapses once its deal takes no amendments: no answer could take effect any more, and
+ * a deal that leaves the amendable statuses never returns to them (see the deal's transition
+ * table), so the lapse is final. Answered amendments keep their answer.
+ */
+export function amendmentState(status: AmendmentStatus, dealStatus: DealStatus): AmendmentState {
+  if (status === AmendmentStatus.PROPOSED && nextDealStatus(dealStatus, DealAction.AMEND) === null) return AmendmentState.LAPSED;
+  return status;
 }

@@ -74,6 +74,17 @@ describe('parseAmendmentTerms', () => {
     expect(problems).toHaveLength(3);
   });
 
+  it('keeps a past due date only with the work it was agreed for', () => {
+    const [unboxing] = current.deliverables;
+    const agreedDue = new Date(unboxing!.dueAt);
+    // New work given the unboxing's (past) date would be late the moment it is agreed.
+    expect(
+      codes(restated({ deliverables: [{ ...unboxing!, dueAt: agreedDue }, { format: 'SHORT_VIDEO', platform: 'DOUYIN', dueAt: agreedDue, description: 'Second video' }] })),
+    ).toEqual([{ code: 'OUT_OF_RANGE', field: ['input', 'terms', 'deliverables', 1, 'dueAt'] }]);
+    // Restated with the work it belongs to, it stays.
+    expect(codes(restated({ deliverables: [{ ...unboxing!, dueAt: agreedDue }, { format: 'SHORT_VIDEO', platform: 'DOUYIN', dueAt: inDays(10), description: 'Second video' }] }))).toEqual([]);
+  });
+
   it('lets only an agency member restate the agency’s share', () => {
     expect(codes(restated({ agencyShareBp: 1500 }))).toEqual([{ code: 'INVALID', field: ['input', 'terms', 'agencyShareBp'] }]);
     expect(codes(restated({ agencyShareBp: 1500 }), true)).toEqual([]);

@@ -52,6 +52,17 @@ export function parseAmendmentTerms(input: DealTermsInput, current: NegotiableTe
   };
   const agreedDueDates = new Set(current.deliverables.map((deliverable) => new Date(deliverable.dueAt).getTime()));
   const common = attempt(() => parseBidTerms(input, { ...context, currency: current.currency, agreedDueDates }, root));
+  // parseBidTerms lets any agreed date through; a past one only stays with the work it was agreed for.
+  common?.deliverables.forEach((deliverable, index) => {
+    if (new Date(deliverable.dueAt).getTime() > context.now.getTime() || current.deliverables.some((agreed) => sameDeliverable(agreed, deliverable))) return;
+    problems.push(
+      Problem.of(
+        ProblemCode.OUT_OF_RANGE,
+        'A due date in the past stays only with the deliverable it was agreed for (same format, platform and description); new or moved work is due in the future.',
+        [...root, 'deliverables', index, 'dueAt'],
+      ),
+    );
+  });
   const extra = attempt(() => {
     try {
       return parseInput(dealOnlySchema, input, 'value');
@@ -60,7 +71,7 @@ export function parseAmendmentTerms(input: DealTermsInput, current: NegotiableTe
       throw new Problem(error.details.map((detail) => ({ ...detail, field: [...root, ...(detail.field?.slice(1) ?? [])] })));
     }
   });
-  if (!common || !extra) throw new Problem(problems.flatMap((problem) => problem.details));
+  if (!common || !extra || problems.length) throw new Problem(problems.flatMap((problem) => problem.details));
 
   const proposed: NegotiableTerms = {
     currency: common.currency,
@@ -96,4 +107,9 @@ export function sameTerms(a: NegotiableTerms, b: NegotiableTerms): boolean {
   const deliverables = (terms: NegotiableTerms) =>
     terms.deliverables.map((deliverable) => [deliverable.format, deliverable.platform, new Date(deliverable.dueAt).getTime(), deliverable.description]);
   return JSON.stringify([scalar(a), deliverables(a)]) === JSON.stringify([scalar(b), deliverables(b)]);
+}
+
+/** The same work due at the same instant. */
+function sameDeliverable(a: DeliverableTerm, b: DeliverableTerm): boolean {
+  return a.format === b.format && a.platform === b.platform && a.description === b.description && new Date(a.dueAt).getTime() === new Date(b.dueAt).getTime();
 }

@@ -8,6 +8,7 @@ import { idOfType } from '../graphql/global-id.js';
 import { mutate } from '../graphql/mutation.js';
 import { defineNode } from '../graphql/node.js';
 import { DealAmendment } from './amendment.entity.js';
+import { AmendmentState, amendmentState } from './amendment-rules.js';
 import { DealAmendmentConnection, DealAmendmentPayload, DealAmendmentProposeInput, DealAmendmentType } from './amendment.types.js';
 import type { Deal, DealTerms } from './deal.entity.js';
 import { termsOf } from './deal.resolver.js';
@@ -66,12 +67,17 @@ export class DealAmendmentResolver {
     });
   }
 
+  @FieldResolver(() => AmendmentState, { description: 'Where it stands, given its deal: a proposal not answered before the deal was disputed, settled or cancelled reads LAPSED.' })
+  async status(@Root() amendment: DealAmendment): Promise<AmendmentState> {
+    return amendmentState(amendment.status, (await amendment.deal.loadOrFail()).status);
+  }
+
   @FieldResolver(() => String, { description: 'Display name of the person who proposed it.' })
   async proposedByName(@Root() amendment: DealAmendment): Promise<string> {
     return (await amendment.proposedBy.loadOrFail()).displayName;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Display name of the person who accepted, rejected or withdrew it; null while PROPOSED.' })
+  @FieldResolver(() => String, { nullable: true, description: 'Display name of the person who accepted, rejected or withdrew it; null while PROPOSED and once LAPSED.' })
   async answeredByName(@Root() amendment: DealAmendment): Promise<string | null> {
     return (await amendment.answeredBy?.loadOrFail())?.displayName ?? null;
   }
@@ -88,14 +94,14 @@ export class DealAmendmentResolver {
   @Authorized()
   @Mutation(() => DealAmendmentPayload, {
     description:
-      'Accepts a PROPOSED amendment: its terms become the next version, in force from now; deliverables the terms no longer ask for are DROPPED, new ones added, and a DELIVERED deal with new work is ACTIVE again. The other side only (WRONG_SIDE for the proposing side, or for someone acting for both); ILLEGAL_TRANSITION once answered or when the deal is settled, cancelled or disputed.',
+      'Accepts a PROPOSED amendment: its terms become the next version, in force from now; deliverables the terms no longer ask for are DROPPED, new ones added, and a DELIVERED deal with new work is ACTIVE again. The other side only (WRONG_SIDE for the proposing side, or for someone acting for both); ILLEGAL_TRANSITION once answered, or once lapsed (the deal was disputed, settled or cancelled first).',
   })
   dealAmendmentAccept(@Arg('id', () => ID, { description: 'The amendment.' }) id: string, @Ctx() context: RequestContext) {
     return mutate(context, (tx) => context.services.dealAmendments.accept(tx, idOfType(id, 'DealAmendment')));
   }
 
   @Authorized()
-  @Mutation(() => DealAmendmentPayload, { description: 'Rejects a PROPOSED amendment; the terms stay. The other side only (WRONG_SIDE otherwise).' })
+  @Mutation(() => DealAmendmentPayload, { description: 'Rejects a PROPOSED amendment; the terms stay. The other side only (WRONG_SIDE otherwise); ILLEGAL_TRANSITION once answered or lapsed.' })
   dealAmendmentReject(
     @Arg('id', () => ID, { description: 'The amendment.' }) id: string,
     @Arg('reason', () => String, { nullable: true, description: 'Why, for the proposing side; at most 2000 characters.' }) reason: string | null,
@@ -105,7 +111,7 @@ export class DealAmendmentResolver {
   }
 
   @Authorized()
-  @Mutation(() => DealAmendmentPayload, { description: 'Takes back a PROPOSED amendment. The proposing side only (WRONG_SIDE otherwise).' })
+  @Mutation(() => DealAmendmentPayload, { description: 'Takes back a PROPOSED amendment. The proposing side only (WRONG_SIDE otherwise); ILLEGAL_TRANSITION once answered or lapsed.' })
   dealAmendmentWithdraw(@Arg('id', () => ID, { description: 'The amendment.' }) id: string, @Ctx() context: RequestContext) {
     return mutate(context, (tx) => context.services.dealAmendments.withdraw(tx, idOfType(id, 'DealAmendment')));
   }

@@ -6,7 +6,9 @@ import { AccessDenied, Problem, ProblemCode } from '../common/problems.js';
 import type { ServiceContext } from '../common/service-context.js';
 import { firstPagesBy, type PageFromEnd } from '../db/first-pages.js';
 import { flushOrProblem } from '../db/flush.js';
-import { AmendmentAction, nextAmendmentStatus } from './amendment-rules.js';
+import { DealEventKind } from '../events/live-events.js';
+import { publishDealEvent } from '../events/publish.js';
+import { AmendmentAction, AmendmentState, amendmentState, nextAmendmentStatus } from './amendment-rules.js';
 import { type DealTermsInput, type NegotiableTerms, parseAmendmentTerms } from './amendment-terms.js';
 import { AmendmentStatus, DealAmendment, type DealSide } from './amendment.entity.js';
 import { dealMoveOrProblem, lockDeal, seesDeal, signedIn } from './deal-access.js';
@@ -85,6 +87,7 @@ export class DealAmendmentService {
     });
     // The deal lock already queues proposals; the partial unique index stands behind it.
     await flushOrProblem(em, amendmentPending);
+    publishDealEvent(context, deal, DealEventKind.AMENDMENT, { type: 'DealAmendment', id: amendment.id });
     return { amendment, deal };
   }
 
@@ -97,8 +100,8 @@ export class DealAmendmentService {
    */
   async accept(context: ServiceContext, amendmentId: string | null): Promise<AmendmentResult> {
     const { em } = context;
+    // A proposal on a deal that takes no amendments has lapsed, so lockFor already refused it.
     const { amendment, deal } = await this.lockFor(context, amendmentId, AmendmentAction.ACCEPT);
-    dealMoveOrProblem(deal, DealAction.AMEND, 'amendments', ['id']);
     if (amendment.baseVersion !== deal.termsVersion) {
       throw Problem.of(ProblemCode.STALE_REVISION, `The terms changed since this amendment was proposed: version ${deal.termsVersion} is now in force.`, ['id']);
     }
@@ -124,6 +127,7 @@ export class DealAmendmentService {
     amendment.resultingVersion = version;
     await em.flush();
     await this.deliverables.followTerms(em, deal, amendment.deliverables, version);
+    publishDealEvent(context, deal, DealEventKind.AMENDMENT, { type: 'DealAmendment', id: amendment.id });
     return { amendment, deal };
   }
 
@@ -133,6 +137,7 @@ export class DealAmendmentService {
     const { amendment, deal } = await this.lockFor(context, amendmentId, AmendmentAction.REJECT);
     this.answer(amendment, AmendmentStatus.REJECTED, context.viewer!.userId, text || null);
     await context.em.flush();
+    publishDealEvent(context, deal, DealEventKind.AMENDMENT, { type: 'DealAmendment', id: amendment.id });
     return { amendment, deal };
   }
 
@@ -141,6 +146,7 @@ export class DealAmendmentService {
     const { amendment, deal } = await this.lockFor(context, amendmentId, AmendmentAction.WITHDRAW);
     this.answer(amendment, AmendmentStatus.WITHDRAWN, context.viewer!.userId, null);
     await context.em.flush();
+    publishDealEvent(context, deal, DealEventKind.AMENDMENT, { type: 'DealAmendment', id: amendment.id });
     return { amendment, deal };
   }
 
@@ -153,7 +159,8 @@ export class DealAmendmentService {
   /**
    * The amendment, when the viewer is on the side that may take `action` (the proposer's side
    * withdraws, the other side answers), then the deal locked and the amendment read afresh and
-   * checked against its transition table. Someone on both sides answers nothing: they would be
+   * checked against its transition table, as it stands with the deal (a lapsed proposal takes no
+   * answer, not even a withdrawal). Someone on both sides answers nothing: they would be
    * agreeing with themself.
    */
   private async lockFor(context: ServiceContext, amendmentId: string | null, action: AmendmentAction): Promise<AmendmentResult> {
@@ -179,8 +186,15 @@ export class DealAmendmentService {
 
     const deal = await lockDeal(em, found.deal.id);
     const amendment = await em.findOneOrFail(DealAmendment, found.id, { refresh: true });
-    if (!nextAmendmentStatus(amendment.status, action)) {
-      throw Problem.of(ProblemCode.ILLEGAL_TRANSITION, `This amendment was already ${amendment.status}; it takes no further answer.`, ['id']);
+    const state = amendmentState(amendment.status, deal.status);
+    if (!nextAmendmentStatus(state, action)) {
+      throw Problem.of(
+        ProblemCode.ILLEGAL_TRANSITION,
+        state === AmendmentState.LAPSED
+          ? `This amendment lapsed when the deal became ${deal.status}: that deal takes no amendments, so the proposal takes no answer.`
+          : `This amendment was already ${state}; it takes no further answer.`,
+        ['id'],
+      );
     }
     return { amendment, deal };
   }

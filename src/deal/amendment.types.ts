@@ -3,7 +3,8 @@ import { BidTermsInput } from '../bid/bid.types.js';
 import { UserError } from '../graphql/common-types.js';
 import { connectionType } from '../graphql/connection.js';
 import { Node } from '../graphql/node.js';
-import { AmendmentStatus, DealSide } from './amendment.entity.js';
+import { DealSide } from './amendment.entity.js';
+import { AmendmentState } from './amendment-rules.js';
 import { FeePayment } from './deal.entity.js';
 import { DealType } from './deal.types.js';
 
@@ -16,7 +17,7 @@ registerEnumType(DealSide, {
   },
 });
 
-registerEnumType(AmendmentStatus, {
+registerEnumType(AmendmentState, {
   name: 'DealAmendmentStatus',
   description: 'Where an amendment stands; every status but PROPOSED is final.',
   valuesConfig: {
@@ -24,6 +25,7 @@ registerEnumType(AmendmentStatus, {
     ACCEPTED: { description: 'The other side agreed; its terms became the next version.' },
     REJECTED: { description: 'The other side declined; the terms stayed.' },
     WITHDRAWN: { description: 'The proposing side took it back.' },
+    LAPSED: { description: 'Was never answered before the deal was disputed, settled or cancelled; it takes no answer now and the terms stayed.' },
   },
 });
 
@@ -35,8 +37,8 @@ export class DealAmendmentType extends Node {
   @Field(() => DealSide, { description: 'The side that proposed it.' })
   side!: DealSide;
 
-  @Field(() => AmendmentStatus, { description: 'Where it stands.' })
-  status!: AmendmentStatus;
+  @Field(() => AmendmentState, { description: 'Where it stands, given its deal: a proposal not answered before the deal was disputed, settled or cancelled reads LAPSED.' })
+  status!: AmendmentState;
 
   @Field({ description: 'Why the change is proposed.' })
   reason!: string;
@@ -47,7 +49,7 @@ export class DealAmendmentType extends Node {
   @Field(() => Int, { nullable: true, description: 'The terms version it became; null unless ACCEPTED.' })
   resultingVersion!: number | null;
 
-  @Field(() => Date, { nullable: true, description: 'When it was accepted, rejected or withdrawn; null while PROPOSED.' })
+  @Field(() => Date, { nullable: true, description: 'When it was accepted, rejected or withdrawn; null while PROPOSED and once LAPSED.' })
   answeredAt!: Date | null;
 
   @Field(() => String, { nullable: true, description: 'Why the other side rejected it, when they said; null otherwise.' })

@@ -5,10 +5,12 @@ import type { DeliverableTerm } from '../bid/bid.entity.js';
 import { boundedText, MAX_REASON_LENGTH } from '../bid/bid-terms.js';
 import { AccessDenied, Problem, ProblemCode, parseInput } from '../common/problems.js';
 import type { ServiceContext } from '../common/service-context.js';
+import { DealEventKind } from '../events/live-events.js';
+import { publishDealEvent } from '../events/publish.js';
 import { dealMoveOrProblem, lockDeal, seesDeal, signedIn } from './deal-access.js';
 import { DealAction, nextDealStatus } from './deal-status.js';
 import { dealParties } from './deal-visibility.js';
-import { type Deal, DealTerms, FeePayment } from './deal.entity.js';
+import { type Deal, DealStatus, DealTerms, FeePayment } from './deal.entity.js';
 import { DeliverableAction, deliveryMove, nextDeliverableStatus, reconcileDeliverables } from './deliverable-rules.js';
 import { DealDeliverable, DeliverableStatus, DeliverableSubmission, SubmissionOutcome } from './deliverable.entity.js';
 
@@ -17,7 +19,10 @@ export const MAX_NOTE_LENGTH = 2000;
 
 const proofUrlSchema = z
   .url({ protocol: /^https?$/, message: 'Give the proof as an http or https address.' })
-  .max(MAX_PROOF_URL_LENGTH, `at most ${MAX_PROOF_URL_LENGTH} characters`);
+  .max(MAX_PROOF_URL_LENGTH, `at most ${MAX_PROOF_URL_LENGTH} characters`)
+  // Schemes are case-insensitive (HTTPS://… is a valid address); the stored proof spells it in
+  // lower case, as the database's check on the column and every client expect.
+  .transform((url) => url.replace(/^[a-z]+:/i, (scheme) => scheme.toLowerCase()));
 
 /** A deliverable and the deal it belongs to. */
 export interface DeliverableResult {
@@ -74,6 +79,7 @@ export class DealDeliverableService {
     deliverable.status = DeliverableStatus.SUBMITTED;
     deliverable.firstSubmittedAt ??= now;
     await context.em.flush();
+    publishDealEvent(context, deal, DealEventKind.DELIVERABLE, { type: 'DealDeliverable', id: deliverable.id });
     return { deliverable, deal };
   }
 
@@ -149,6 +155,7 @@ export class DealDeliverableService {
     }
     await context.em.flush();
     await this.moveDealWithDelivery(context.em, deal);
+    publishDealEvent(context, deal, DealEventKind.DELIVERABLE, { type: 'DealDeliverable', id: deliverable.id });
     return { deliverable, deal };
   }
 
@@ -170,20 +177,22 @@ export class DealDeliverableService {
     return { deal, deliverable };
   }
 
-  /** DELIVER or REOPEN the deal when its deliverables say so; reads the rows as just flushed. */
+  /**
+   * DELIVER or REOPEN the deal when its deliverables say so; reads the rows as just flushed. A fee
+   * paid on approval is released once the deal is delivered under terms that say so: at the last
+   * approval, or when an accepted amendment moves a delivered deal's fee to approval.
+   */
   private async moveDealWithDelivery(em: EntityManager, deal: Deal): Promise<void> {
     const rows = await em.execute<{ status: DeliverableStatus }[]>(`select status from deal_deliverable where deal_id = ? and status <> 'DROPPED'`, [deal.id]);
     const action = deliveryMove(
       deal.status,
       rows.map((row) => row.status),
     );
-    if (!action) return;
-    const next = nextDealStatus(deal.status, action);
-    if (!next) return;
-    deal.status = next;
-    if (action === DealAction.DELIVER) {
+    const next = action && nextDealStatus(deal.status, action);
+    if (next) deal.status = next;
+    if (deal.status === DealStatus.DELIVERED && deal.feeReleasedAt == null) {
       const terms = await em.findOneOrFail(DealTerms, { deal: deal.id, version: deal.termsVersion });
-      if (terms.feePayment === FeePayment.ON_APPROVAL) deal.feeReleasedAt ??= new Date();
+      if (terms.feePayment === FeePayment.ON_APPROVAL) deal.feeReleasedAt = new Date();
     }
     await em.flush();
   }
