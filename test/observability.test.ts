@@ -108,6 +108,9 @@ describe('request logs and metrics', () => {
     expect(text).toContain('graphql_requests_total{operation="WrongPassword",type="mutation"} 1');
     expect(text).toMatch(/graphql_errors_total\{code="INVALID_CREDENTIALS"\} [1-9]/);
     expect(text).toMatch(/graphql_errors_total\{code="GRAPHQL_VALIDATION_FAILED"\} 1/);
+    // Refused before GraphQL ran, by the earlier test: a token that is not valid, a body that is not JSON.
+    expect(text).toContain('graphql_requests_total{operation="refused",type="none"} 2');
+    expect(text).toMatch(/graphql_errors_total\{code="UNAUTHENTICATED"\} 1/);
   });
 
   it('reports the database pool and event-loop lag', async () => {

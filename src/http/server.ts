@@ -120,8 +120,8 @@ export async function createHttpServer(dependencies: HttpServerDependencies) {
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
-  const requestLog = createRequestLog(logger);
   const metrics = createMetrics({ pool: await orm.em.getConnection().getNativeClient(), token: dependencies.metricsToken });
+  const requestLog = createRequestLog(logger, { onRefused: metrics.recordRefused });
 
   const schema = await createSchema();
   const subscriptions = attachSubscriptionServer({ httpServer, schema, orm, services, tokens, logger, liveEvents: dependencies.liveEvents });

@@ -15,6 +15,8 @@ export const MAX_OPERATION_LABELS = 200;
 export interface Metrics {
   registry: Registry;
   plugin: ApolloServerPlugin<RequestContext>;
+  /** Counts a request answered before GraphQL ran (see request-log.ts), as operation "refused". */
+  recordRefused(refused: { errorCodes: string[]; durationSeconds: number }): void;
   /** GET /metrics in the Prometheus text format; with a token configured, only for `Bearer <token>`. */
   handler: RequestHandler;
 }
@@ -118,7 +120,14 @@ export function createMetrics(options: { pool: Pool; token?: string | undefined 
     }
   };
 
-  return { registry, plugin, handler };
+  const recordRefused = ({ errorCodes, durationSeconds }: { errorCodes: string[]; durationSeconds: number }) => {
+    const labels = { operation: 'refused', type: 'none' };
+    requests.inc(labels);
+    duration.observe(labels, durationSeconds);
+    for (const code of errorCodes) errors.inc({ code });
+  };
+
+  return { registry, plugin, recordRefused, handler };
 }
 
 /** Compares digests in constant time, so response timing does not reveal how much of a token matched. */

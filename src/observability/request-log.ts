@@ -24,7 +24,10 @@ export interface RequestLog {
  * A request that failed on the server is logged at `warn`; the error itself is logged by the
  * error-masking plugin under the same request id.
  */
-export function createRequestLog(logger: Logger): RequestLog {
+export function createRequestLog(
+  logger: Logger,
+  options: { onRefused?: (refused: { errorCodes: string[]; durationSeconds: number }) => void } = {},
+): RequestLog {
   // Request ids the plugin has logged and the middleware has not yet seen finish; a count, since a
   // client may send the same x-request-id on concurrent requests.
   const loggedByPlugin = new Map<string, number>();
@@ -76,15 +79,18 @@ export function createRequestLog(logger: Logger): RequestLog {
         return;
       }
       const body = request.body as { operationName?: unknown } | undefined;
+      const durationMs = millisecondsSince(started);
+      const errorCodes = errorCodesOf(answer);
       write({
         requestId,
         operationName: typeof body?.operationName === 'string' ? body.operationName : null,
         operationType: null,
-        durationMs: millisecondsSince(started),
+        durationMs,
         viewerId: null,
-        errorCodes: errorCodesOf(answer),
+        errorCodes,
         httpStatus: response.statusCode,
       });
+      options.onRefused?.({ errorCodes, durationSeconds: durationMs / 1000 });
     });
     next();
   };
