@@ -8,11 +8,14 @@ import {
   isNonNullType,
   isObjectType,
 } from 'graphql';
+import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { channels } from '../src/events/live-events.js';
 import { fromGlobalId, toGlobalId } from '../src/graphql/global-id.js';
 import { createSchema } from '../src/graphql/schema.js';
 import { RULES, ruleOf } from './support/access-rules.js';
 import { terms } from './support/bids.js';
+import { subscribe, until, wsClient } from './support/subscriptions.js';
 import { startTestServer, type GraphQLResponse, type TestServer } from './support/test-server.js';
 import { buildWorld, ROLES, type Role, tokenOf, type World, type WorldIds } from './support/world.js';
 
@@ -412,7 +415,7 @@ const FIELD_EXERCISES: FieldExercise[] = [
 const EXERCISED_ELSEWHERE: Record<string, string> = {
   'Subscription.bidEvents': 'over WebSocket, in test/subscriptions.test.ts',
   'Subscription.myBidStatusChanged': 'over WebSocket, in test/subscriptions.test.ts',
-  'Subscription.dealEvents': 'over WebSocket, in test/subscriptions.test.ts',
+  'Subscription.dealEvents': 'over WebSocket, below (live updates)',
   'CredibilityChange.deal':
     'everyone who may read a credibility history (the talent, their agency, admins) is a party of the deals in it here; the nested-path check still proves the deal never reaches anyone else',
 };
@@ -433,6 +436,44 @@ describe('fields that narrow who sees them', () => {
       for (const code of codesOf(result)) expect(['FORBIDDEN', 'UNAUTHENTICATED', 'NOT_FOUND']).toContain(code);
       expect(exercise.seen(result, ids), JSON.stringify(result)).toBe(allowed);
     });
+  });
+});
+
+// -----------------------------------------------------------------------------------------------
+// Live updates over WebSocket: a deal's events reach its parties and admins, nobody else.
+
+describe('live updates over WebSocket', () => {
+  const clients: Client[] = [];
+  afterAll(() => Promise.all(clients.map((client) => client.dispose())));
+  const connect = (role: Role) => {
+    const client = wsClient(server.url, tokenOf(world, role));
+    clients.push(client);
+    return client;
+  };
+  const DEAL_EVENTS = `subscription($dealId: ID!) { dealEvents(dealId: $dealId) { kind deal { id status } } }`;
+  const codes = (result: { errors?: { extensions?: { code?: string } }[] }) => (result.errors ?? []).map((error) => error.extensions?.code);
+
+  it.each(ALL.filter((role) => !DEAL_PARTIES.includes(role)).map((role) => [role] as const))(
+    'refuses the deal’s events to %s exactly as it refuses an unknown deal’s',
+    async (role) => {
+      const result = await subscribe(connect(role), DEAL_EVENTS, { dealId: ids.deal }).next();
+      const unknown = await subscribe(connect(role), DEAL_EVENTS, { dealId: toGlobalId('Deal', randomUUID()) }).next();
+      expect(result.data ?? null).toBeNull();
+      expect(codes(result)).toHaveLength(1);
+      expect(codes(result)).toEqual(codes(unknown));
+    },
+  );
+
+  it('delivers the deal’s change to each party and admin', async () => {
+    const subscriptions = DEAL_PARTIES.map((role) => subscribe<{ dealEvents: { kind: string; deal: { id: string; status: string } } }>(connect(role), DEAL_EVENTS, { dealId: ids.deal }));
+    const channel = channels.deal(fromGlobalId(ids.deal)!.id);
+    await until(() => server.app.liveEvents.listenerCount(channel) >= DEAL_PARTIES.length, `${DEAL_PARTIES.length} listeners on ${channel}`);
+    // Resolving the dispute is a change every party hears of; the writes below expect an ended deal no more than a disputed one.
+    const resolved = await ask('admin', `mutation($id: ID!) { dealDisputeResolve(id: $id, decision: CANCEL, note: "Resolved for the matrix") { userErrors { code } } }`, {
+      id: ids.dealDispute,
+    });
+    expect(resolved.data).toEqual({ dealDisputeResolve: { userErrors: [] } });
+    for (const subscription of subscriptions) expect((await subscription.next()).data?.dealEvents.deal.id).toBe(ids.deal);
   });
 });
 

@@ -136,7 +136,7 @@ export const RULES: Record<string, Rule> = {
   ),
   ...objectFields('DealDeliverable', 'id format platform description dueAt status firstSubmittedAt approvedAt addedInVersion droppedInVersion deal late submissions'),
   ...objectFields('SalesReport', 'id periodStart periodEnd source ordersCount supersededAt createdAt gmv refunds refundsTotal inForce supersedes supersededBy'),
-  ...objectFields('DealDispute', 'id openedBySide reason openedAt decision resolutionNote resolvedAt'),
+  ...objectFields('DealDispute', 'id openedBySide openedByName reason openedAt decision resolutionNote resolvedAt resolvedByName'),
 
   // Talent.
   ...publicFields(
