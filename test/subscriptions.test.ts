@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels } from '../src/events/live-events.js';
 import { signUp, succeeded } from './support/actors.js';
 import { acceptBid, BID_MUTATIONS, type Brand, createAgency, createBrand, createBrief, createCreator, createCreators, placeBid, rowId, submitBid, terms } from './support/bids.js';
+import { makeDeal, markDelivered, OUTCOME_MUTATIONS } from './support/deal-outcomes.js';
 import { subscribe, until, wsClient } from './support/subscriptions.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
@@ -128,6 +129,35 @@ describe('bid status changes for the bidding side', () => {
     const outsider = await signUp(server, 'no-profile');
     const result = await subscribe(connect(outsider.token), MY_BIDS).next();
     expect(result.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
+  });
+});
+
+describe('deal events for the parties', () => {
+  const DEAL_EVENTS = 'subscription($dealId: ID!) { dealEvents(dealId: $dealId) { kind subjectId deal { id status } } }';
+  interface DealEvent {
+    kind: string;
+    subjectId: string | null;
+    deal: { id: string; status: string };
+  }
+
+  it('tells both sides of a deal about its deliverables and its settlement, and nobody else may follow it', async () => {
+    const deal = await makeDeal(server, { brand, viaAgency: true });
+    const brandEvents = subscribe<{ dealEvents: DealEvent }>(connect(brand.owner.token), DEAL_EVENTS, { dealId: deal.dealId });
+    const agencyEvents = subscribe<{ dealEvents: DealEvent }>(connect(deal.agency!.member.token), DEAL_EVENTS, { dealId: deal.dealId });
+    await until(() => server.app.liveEvents.listenerCount(channels.deal(rowId(deal.dealId))) === 2, 'both sides listen on the deal');
+    const stranger = await createCreator(server, 'stranger');
+    const refused = await subscribe(connect(stranger.actor.token), DEAL_EVENTS, { dealId: deal.dealId }).next();
+    expect(refused.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+
+    await markDelivered(server, deal);
+    succeeded((await server.graphql(OUTCOME_MUTATIONS.settle, { id: deal.dealId }, { token: brand.owner.token })) as never, 'dealSettle');
+
+    for (const events of [brandEvents, agencyEvents]) {
+      const submitted = (await events.next()).data!.dealEvents;
+      expect(submitted).toMatchObject({ kind: 'DELIVERABLE', subjectId: expect.any(String), deal: { id: deal.dealId } });
+      expect((await events.next()).data!.dealEvents).toMatchObject({ kind: 'DELIVERABLE', subjectId: submitted.subjectId, deal: { status: 'DELIVERED' } });
+      expect((await events.next()).data!.dealEvents).toEqual({ kind: 'SETTLEMENT', subjectId: null, deal: { id: deal.dealId, status: 'SETTLED' } });
+    }
   });
 });
 

@@ -3,6 +3,8 @@ import { boundedText, MAX_REASON_LENGTH } from '../bid/bid-terms.js';
 import { AccessDenied, Problem, ProblemCode } from '../common/problems.js';
 import type { ServiceContext } from '../common/service-context.js';
 import { flushOrProblem } from '../db/flush.js';
+import { DealEventKind } from '../events/live-events.js';
+import { publishDealEvent } from '../events/publish.js';
 import type { Viewer } from '../auth/viewer.js';
 import { lockDeal, signedIn } from './deal-access.js';
 import { assertAllowed, moveDeal, releaseTalent, visibleDeal } from './deal-lifecycle.js';
@@ -32,6 +34,7 @@ export class DealDisputeService {
     if (!(await moveDeal(context.em, deal, DealAction.DISPUTE))) throw Problem.of(ProblemCode.ILLEGAL_TRANSITION, 'The deal changed at the same moment.', ['id']);
     const dispute = context.em.create(DealDispute, { deal, openedBy: viewer.userId, openedBySide: side, reason: text });
     await flushOrProblem(context.em, () => Problem.of(ProblemCode.ILLEGAL_TRANSITION, 'A dispute on this deal is already open.', ['id']));
+    publishDealEvent(context, deal, DealEventKind.DISPUTE, { type: 'DealDispute', id: dispute.id });
     return { deal, dispute };
   }
 
@@ -57,10 +60,12 @@ export class DealDisputeService {
     await em.flush();
     if (action === DealAction.RESOLVE_BY_SETTLING) {
       await this.settlements.settleLocked(em, deal, { action, settledBy: viewer.userId, dispute });
+      publishDealEvent(context, deal, DealEventKind.SETTLEMENT);
     } else {
       if (!(await moveDeal(em, deal, action))) throw Problem.of(ProblemCode.ILLEGAL_TRANSITION, 'The deal changed at the same moment.', ['id']);
       await releaseTalent(em, deal);
     }
+    publishDealEvent(context, deal, DealEventKind.DISPUTE, { type: 'DealDispute', id: dispute.id });
     return { deal, dispute };
   }
 

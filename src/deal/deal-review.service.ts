@@ -7,6 +7,8 @@ import { findPage, type PageRequest } from '../common/page.js';
 import { AccessDenied, Problem, ProblemCode } from '../common/problems.js';
 import type { ServiceContext } from '../common/service-context.js';
 import { flushOrProblem } from '../db/flush.js';
+import { DealEventKind } from '../events/live-events.js';
+import { publishDealEvent } from '../events/publish.js';
 import { uuidArray } from '../bid/bid-visibility.js';
 import { signedIn } from './deal-access.js';
 import { visibleDeal } from './deal-lifecycle.js';
@@ -62,6 +64,7 @@ export class DealReviewService {
     await flushOrProblem(context.em, alreadyReviewed);
     // A brand's review is part of the talent's track record.
     if (side === ReviewSide.BRAND) await this.credibility.refreshAfterDeal(context.em, deal.id, CredibilityChangeReason.REVIEW_RECEIVED);
+    publishDealEvent(context, deal, DealEventKind.REVIEW, { type: 'DealReview', id: review.id });
     return { deal, review };
   }
 

@@ -3,6 +3,8 @@ import { AccessDenied, Problem, ProblemCode } from '../common/problems.js';
 import type { ServiceContext } from '../common/service-context.js';
 import type { CredibilityService } from '../credibility/credibility.service.js';
 import { flushOrProblem } from '../db/flush.js';
+import { DealEventKind } from '../events/live-events.js';
+import { publishDealEvent } from '../events/publish.js';
 import { lockDeal, signedIn } from './deal-access.js';
 import { actsForBrand, assertAllowed, moveDeal, releaseTalent, visibleDeal } from './deal-lifecycle.js';
 import type { DealDispute } from './deal-dispute.entity.js';
@@ -73,6 +75,7 @@ export class DealSettlementService {
     const deal = await lockDeal(context.em, found.id);
     assertAllowed(deal, DealAction.SETTLE, notSettleable);
     const settlement = await this.settleLocked(context.em, deal, { action: DealAction.SETTLE, settledBy: viewer.userId, dispute: null });
+    publishDealEvent(context, deal, DealEventKind.SETTLEMENT);
     return { deal, settlement };
   }
 

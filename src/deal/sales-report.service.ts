@@ -4,6 +4,8 @@ import { findPage, type PageRequest } from '../common/page.js';
 import { AccessDenied, Problem, ProblemCode } from '../common/problems.js';
 import type { ServiceContext } from '../common/service-context.js';
 import { flushOrProblem } from '../db/flush.js';
+import { DealEventKind } from '../events/live-events.js';
+import { publishDealEvent } from '../events/publish.js';
 import { lockDeal, signedIn } from './deal-access.js';
 import { actsForBrand, assertAllowed, visibleDeal } from './deal-lifecycle.js';
 import { DealAction } from './deal-status.js';
@@ -91,6 +93,7 @@ export class SalesReportService {
     await flushOrProblem(em, () =>
       Problem.of(ProblemCode.SALES_REPORT_CONFLICT, 'Another report for this period and source was written at the same moment; read it and correct it if needed.', ['input']),
     );
+    publishDealEvent(context, deal, DealEventKind.SALES_REPORT, { type: 'SalesReport', id: salesReport.id });
     return { salesReport, deal, created: true };
   }
 
