@@ -167,6 +167,14 @@ describe('the connection', () => {
     expect(await client.closed).toMatchObject({ code: 4403, reason: expect.stringMatching(/token is not valid/) });
   });
 
+  it('holds subscription documents to the query limits of HTTP', async () => {
+    const nested = 'brief { bids(first: 1) { edges { node { '.repeat(4) + 'id' + ' } } } }'.repeat(4);
+    const result = await subscribe(connect(brand.owner.token), `subscription($briefId: ID!) { bidEvents(briefId: $briefId) { bid { ${nested} } } }`, {
+      briefId: await createBrief(server, brand),
+    }).next();
+    expect(result.errors?.map((error) => error.extensions?.code)).toEqual(['QUERY_TOO_DEEP']);
+  });
+
   it('runs subscriptions only: queries and mutations go over HTTP', async () => {
     const result = await subscribe(connect(brand.owner.token), '{ viewer { id } }').next();
     expect(result.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);

@@ -124,7 +124,16 @@ export async function createHttpServer(dependencies: HttpServerDependencies) {
   const requestLog = createRequestLog(logger, { onRefused: metrics.recordRefused });
 
   const schema = await createSchema();
-  const subscriptions = attachSubscriptionServer({ httpServer, schema, orm, services, tokens, logger, liveEvents: dependencies.liveEvents });
+  const subscriptions = attachSubscriptionServer({
+    httpServer,
+    schema,
+    orm,
+    services,
+    tokens,
+    logger,
+    liveEvents: dependencies.liveEvents,
+    queryLimits: dependencies.limits.query,
+  });
   const apollo = new ApolloServer<RequestContext>({
     schema,
     includeStacktraceInErrorResponses: false,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { getOperationAST, getVariableValues, GraphQLError, type GraphQLFormattedError, type GraphQLSchema, parse, validate } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
@@ -11,12 +11,15 @@ import type { Viewer } from '../auth/viewer.js';
 import { isDatabaseUnavailable } from '../db/database-unavailable.js';
 import type { LiveEventBus } from '../events/event-bus.js';
 import type { RequestContext } from '../graphql/context.js';
+import { limitViolation, type QueryLimits } from '../graphql/limits/query-limits.js';
+import { fragmentsOf, measureOperation } from '../graphql/limits/query-shape.js';
+import { LIMIT_ERROR_CODES } from './limits/api-limits.js';
 import type { Logger } from '../logger.js';
 import type { Services } from '../services.js';
 import { authenticate } from './authenticate.js';
 
 /** Codes whose messages are meant for the client; anything else is masked, as over HTTP. */
-const EXPECTED_CODES = new Set(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'GRAPHQL_VALIDATION_FAILED', 'SERVICE_UNAVAILABLE']);
+const EXPECTED_CODES = new Set(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'SERVICE_UNAVAILABLE', ...LIMIT_ERROR_CODES]);
 
 /** The standard WebSocket close code for "try again later". */
 const TRY_AGAIN_LATER = 1013;
@@ -33,6 +36,8 @@ export interface SubscriptionServerDependencies {
   tokens: TokenService;
   logger: Logger;
   liveEvents: LiveEventBus;
+  /** The same depth, alias, directive, token and cost limits as over HTTP. */
+  queryLimits: QueryLimits;
 }
 
 /**
@@ -40,12 +45,13 @@ export interface SubscriptionServerDependencies {
  * client authenticates once, in `connection_init` (`{ "authorization": "Bearer <token>" }`); a bad
  * token closes the socket with 4403 and the reason. Without a token the connection is anonymous,
  * and every subscription asks for a signed-in viewer. Only subscriptions run here: queries and
- * mutations go over HTTP, where limits, idempotency keys and logging apply.
+ * mutations go over HTTP, where rate limits, idempotency keys and logging apply. Subscription
+ * documents are held to the same query limits as over HTTP before anything runs.
  *
  * Returns an Apollo plugin that closes every socket when the server drains.
  */
 export function attachSubscriptionServer(dependencies: SubscriptionServerDependencies): ApolloServerPlugin<RequestContext> {
-  const { httpServer, schema, orm, services, tokens, logger, liveEvents } = dependencies;
+  const { httpServer, schema, orm, services, tokens, logger, liveEvents, queryLimits } = dependencies;
   const webSocketServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
 
   const mask = (error: GraphQLError | GraphQLFormattedError, requestId: string): GraphQLFormattedError => {
@@ -84,6 +90,23 @@ export function attachSubscriptionServer(dependencies: SubscriptionServerDepende
           }
           return false;
         }
+      },
+      onSubscribe(_connection, _id, payload) {
+        let document;
+        try {
+          document = parse(payload.query, { maxTokens: queryLimits.maxTokens });
+        } catch (error) {
+          return [new GraphQLError((error as Error).message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
+        }
+        const invalid = validate(schema, document);
+        if (invalid.length) return invalid.map((error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+        const operation = getOperationAST(document, payload.operationName);
+        if (!operation) return [new GraphQLError('Name the operation to run.', { extensions: { code: 'BAD_USER_INPUT' } })];
+        const variables = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {});
+        if (variables.errors) return variables.errors.map((error) => new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT' } }));
+        const violation = limitViolation(measureOperation(schema, operation, fragmentsOf(document.definitions), variables.coerced, queryLimits.maxPageSize), queryLimits);
+        if (violation) return [violation];
+        return { schema, document, operationName: payload.operationName ?? null, variableValues: payload.variables ?? null };
       },
       // One context per subscription, with its own EntityManager fork; each event reads afresh.
       context: (connection): RequestContext => ({
