@@ -76,3 +76,22 @@ describe('with GRAPHQL_IDE=false', () => {
     expect((await fetch(`${new URL(server.url).origin}/ide/graphiql.min.js`)).status).toBe(404);
   });
 });
+
+describe('in production', () => {
+  const browserGet = (server: TestServer) => fetch(server.url, { headers: { accept: BROWSER_ACCEPT } });
+
+  it('serves no page unless GRAPHQL_IDE=true', async () => {
+    const server = await startTestServer({ NODE_ENV: 'production' });
+    try {
+      expect((await browserGet(server)).headers.get('content-type') ?? '').not.toMatch(/^text\/html/);
+    } finally {
+      await server.stop();
+    }
+    const enabled = await startTestServer({ NODE_ENV: 'production', GRAPHQL_IDE: 'true' });
+    try {
+      expect((await browserGet(enabled)).headers.get('content-type')).toMatch(/^text\/html/);
+    } finally {
+      await enabled.stop();
+    }
+  });
+});
