@@ -173,6 +173,22 @@ describe('bad input writes nothing', () => {
     expect(row!.status).toBe('PROPOSED');
   });
 
+  it('refuses to accept new work whose due date passed while the proposal waited (OUT_OF_RANGE), and writes no version', async () => {
+    const { dealId, brand, talent } = await createDeal(server);
+    const terms = await termsInForce(server, talent.actor, dealId);
+    const deliverables = [...(terms.deliverables as Record<string, unknown>[]), { format: 'SHORT_VIDEO', platform: 'DOUYIN', dueAt: inDays(3), description: 'Bonus clip' }];
+    const amendmentId = await propose(server, talent.actor, dealId, { deliverables }, 'One more clip');
+    // The brand waits past the new due date.
+    await server.sql(`update deal_amendment set deliverables = jsonb_set(deliverables, '{2,dueAt}', to_jsonb(?::text)) where id = ?`, [inDays(-1), rowId(amendmentId)]);
+    const result = await run(server, brand.owner, 'accept', { id: amendmentId });
+    expect(result.data!.dealAmendmentAccept!.userErrors.map((error) => [error.code, error.field])).toEqual([['OUT_OF_RANGE', ['id']]]);
+    expect(result.data!.dealAmendmentAccept!.userErrors[0]!.message).toContain('Bonus clip');
+    expect(await versionsOf(dealId)).toBe(1);
+    expect(await count(server, 'select count(*)::int as n from deal_deliverable where deal_id = ?', [rowId(dealId)])).toBe(2);
+    // The proposer can still take it back and propose new dates.
+    succeeded((await run(server, talent.actor, 'withdraw', { id: amendmentId })) as never, 'dealAmendmentWithdraw');
+  });
+
   it('refuses a second open proposal with AMENDMENT_PENDING', async () => {
     const { dealId, brand, talent } = await createDeal(server);
     await propose(server, talent.actor, dealId, { commissionBp: 1500 });

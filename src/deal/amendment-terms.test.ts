@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Problem } from '../common/problems.js';
-import { type DealTermsInput, type NegotiableTerms, parseAmendmentTerms, sameTerms } from './amendment-terms.js';
+import { type DealTermsInput, type NegotiableTerms, parseAmendmentTerms, pastDueIndexes, sameTerms } from './amendment-terms.js';
 
 const NOW = new Date('2026-12-01T00:00:00Z');
 const inDays = (days: number) => new Date(NOW.getTime() + days * 24 * 60 * 60 * 1000);
@@ -102,5 +102,20 @@ describe('sameTerms', () => {
     const sameInstant = { ...current, deliverables: [{ ...current.deliverables[0]!, dueAt: new Date(current.deliverables[0]!.dueAt).toISOString().replace('Z', '+00:00') }] };
     expect(sameTerms(current, sameInstant)).toBe(true);
     expect(sameTerms(current, { ...current, usageRightsDays: 91 })).toBe(false);
+  });
+});
+
+describe('pastDueIndexes', () => {
+  it('names new or moved work that is due by now, and not agreed work restated with its own date', () => {
+    const [unboxing] = current.deliverables;
+    const proposed = [
+      unboxing!,
+      { ...unboxing!, description: 'New clip', dueAt: inDays(-1).toISOString() },
+      { ...unboxing!, description: 'Later clip', dueAt: inDays(2).toISOString() },
+      { ...unboxing!, dueAt: inDays(-2).toISOString() },
+    ];
+    expect(pastDueIndexes(proposed, current.deliverables, NOW)).toEqual([1, 3]);
+    // Two days on, the later clip is overdue too.
+    expect(pastDueIndexes(proposed, current.deliverables, inDays(3))).toEqual([1, 2, 3]);
   });
 });

@@ -53,8 +53,7 @@ export function parseAmendmentTerms(input: DealTermsInput, current: NegotiableTe
   const agreedDueDates = new Set(current.deliverables.map((deliverable) => new Date(deliverable.dueAt).getTime()));
   const common = attempt(() => parseBidTerms(input, { ...context, currency: current.currency, agreedDueDates }, root));
   // parseBidTerms lets any agreed date through; a past one only stays with the work it was agreed for.
-  common?.deliverables.forEach((deliverable, index) => {
-    if (new Date(deliverable.dueAt).getTime() > context.now.getTime() || current.deliverables.some((agreed) => sameDeliverable(agreed, deliverable))) return;
+  pastDueIndexes(common?.deliverables ?? [], current.deliverables, context.now).forEach((index) => {
     problems.push(
       Problem.of(
         ProblemCode.OUT_OF_RANGE,
@@ -107,6 +106,16 @@ export function sameTerms(a: NegotiableTerms, b: NegotiableTerms): boolean {
   const deliverables = (terms: NegotiableTerms) =>
     terms.deliverables.map((deliverable) => [deliverable.format, deliverable.platform, new Date(deliverable.dueAt).getTime(), deliverable.description]);
   return JSON.stringify([scalar(a), deliverables(a)]) === JSON.stringify([scalar(b), deliverables(b)]);
+}
+
+/**
+ * The positions in `proposed` of deliverables due by `now` that are not work already agreed with
+ * that same due date: new or moved work that would be late the moment its terms are in force.
+ */
+export function pastDueIndexes(proposed: readonly DeliverableTerm[], agreed: readonly DeliverableTerm[], now: Date): number[] {
+  return proposed.flatMap((deliverable, index) =>
+    new Date(deliverable.dueAt).getTime() <= now.getTime() && !agreed.some((existing) => sameDeliverable(existing, deliverable)) ? [index] : [],
+  );
 }
 
 /** The same work due at the same instant. */

@@ -94,7 +94,7 @@ export class DealAmendmentResolver {
   @Authorized()
   @Mutation(() => DealAmendmentPayload, {
     description:
-      'Accepts a PROPOSED amendment: its terms become the next version, in force from now; deliverables the terms no longer ask for are DROPPED, new ones added, and a DELIVERED deal with new work is ACTIVE again. The other side only (WRONG_SIDE for the proposing side, or for someone acting for both); ILLEGAL_TRANSITION once answered, or once lapsed (the deal was disputed, settled or cancelled first).',
+      'Accepts a PROPOSED amendment: its terms become the next version, in force from now; deliverables the terms no longer ask for are DROPPED, new ones added, and a DELIVERED deal with new work is ACTIVE again. The other side only (WRONG_SIDE for the proposing side, or for someone acting for both); ILLEGAL_TRANSITION once answered, or once lapsed (the deal was disputed, settled or cancelled first); OUT_OF_RANGE when a due date it adds or moves has passed since it was proposed.',
   })
   dealAmendmentAccept(@Arg('id', () => ID, { description: 'The amendment.' }) id: string, @Ctx() context: RequestContext) {
     return mutate(context, (tx) => context.services.dealAmendments.accept(tx, idOfType(id, 'DealAmendment')));

@@ -9,7 +9,7 @@ import { flushOrProblem } from '../db/flush.js';
 import { DealEventKind } from '../events/live-events.js';
 import { publishDealEvent } from '../events/publish.js';
 import { AmendmentAction, AmendmentState, amendmentState, nextAmendmentStatus } from './amendment-rules.js';
-import { type DealTermsInput, type NegotiableTerms, parseAmendmentTerms } from './amendment-terms.js';
+import { type DealTermsInput, type NegotiableTerms, parseAmendmentTerms, pastDueIndexes } from './amendment-terms.js';
 import { AmendmentStatus, DealAmendment, type DealSide } from './amendment.entity.js';
 import { dealMoveOrProblem, lockDeal, seesDeal, signedIn } from './deal-access.js';
 import { otherSide, proposingSide, sidesOf } from './deal-sides.js';
@@ -104,6 +104,17 @@ export class DealAmendmentService {
     const { amendment, deal } = await this.lockFor(context, amendmentId, AmendmentAction.ACCEPT);
     if (amendment.baseVersion !== deal.termsVersion) {
       throw Problem.of(ProblemCode.STALE_REVISION, `The terms changed since this amendment was proposed: version ${deal.termsVersion} is now in force.`, ['id']);
+    }
+    const current = await em.findOneOrFail(DealTerms, { deal: deal.id, version: deal.termsVersion });
+    // Accepting after a new due date has passed would put the talent's work in force already late.
+    const [overdue] = pastDueIndexes(amendment.deliverables, current.deliverables, new Date());
+    if (overdue !== undefined) {
+      const { description, dueAt } = amendment.deliverables[overdue]!;
+      throw Problem.of(
+        ProblemCode.OUT_OF_RANGE,
+        `“${description}” was to be due ${new Date(dueAt).toISOString()}, which has passed since this amendment was proposed; propose new dates instead.`,
+        ['id'],
+      );
     }
     const version = deal.termsVersion + 1;
     em.create(DealTerms, {
