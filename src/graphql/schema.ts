@@ -51,6 +51,8 @@ export async function createSchema(): Promise<GraphQLSchema> {
   const mutationType = schema.getMutationType();
   if (queryType) queryType.description = 'Reads. Public unless a field says who may see it.';
   if (mutationType) mutationType.description = 'Writes. Each returns a payload with `userErrors`; nothing is written when it is not empty.';
+  const subscriptionType = schema.getSubscriptionType();
+  if (subscriptionType) subscriptionType.description = 'Live updates over WebSocket (graphql-ws) at the same path; authenticate in connection_init. Each event is checked against the subscriber before it is sent.';
   return schema;
 }
 
