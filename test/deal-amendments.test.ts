@@ -305,6 +305,28 @@ describe('concurrency', () => {
   });
 });
 
+describe('reading', () => {
+  it('reads a deal’s amendments, with their status, names and proposed terms, in as many statements for 5 as for 1', async () => {
+    const statementsFor = async (amendments: number) => {
+      const { dealId, brand, talent } = await createDeal(server);
+      const colleague = await addBrandMember(server, brand);
+      for (let index = 0; index < amendments; index += 1) {
+        const amendmentId = await propose(server, index % 2 ? colleague : talent.actor, dealId, { commissionBp: 1100 + index }, `Try ${index}`);
+        succeeded((await run(server, index % 2 ? talent.actor : brand.owner, 'reject', { id: amendmentId })) as never, 'dealAmendmentReject');
+      }
+      server.resetQueryCount();
+      const result = await server.graphql<{ node: { amendments: { edges: { node: { status: string } }[] } } }>(
+        `query($id: ID!) { node(id: $id) { ... on Deal { amendments(first: 10) { totalCount edges { node { id status proposedByName answeredByName proposedTerms { version fixedFee { amount } } deal { id status } } } } } } }`,
+        { id: dealId },
+        { token: talent.actor.token },
+      );
+      expect(result.data!.node.amendments.edges.map((edge) => edge.node.status)).toEqual(Array.from({ length: amendments }, () => 'REJECTED'));
+      return server.queryCount();
+    };
+    expect(await statementsFor(5)).toBe(await statementsFor(1));
+  });
+});
+
 describe('outsiders', () => {
   it('see no amendment and get NOT_FOUND for every move, exactly as for a missing id', async () => {
     const { dealId, talent } = await createDeal(server);
