@@ -199,7 +199,7 @@ const JUDGES: Record<MatchFactor, (brief: MatchBrief, candidate: MatchCandidate)
  */
 export function scoreCandidate(brief: MatchBrief, candidate: MatchCandidate, weights: MatchWeights = DEFAULT_MATCH_WEIGHTS): MatchScore {
   const factors = FACTORS_FOR_KIND[candidate.kind];
-  const weightMicros = apportion(normalise(weights, factors), factors);
+  const weightMicros = weightMicrosFor(weights, candidate.kind);
   const flags = new Set<MatchFlag>();
   let scoreMicros = 0;
   const scored = factors.map((factor, index): FactorScore => {
@@ -218,6 +218,21 @@ export function scoreCandidate(brief: MatchBrief, candidate: MatchCandidate, wei
     };
   });
   return { score: scoreMicros / SCORE_SCALE, factors: scored, flags: [...flags] };
+}
+
+/**
+ * A ranking scores hundreds of candidates with the same weights, and normalising and apportioning
+ * them dominated the time of a score; frozen weights (validated weights and the defaults are)
+ * cannot change, so their apportionment is kept per weights object and kind.
+ */
+const apportioned = new WeakMap<MatchWeights, Partial<Record<CandidateKind, number[]>>>();
+
+function weightMicrosFor(weights: MatchWeights, kind: CandidateKind): number[] {
+  const factors = FACTORS_FOR_KIND[kind];
+  if (!Object.isFrozen(weights)) return apportion(normalise(weights, factors), factors);
+  let byKind = apportioned.get(weights);
+  if (!byKind) apportioned.set(weights, (byKind = {}));
+  return (byKind[kind] ??= apportion(normalise(weights, factors), factors));
 }
 
 /** Normalised weights as integer millionths adding up to exactly SCORE_SCALE (largest remainders, ties in factor order). */
@@ -295,7 +310,7 @@ export function relevantCredentialTypes(verticalSlugs: readonly string[]): Crede
  * nutrition requiring "any physician", a pediatrician is still the better match.
  */
 function judgeCredentialRelevance(brief: MatchBrief, candidate: MatchCandidate): Judgement {
-  const required = inDeclarationOrder(new Set(brief.requiredCredentials));
+  const { required, specialists, generals, vertical } = credentialNeeds(brief);
   const held = new Set([...candidate.verifiedCredentialTypes, ...impliedCredentialTypes(candidate.rawVerifiedCredentialTypes)]);
   const missing = required.filter((type) => !held.has(type));
   if (missing.length) {
@@ -305,10 +320,6 @@ function judgeCredentialRelevance(brief: MatchBrief, candidate: MatchCandidate):
       reason: `Holds no verified ${listText(missing.map(credentialName))} credential, which the brief requires; unverified, pending and expired credentials do not count.`,
     };
   }
-  const wanted = new Set([...relevantCredentialTypes(brief.verticalSlugs), ...required]);
-  const specialists = new Set([...wanted].filter((type) => ![...wanted].some((other) => other !== type && impliedCredentialTypes([other]).has(type))));
-  const generals = new Set([...impliedCredentialTypes(specialists), ...wanted].filter((type) => !specialists.has(type)));
-  const vertical = verticalLabel(brief);
   if (!specialists.size) return { value: 1, reason: `Neither the brief nor ${vertical} calls for a credential, so none is missed.` };
 
   // Name what the candidate actually holds, a required type first, before a type it only implies.
@@ -330,6 +341,29 @@ function judgeCredentialRelevance(brief: MatchBrief, candidate: MatchCandidate):
     };
   }
   return { value: 0, reason: `Holds no verified credential relevant to ${vertical}, such as ${specialistNames}.` };
+}
+
+interface CredentialNeeds {
+  required: CredentialType[];
+  specialists: Set<CredentialType>;
+  generals: Set<CredentialType>;
+  vertical: string;
+}
+
+/** What a brief's credentials call for depends on the brief alone; a ranking asks once per brief object (briefs are never changed once built), not once per candidate. */
+const credentialNeedsByBrief = new WeakMap<MatchBrief, CredentialNeeds>();
+
+function credentialNeeds(brief: MatchBrief): CredentialNeeds {
+  let needs = credentialNeedsByBrief.get(brief);
+  if (!needs) {
+    const required = inDeclarationOrder(new Set(brief.requiredCredentials));
+    const wanted = new Set([...relevantCredentialTypes(brief.verticalSlugs), ...required]);
+    const specialists = new Set([...wanted].filter((type) => ![...wanted].some((other) => other !== type && impliedCredentialTypes([other]).has(type))));
+    const generals = new Set([...impliedCredentialTypes(specialists), ...wanted].filter((type) => !specialists.has(type)));
+    needs = { required, specialists, generals, vertical: verticalLabel(brief) };
+    credentialNeedsByBrief.set(brief, needs);
+  }
+  return needs;
 }
 
 // ---- credibility ----
