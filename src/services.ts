@@ -14,6 +14,7 @@ import { DealService } from './deal/deal.service.js';
 import { DealAmendmentService } from './deal/amendment.service.js';
 import { DealDeliverableService } from './deal/deliverable.service.js';
 import { DealDisputeService } from './deal/deal-dispute.service.js';
+import { DealCancellationService } from './deal/deal-cancellation.service.js';
 import { DealReviewService } from './deal/deal-review.service.js';
 import { DealSettlementService } from './deal/deal-settlement.service.js';
 import { SalesReportService } from './deal/sales-report.service.js';
@@ -53,6 +54,7 @@ export function createServices(dependencies: { tokens: TokenService; config: App
     salesReports,
     dealSettlements,
     dealDisputes: new DealDisputeService(dealSettlements),
+    dealCancellations: new DealCancellationService(),
     dealReviews: new DealReviewService(credibility),
     bids: new BidService(briefs, deals),
     idempotency: new IdempotencyService(dependencies.config.IDEMPOTENCY_TTL_HOURS),

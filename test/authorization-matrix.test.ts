@@ -576,6 +576,7 @@ const MUTATION_EXERCISES: MutationExercise[] = [
   ),
   M('dealSettle', `mutation($id: ID!) { dealSettle(id: $id) { userErrors { code field message } } }`, (i) => ({ id: i.deal }), ['brandOwner', 'admin'], (i) => i.deal),
   M('dealDisputeOpen', `mutation($id: ID!) { dealDisputeOpen(id: $id, reason: "Me too") { userErrors { code field message } } }`, (i) => ({ id: i.deal }), DEAL_SIDES, (i) => i.deal),
+  M('dealCancel', `mutation($id: ID!) { dealCancel(input: { dealId: $id, reason: "Called off" }) { userErrors { code field message } } }`, (i) => ({ id: i.deal }), DEAL_SIDES, (i) => i.deal),
   M(
     'dealReview',
     `mutation($id: ID!) { dealReview(id: $id, rating: 1) { userErrors { code field message } } }`,

@@ -52,6 +52,7 @@ export const ProblemCode = {
   PERIOD_OVERLAP: 'PERIOD_OVERLAP',
   DEAL_NOT_DELIVERED: 'DEAL_NOT_DELIVERED',
   DEAL_NOT_SETTLED: 'DEAL_NOT_SETTLED',
+  WORK_STARTED: 'WORK_STARTED',
 } as const;
 export type ProblemCode = (typeof ProblemCode)[keyof typeof ProblemCode];
 

@@ -9,6 +9,7 @@ import { Credential } from '../credential/credential.entity.js';
 import { CredibilityChange } from '../credibility/credibility-change.entity.js';
 import { Deal, DealTerms } from '../deal/deal.entity.js';
 import { DealDispute } from '../deal/deal-dispute.entity.js';
+import { DealCancellation } from '../deal/deal-cancellation.entity.js';
 import { DealReview } from '../deal/deal-review.entity.js';
 import { DealSettlement } from '../deal/deal-settlement.entity.js';
 import { SalesReport } from '../deal/sales-report.entity.js';
@@ -48,6 +49,7 @@ export const entities = [
   DealDispute,
   DealSettlement,
   DealReview,
+  DealCancellation,
   IdempotencyRecord,
   CredibilityChange,
 ];

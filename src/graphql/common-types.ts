@@ -60,6 +60,7 @@ registerEnumType(ProblemCode, {
     PERIOD_OVERLAP: { description: 'The period overlaps another period the same source reported for the deal, so sales would count twice.' },
     DEAL_NOT_DELIVERED: { description: 'The deal is not DELIVERED: it settles only once every deliverable is approved (or when an admin resolves a dispute).' },
     DEAL_NOT_SETTLED: { description: 'The deal is not settled yet; reviews open after settlement.' },
+    WORK_STARTED: { description: 'Proof of work was already submitted on the deal, so a party can no longer call it off; open a dispute (dealDisputeOpen) instead.' },
   },
 });
 

@@ -62,6 +62,7 @@ export const VALUE_TYPES: ReadonlySet<string> = new Set([
   'SettlementBreakdown',
   'SettlementRoi',
   'DealSettlement',
+  'DealCancellation',
   'SalesRefund',
   'DeliverableSubmission',
   'DealReview',
@@ -127,7 +128,7 @@ export const RULES: Record<string, Rule> = {
   ...objectFields(
     'Deal',
     `agency bid brand brief createdAt creator id status terms trader updatedAt feeReleasedAt salesReports salesTotals settlementPreview settlement
-     disputes reviews termsHistory amendments deliverables`,
+     disputes reviews termsHistory amendments deliverables cancellation`,
   ),
   // A deal's records: its parties and admins, like the deal.
   ...objectFields(
@@ -221,6 +222,7 @@ export const RULES: Record<string, Rule> = {
   'Mutation.dealSettle': restricted("the deal's brand members and admins"),
   'Mutation.dealDisputeOpen': restricted("the deal's brand members, the talent and the agency's members"),
   'Mutation.dealDisputeResolve': restricted('admins'),
+  'Mutation.dealCancel': restricted("the deal's brand members, the talent and the agency's members, before any proof was submitted"),
   'Mutation.dealReview': restricted('the deal’s parties, once settled'),
   'Mutation.dealAmendmentPropose': restricted("the deal's parties"),
   'Mutation.dealAmendmentAccept': restricted('the side of the deal that did not propose'),
