@@ -104,12 +104,13 @@ function memoryTransport(): Transport {
 }
 
 /**
- * Redis pub/sub. The publisher does not queue while Redis is away (live events are worth nothing
- * late, and a queue would grow without bound); the subscriber retries forever and re-subscribes
- * its channels after a reconnect. No error here ever reaches a request or crashes the process.
+ * Redis pub/sub. The publisher holds events only while it (re)connects, and gives them up after
+ * one failed reconnection: live events are worth nothing late, and an outage must not grow a
+ * queue without bound. The subscriber retries forever and re-subscribes its channels after a
+ * reconnect. No error here ever reaches a request or crashes the process.
  */
 function redisTransport(url: string, keyPrefix: string, logger: Logger): Transport {
-  const publisher = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
+  const publisher = new Redis(url, { maxRetriesPerRequest: 1 });
   const subscriber = new Redis(url, { maxRetriesPerRequest: null, autoResubscribe: true });
   for (const [role, client] of [['publisher', publisher], ['subscriber', subscriber]] as const) {
     client.on('error', (error: Error) => logger.warn({ err: error, role }, 'Redis connection for live events failed; retrying'));
