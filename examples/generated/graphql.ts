@@ -458,6 +458,8 @@ export type UserErrorCode =
   | 'STALE_REVISION'
   /** No vertical has that slug or id. */
   | 'UNKNOWN_VERTICAL'
+  /** Proof of work was already submitted on the deal, so a party can no longer call it off; open a dispute (dealDisputeOpen) instead. */
+  | 'WORK_STARTED'
   /** Operated self-broadcast briefs take operators; the other objectives take creators. */
   | 'WRONG_BIDDER_KIND'
   /** The action belongs to the other side of the deal: an amendment is answered by the side that did not propose it and withdrawn by the side that did; deliverables are submitted by the talent’s side. */
