@@ -137,8 +137,9 @@ export class DealAmendmentService {
     this.answer(amendment, AmendmentStatus.ACCEPTED, context.viewer!.userId, null);
     amendment.resultingVersion = version;
     await em.flush();
-    await this.deliverables.followTerms(em, deal, amendment.deliverables, version);
+    const moved = await this.deliverables.followTerms(em, deal, amendment.deliverables, version);
     publishDealEvent(context, deal, DealEventKind.AMENDMENT, { type: 'DealAmendment', id: amendment.id });
+    if (moved) publishDealEvent(context, deal, DealEventKind.STATUS_CHANGED);
     return { amendment, deal };
   }
 

@@ -108,9 +108,9 @@ export class DealDeliverableService {
   /**
    * Brings the rows in line with a new terms version (see `reconcileDeliverables`): matched rows
    * keep their history, unmatched ones are DROPPED, new work gets new rows. Then the deal moves if
-   * that changed whether everything is delivered.
+   * that changed whether everything is delivered; says whether it did.
    */
-  async followTerms(em: EntityManager, deal: Deal, deliverables: readonly DeliverableTerm[], version: number): Promise<void> {
+  async followTerms(em: EntityManager, deal: Deal, deliverables: readonly DeliverableTerm[], version: number): Promise<boolean> {
     const live = await em.find(DealDeliverable, { deal: deal.id, status: { $ne: DeliverableStatus.DROPPED } });
     const plan = reconcileDeliverables(live, deliverables);
     const byId = new Map(live.map((row) => [row.id, row]));
@@ -122,7 +122,7 @@ export class DealDeliverableService {
     }
     for (const { position, term } of plan.add) em.create(DealDeliverable, { deal, position, ...rowOf(term), addedInVersion: version });
     await em.flush();
-    await this.moveDealWithDelivery(em, deal);
+    return this.moveDealWithDelivery(em, deal);
   }
 
   // ---- Helpers -----------------------------------------------------------------------------
@@ -154,8 +154,9 @@ export class DealDeliverableService {
       deliverable.status = DeliverableStatus.CHANGES_REQUESTED;
     }
     await context.em.flush();
-    await this.moveDealWithDelivery(context.em, deal);
+    const moved = await this.moveDealWithDelivery(context.em, deal);
     publishDealEvent(context, deal, DealEventKind.DELIVERABLE, { type: 'DealDeliverable', id: deliverable.id });
+    if (moved) publishDealEvent(context, deal, DealEventKind.STATUS_CHANGED);
     return { deliverable, deal };
   }
 
@@ -180,9 +181,10 @@ export class DealDeliverableService {
   /**
    * DELIVER or REOPEN the deal when its deliverables say so; reads the rows as just flushed. A fee
    * paid on approval is released once the deal is delivered under terms that say so: at the last
-   * approval, or when an accepted amendment moves a delivered deal's fee to approval.
+   * approval, or when an accepted amendment moves a delivered deal's fee to approval. Says whether
+   * the deal's status changed, for subscribers to hear of it.
    */
-  private async moveDealWithDelivery(em: EntityManager, deal: Deal): Promise<void> {
+  private async moveDealWithDelivery(em: EntityManager, deal: Deal): Promise<boolean> {
     const rows = await em.execute<{ status: DeliverableStatus }[]>(`select status from deal_deliverable where deal_id = ? and status <> 'DROPPED'`, [deal.id]);
     const action = deliveryMove(
       deal.status,
@@ -195,6 +197,7 @@ export class DealDeliverableService {
       if (terms.feePayment === FeePayment.ON_APPROVAL) deal.feeReleasedAt = new Date();
     }
     await em.flush();
+    return next !== null;
   }
 }
 
