@@ -166,5 +166,5 @@ describe('a PostgreSQL restart under load', () => {
     );
     expect(perTalentAndBrief).toEqual([]);
     expect(alreadyBidAfterRetry + acknowledged.length).toBe(Number((await server.sql<{ count: string }>('select count(*) as count from bid'))[0]!.count));
-  });
+  }, 180_000);
 });
