@@ -156,6 +156,8 @@ describe('deal events for the parties', () => {
       const submitted = (await events.next()).data!.dealEvents;
       expect(submitted).toMatchObject({ kind: 'DELIVERABLE', subjectId: expect.any(String), deal: { id: deal.dealId } });
       expect((await events.next()).data!.dealEvents).toMatchObject({ kind: 'DELIVERABLE', subjectId: submitted.subjectId, deal: { status: 'DELIVERED' } });
+      // The last approval delivered the deal.
+      expect((await events.next()).data!.dealEvents).toEqual({ kind: 'STATUS_CHANGED', subjectId: null, deal: { id: deal.dealId, status: 'DELIVERED' } });
       expect((await events.next()).data!.dealEvents).toEqual({ kind: 'SETTLEMENT', subjectId: null, deal: { id: deal.dealId, status: 'SETTLED' } });
     }
   });
