@@ -28,9 +28,10 @@ export function createRequestLog(
   logger: Logger,
   options: { onRefused?: (refused: { errorCodes: string[]; durationSeconds: number }) => void } = {},
 ): RequestLog {
-  // Request ids the plugin has logged and the middleware has not yet seen finish; a count, since a
-  // client may send the same x-request-id on concurrent requests.
-  const loggedByPlugin = new Map<string, number>();
+  // Responses still open, by request id (a client may send the same x-request-id on concurrent
+  // requests), and those whose line the plugin wrote. An entry leaves `open` when its response closes.
+  const open = new Map<string, object[]>();
+  const loggedByPlugin = new WeakSet<object>();
   const write = (line: { requestId: string; httpStatus: number; errorCodes: string[] } & Record<string, unknown>) => {
     const failed = line.httpStatus >= 500 || line.errorCodes.includes('INTERNAL_SERVER_ERROR');
     logger[failed ? 'warn' : 'info'](line, REQUEST_LOG_MESSAGE);
@@ -43,7 +44,8 @@ export function createRequestLog(
         async willSendResponse(request) {
           const outcome = operationOutcome(request);
           const { requestId } = request.contextValue;
-          loggedByPlugin.set(requestId, (loggedByPlugin.get(requestId) ?? 0) + 1);
+          const response = open.get(requestId)?.find((candidate) => !loggedByPlugin.has(candidate));
+          if (response) loggedByPlugin.add(response);
           write({
             requestId,
             operationName: outcome.operationName,
@@ -61,23 +63,24 @@ export function createRequestLog(
   const middleware: RequestHandler = (request, response, next) => {
     const started = process.hrtime.bigint();
     const requestId = response.locals.requestId as string;
+    open.set(requestId, [...(open.get(requestId) ?? []), response]);
     let answer: string | undefined;
     // Only an answer the plugin did not log is kept, to read its error codes; the others pass untouched.
     const end = response.end.bind(response) as (...args: unknown[]) => typeof response;
     response.end = ((...args: unknown[]) => {
       const [chunk] = args;
-      if (!loggedByPlugin.has(requestId) && (typeof chunk === 'string' || Buffer.isBuffer(chunk)) && chunk.length <= 65_536) {
+      if (!loggedByPlugin.has(response) && (typeof chunk === 'string' || Buffer.isBuffer(chunk)) && chunk.length <= 65_536) {
         answer = chunk.toString();
       }
       return end(...args);
     }) as typeof response.end;
-    response.once('finish', () => {
-      const count = loggedByPlugin.get(requestId);
-      if (count) {
-        if (count > 1) loggedByPlugin.set(requestId, count - 1);
-        else loggedByPlugin.delete(requestId);
-        return;
-      }
+    // 'close' comes after 'finish', and also when the client goes away first, so an aborted
+    // request leaves nothing behind in `open`.
+    response.once('close', () => {
+      const others = (open.get(requestId) ?? []).filter((candidate) => candidate !== response);
+      if (others.length) open.set(requestId, others);
+      else open.delete(requestId);
+      if (loggedByPlugin.has(response)) return;
       const body = request.body as { operationName?: unknown } | undefined;
       const durationMs = millisecondsSince(started);
       const errorCodes = errorCodesOf(answer);
@@ -89,8 +92,9 @@ export function createRequestLog(
         viewerId: null,
         errorCodes,
         httpStatus: response.statusCode,
+        ...(response.writableFinished ? {} : { aborted: true }),
       });
-      options.onRefused?.({ errorCodes, durationSeconds: durationMs / 1000 });
+      if (response.writableFinished) options.onRefused?.({ errorCodes, durationSeconds: durationMs / 1000 });
     });
     next();
   };
