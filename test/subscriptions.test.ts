@@ -98,31 +98,25 @@ describe('bid status changes for the bidding side', () => {
     await listening(channels.bidsOfAgency(rowId(agency.agencyId)));
     await listening(channels.bidsOfCreator(rowId(competitor!.id)));
 
-    const bid = await placeBid(server, agency.member, { briefId, creatorId: represented!.id, agencyId: agency.agencyId });
-    succeeded((await server.graphql(BID_MUTATIONS.shortlist, { id: bid.id }, { token: brand.owner.token })) as never, 'bidShortlist');
-    const competing = await placeBid(server, competitor!.actor, { briefId, creatorId: competitor!.id });
-    succeeded((await acceptBid(server, brand.owner, bid.id)) as never, 'bidAccept');
-
-    for (const events of [talentEvents, agencyEvents]) {
-      const kinds = [];
-      for (let index = 0; index < 3; index += 1) {
-        const event = (await events.next()).data!.myBidStatusChanged;
-        expect(event.bid.id).toBe(bid.id);
-        kinds.push([event.kind, event.bid.status]);
+    // Each event is read when it is delivered, so both sides take it in before the next change.
+    const bothHear = async (bidId: string, kind: string, status: string) => {
+      for (const events of [talentEvents, agencyEvents]) {
+        expect((await events.next()).data!.myBidStatusChanged).toMatchObject({ kind, bid: { id: bidId, status } });
       }
-      expect(kinds).toEqual([
-        ['SUBMITTED', 'SUBMITTED'],
-        ['SHORTLISTED', 'SHORTLISTED'],
-        ['ACCEPTED', 'ACCEPTED'],
-      ]);
-    }
+    };
+    const bid = await placeBid(server, agency.member, { briefId, creatorId: represented!.id, agencyId: agency.agencyId });
+    await bothHear(bid.id, 'SUBMITTED', 'SUBMITTED');
+    succeeded((await server.graphql(BID_MUTATIONS.shortlist, { id: bid.id }, { token: brand.owner.token })) as never, 'bidShortlist');
+    await bothHear(bid.id, 'SHORTLISTED', 'SHORTLISTED');
+    const competing = await placeBid(server, competitor!.actor, { briefId, creatorId: competitor!.id });
+    expect((await competitorEvents.next()).data!.myBidStatusChanged).toMatchObject({ kind: 'SUBMITTED', bid: { id: competing.id, status: 'SUBMITTED' } });
+    succeeded((await acceptBid(server, brand.owner, bid.id)) as never, 'bidAccept');
+    await bothHear(bid.id, 'ACCEPTED', 'ACCEPTED');
+
     // The competitor hears of their own bid only: submitted, then closed when the last slot went to another.
-    const own = [(await competitorEvents.next()).data!.myBidStatusChanged, (await competitorEvents.next()).data!.myBidStatusChanged];
-    expect(own.map((event) => [event.kind, event.bid.id, event.bid.status])).toEqual([
-      ['SUBMITTED', competing.id, 'SUBMITTED'],
-      ['NOT_SELECTED', competing.id, 'NOT_SELECTED'],
-    ]);
+    expect((await competitorEvents.next()).data!.myBidStatusChanged).toMatchObject({ kind: 'NOT_SELECTED', bid: { id: competing.id, status: 'NOT_SELECTED' } });
     expect(competitorEvents.pending()).toEqual([]);
+    expect(talentEvents.pending()).toEqual([]);
   });
 
   it('is for talent and agency members only', async () => {
@@ -150,14 +144,16 @@ describe('deal events for the parties', () => {
     expect(refused.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
 
     await markDelivered(server, deal);
-    succeeded((await server.graphql(OUTCOME_MUTATIONS.settle, { id: deal.dealId }, { token: brand.owner.token })) as never, 'dealSettle');
-
+    // Each event is read when it is delivered, so the deal is settled only once both sides heard of its delivery.
     for (const events of [brandEvents, agencyEvents]) {
       const submitted = (await events.next()).data!.dealEvents;
       expect(submitted).toMatchObject({ kind: 'DELIVERABLE', subjectId: expect.any(String), deal: { id: deal.dealId } });
       expect((await events.next()).data!.dealEvents).toMatchObject({ kind: 'DELIVERABLE', subjectId: submitted.subjectId, deal: { status: 'DELIVERED' } });
       // The last approval delivered the deal.
       expect((await events.next()).data!.dealEvents).toEqual({ kind: 'STATUS_CHANGED', subjectId: null, deal: { id: deal.dealId, status: 'DELIVERED' } });
+    }
+    succeeded((await server.graphql(OUTCOME_MUTATIONS.settle, { id: deal.dealId }, { token: brand.owner.token })) as never, 'dealSettle');
+    for (const events of [brandEvents, agencyEvents]) {
       expect((await events.next()).data!.dealEvents).toEqual({ kind: 'SETTLEMENT', subjectId: null, deal: { id: deal.dealId, status: 'SETTLED' } });
     }
   });
