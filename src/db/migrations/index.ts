@@ -7,11 +7,11 @@ import { Migration20261124020000OrganisationInvitations } from './Migration20261
 import { Migration20261124030000BidAgreementGuards } from './Migration20261124030000BidAgreementGuards.js';
 import { Migration20261124040000MatchIndexes } from './Migration20261124040000MatchIndexes.js';
 import { Migration20261124050000CreatorMatchArrays } from './Migration20261124050000CreatorMatchArrays.js';
-import { Migration20261124080000BriefCapabilities } from './Migration20261124080000BriefCapabilities.js';
-import { Migration20261124090000DealCancellation } from './Migration20261124090000DealCancellation.js';
 import { Migration20261124060000DealAmendmentsAndDeliverables } from './Migration20261124060000DealAmendmentsAndDeliverables.js';
 import { Migration20261124070000SalesSettlementDisputesReviews } from './Migration20261124070000SalesSettlementDisputesReviews.js';
 import { Migration20261124075000CredibilityHistory } from './Migration20261124075000CredibilityHistory.js';
+import { Migration20261124080000BriefCapabilities } from './Migration20261124080000BriefCapabilities.js';
+import { Migration20261124090000DealCancellation } from './Migration20261124090000DealCancellation.js';
 
 /** Applied in this order; a migration, once committed, is never edited. */
 export const migrations: MigrationObject[] = [
@@ -23,9 +23,9 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261124030000BidAgreementGuards', class: Migration20261124030000BidAgreementGuards },
   { name: 'Migration20261124040000MatchIndexes', class: Migration20261124040000MatchIndexes },
   { name: 'Migration20261124050000CreatorMatchArrays', class: Migration20261124050000CreatorMatchArrays },
-  { name: 'Migration20261124080000BriefCapabilities', class: Migration20261124080000BriefCapabilities },
-  { name: 'Migration20261124090000DealCancellation', class: Migration20261124090000DealCancellation },
   { name: 'Migration20261124060000DealAmendmentsAndDeliverables', class: Migration20261124060000DealAmendmentsAndDeliverables },
   { name: 'Migration20261124070000SalesSettlementDisputesReviews', class: Migration20261124070000SalesSettlementDisputesReviews },
   { name: 'Migration20261124075000CredibilityHistory', class: Migration20261124075000CredibilityHistory },
+  { name: 'Migration20261124080000BriefCapabilities', class: Migration20261124080000BriefCapabilities },
+  { name: 'Migration20261124090000DealCancellation', class: Migration20261124090000DealCancellation },
 ];
