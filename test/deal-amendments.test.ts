@@ -115,18 +115,24 @@ describe('who may answer', () => {
     succeeded((await run(server, colleague, 'withdraw', { id: amendmentId })) as never, 'dealAmendmentWithdraw');
   });
 
-  it('puts the agency acting for the talent on the talent’s side: it proposes, states its share, and cannot answer the talent’s own proposal', async () => {
+  it('puts the agency acting for the talent on the talent’s side, and keeps the agency’s share out of amendments', async () => {
     const { dealId, brand, talent, agency } = await createDeal(server, { viaAgency: true });
     const byTalent = await propose(server, talent.actor, dealId, { commissionBp: 1300 });
     expect(errorCodes((await run(server, agency!.member, 'accept', { id: byTalent })) as never, 'dealAmendmentAccept')).toEqual(['WRONG_SIDE']);
     succeeded((await run(server, agency!.member, 'withdraw', { id: byTalent })) as never, 'dealAmendmentWithdraw');
 
-    // Only the agency restates its share; the brand may not.
-    const brandTerms = await termsInForce(server, brand.owner, dealId, { agencyShareBp: 500 });
-    expect(errorCodes((await run(server, brand.owner, 'propose', { input: { dealId, reason: 'Lower share', terms: brandTerms } })) as never, 'dealAmendmentPropose')).toEqual(['INVALID']);
-    const byAgency = await propose(server, agency!.member, dealId, { agencyShareBp: 2500 }, 'More account management');
+    // The share is agreed between the talent and the agency: neither the brand nor the agency
+    // changes it through the deal, since the other side to answer would be the brand alone.
+    for (const [actor, agencyShareBp] of [[brand.owner, 500], [agency!.member, 2500]] as const) {
+      const restated = await termsInForce(server, actor, dealId, { agencyShareBp });
+      const answer = await run(server, actor, 'propose', { input: { dealId, reason: 'Another share', terms: restated } });
+      expect(errorCodes(answer as never, 'dealAmendmentPropose')).toEqual(['INVALID']);
+    }
+    expect(await versionsOf(dealId)).toBe(1);
+    const before = (await readDeal(server, talent.actor, dealId))!.terms.agencyShareBp;
+    const byAgency = await propose(server, agency!.member, dealId, { commissionBp: 1400 }, 'Longer live slot');
     succeeded((await run(server, brand.owner, 'accept', { id: byAgency })) as never, 'dealAmendmentAccept');
-    expect((await readDeal(server, talent.actor, dealId))!.terms).toMatchObject({ version: 2, agencyShareBp: 2500 });
+    expect((await readDeal(server, talent.actor, dealId))!.terms).toMatchObject({ version: 2, commissionBp: 1400, agencyShareBp: before });
   });
 
   it('refuses someone who acts for both sides: they would be agreeing with themself', async () => {

@@ -68,11 +68,13 @@ export class DealAmendmentService {
     const text = boundedText(reason, { min: 1, max: MAX_REASON_LENGTH }, ['input', 'reason']);
     const current = await em.findOneOrFail(DealTerms, { deal: deal.id, version: deal.termsVersion });
     const brief = await deal.brief.loadOrFail();
-    const agencyMember = deal.agency !== null && deal.agency !== undefined && viewer.isAgencyMember(deal.agency.id);
+    // The agency's share is the talent's agreement with their agency, not the brand's to accept:
+    // an agency restating it would cut the talent's pay with only the brand's consent. It stays
+    // as the accepted bid set it.
     const proposed = parseAmendmentTerms(
       input,
       negotiable(current),
-      { formats: brief.formats, platforms: brief.platforms, now: new Date(), agencyShare: { allowed: agencyMember, fallback: current.agencyShareBp } },
+      { formats: brief.formats, platforms: brief.platforms, now: new Date(), agencyShare: { allowed: false, fallback: current.agencyShareBp } },
       ['input', 'terms'],
     );
 

@@ -61,7 +61,10 @@ export class DealAmendmentType extends Node {
 
 export const DealAmendmentConnection = connectionType(DealAmendmentType, 'DealAmendment');
 
-@InputType({ description: 'Proposed deal terms: a bid’s terms plus the deal’s own. The currency stays the deal’s; what is left out of the deal’s own fields carries over.' })
+@InputType({
+  description:
+    'Proposed deal terms: a bid’s terms plus the deal’s own. The currency stays the deal’s; what is left out of the deal’s own fields carries over. Leave `agencyShareBp` out: the agency’s share is agreed between the talent and their agency and stays as accepted.',
+})
 export class DealTermsInput extends BidTermsInput {
   @Field(() => Int, { nullable: true, description: 'Refunds within this many days of an order reduce net GMV, 0 to 365; default: as in force.' })
   refundWindowDays?: number | null;
