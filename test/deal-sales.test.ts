@@ -239,6 +239,11 @@ describe('concurrent reports', () => {
         [randomUUID(), row!['deal_id'], row!['period_start'], row!['period_end'], row!['source'], row!['reported_by_id']],
       ),
     ).rejects.toThrow(/sales_report_one_in_force/);
+    // A report's figures are never rewritten (a correction is a new report)…
+    await expect(server.sql(`update sales_report set refunds_total = 0 where deal_id = ?`, [rowId(deal.dealId)])).rejects.toThrow(/only ever marked superseded/);
+    // …and, with that guard lifted in this test's own database, refunds still cannot exceed GMV.
+    await server.sql('alter table sales_report disable trigger sales_report_superseded_once');
     await expect(server.sql(`update sales_report set refunds_total = gmv + 1 where deal_id = ?`, [rowId(deal.dealId)])).rejects.toThrow(/sales_report_refunds_within_gmv/);
+    await server.sql('alter table sales_report enable trigger sales_report_superseded_once');
   });
 });

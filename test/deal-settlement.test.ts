@@ -224,7 +224,23 @@ describe('settling', () => {
     const deal = await workedExampleDeal();
     await markDelivered(server, deal);
     succeeded((await settle(deal)) as never, 'dealSettle');
+    // A settlement is never rewritten at all…
+    await expect(server.sql('update deal_settlement set settled_at = now() where deal_id = ?', [rowId(deal.dealId)])).rejects.toThrow(/never rewritten/);
+    // …and, with that guard lifted in this test's own database, its identities still hold.
+    await server.sql('alter table deal_settlement disable trigger deal_settlement_never_rewritten');
     await expect(server.sql('update deal_settlement set creator_net = creator_net + 1 where deal_id = ?', [rowId(deal.dealId)])).rejects.toThrow(/deal_settlement_creator_net/);
     await expect(server.sql('update deal_settlement set make_good = fixed_fee + 1, fee_earned = -1 where deal_id = ?', [rowId(deal.dealId)])).rejects.toThrow(/deal_settlement/);
+    await server.sql('alter table deal_settlement enable trigger deal_settlement_never_rewritten');
+  });
+
+  it('keeps the record append-only: terms versions, answered amendments and superseded reports refuse rewrites', async () => {
+    const deal = await workedExampleDeal();
+    await markDelivered(server, deal);
+    succeeded((await settle(deal)) as never, 'dealSettle');
+    const id = rowId(deal.dealId);
+    await expect(server.sql('update deal_terms set fixed_fee = fixed_fee + 1 where deal_id = ?', [id])).rejects.toThrow(/deal_terms rows are never rewritten/);
+    await expect(server.sql('update sales_report set gmv = gmv + 1 where deal_id = ?', [id])).rejects.toThrow(/only ever marked superseded/);
+    const [terms] = await server.sql<{ versions: string }>('select count(*) as versions from deal_terms where deal_id = ?', [id]);
+    expect(Number(terms!.versions)).toBeGreaterThanOrEqual(1);
   });
 });

@@ -12,6 +12,7 @@ import { Migration20261124070000SalesSettlementDisputesReviews } from './Migrati
 import { Migration20261124075000CredibilityHistory } from './Migration20261124075000CredibilityHistory.js';
 import { Migration20261124080000BriefCapabilities } from './Migration20261124080000BriefCapabilities.js';
 import { Migration20261124090000DealCancellation } from './Migration20261124090000DealCancellation.js';
+import { Migration20261125000000RecordsAreNeverRewritten } from './Migration20261125000000RecordsAreNeverRewritten.js';
 
 /** Applied in this order; a migration, once committed, is never edited. */
 export const migrations: MigrationObject[] = [
@@ -28,4 +29,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261124075000CredibilityHistory', class: Migration20261124075000CredibilityHistory },
   { name: 'Migration20261124080000BriefCapabilities', class: Migration20261124080000BriefCapabilities },
   { name: 'Migration20261124090000DealCancellation', class: Migration20261124090000DealCancellation },
+  { name: 'Migration20261125000000RecordsAreNeverRewritten', class: Migration20261125000000RecordsAreNeverRewritten },
 ];
