@@ -29,9 +29,8 @@ import {
   UserCredentialsResolver,
 } from '../credential/credential.resolver.js';
 import { authChecker } from './auth-checker.js';
-import { translateDomainErrors } from './domain-errors.js';
-import { translateStatementTimeouts } from './limits/timeouts.js';
 import { NodeResolver } from './node.resolver.js';
+import { translateResolverErrors } from './resolver-errors.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 const resolvers: NonEmptyArray<Function> = [NodeResolver, LiveEventsResolver, AccountResolver, VerticalResolver, BrandResolver, BrandMemberResolver, UserBrandsResolver, ProductResolver, CreatorResolver, ChannelAccountResolver, UserCreatorProfileResolver, CredentialResolver, CreatorCredentialsResolver, TraderCredentialsResolver, UserCredentialsResolver, TraderResolver, UserTraderProfileResolver, AgencyResolver, AgencyMemberResolver, UserAgenciesResolver, OrganisationInvitationResolver, UserOrganisationInvitationsResolver, RosterMembershipResolver, CreatorRosterResolver, TraderRosterResolver, BriefResolver, BriefInvitationResolver, BrandBriefsResolver, BidResolver, BidRevisionResolver, BriefBidsResolver, CreatorBidsResolver, TraderBidsResolver, AgencyBidsResolver, DealResolver, DealOutcomeResolver, SalesReportResolver, DealDisputeResolver, DealCancellationResolver, DealCancellationDetailsResolver, CreatorReviewsResolver, TraderReviewsResolver, BrandReviewsResolver, DealTermsHistoryResolver, DealAmendmentResolver, DealDeliverablesResolver, DealDeliverableResolver, DeliverableSubmissionResolver, BriefMatchResolver, MatchQueryResolver, AgencyOpportunitiesResolver, CreatorCredibilityResolver, TraderCredibilityResolver, CredibilityChangeResolver];
@@ -40,13 +39,13 @@ export async function createSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers,
     authChecker,
-    globalMiddlewares: [translateDomainErrors, translateStatementTimeouts],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     // Every subscription subscribes through the request's LiveEventBus itself; type-graphql still
     // asks for a PubSub once a schema has subscriptions.
     pubSub: createPubSub(),
     validate: false,
   });
+  translateResolverErrors(schema);
   // type-graphql has no decorator for the root types' own descriptions.
   const queryType = schema.getQueryType();
   const mutationType = schema.getMutationType();

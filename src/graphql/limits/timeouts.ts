@@ -1,5 +1,4 @@
-import { GraphQLError } from 'graphql';
-import type { MiddlewareFn } from 'type-graphql';
+import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../context.js';
 
 /** PostgreSQL's SQLSTATE for a statement cancelled by `statement_timeout` (query_canceled). */
@@ -13,15 +12,12 @@ function isStatementTimeout(error: unknown): boolean {
  * A statement the database cancelled for running past `statement_timeout` is the client's query
  * being too slow, not a server fault: it answers with code TIMEOUT instead of a masked internal
  * error. The ORM has rolled back the transaction around it by the time this sees the error.
+ * Returns the error to throw in its place.
  */
-export const translateStatementTimeouts: MiddlewareFn<RequestContext> = async ({ context, info }, next) => {
-  try {
-    return await next();
-  } catch (error) {
-    if (!isStatementTimeout(error)) throw error;
-    context.logger.warn({ requestId: context.requestId, field: `${info.parentType.name}.${info.fieldName}` }, 'statement timeout');
-    throw new GraphQLError('A database statement ran past the statement timeout and was cancelled; ask for less, or narrow the filter.', {
-      extensions: { code: 'TIMEOUT' },
-    });
-  }
-};
+export function translateStatementTimeout(error: unknown, context: RequestContext, info: GraphQLResolveInfo): unknown {
+  if (!isStatementTimeout(error)) return error;
+  context.logger.warn({ requestId: context.requestId, field: `${info.parentType.name}.${info.fieldName}` }, 'statement timeout');
+  return new GraphQLError('A database statement ran past the statement timeout and was cancelled; ask for less, or narrow the filter.', {
+    extensions: { code: 'TIMEOUT' },
+  });
+}
