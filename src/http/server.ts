@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type ErrorRequestHandler } from 'express';
@@ -10,6 +10,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { TokenService } from '../auth/tokens.js';
 import type { RequestContext } from '../graphql/context.js';
 import { queryLimitsPlugin } from '../graphql/limits/limits-plugin.js';
+import { noStoreResponses } from '../graphql/plugins/no-store.js';
 import { rejectNulCharacters } from '../graphql/plugins/reject-nul-characters.js';
 import { typeVariableErrorLimit } from '../graphql/plugins/variable-error-limit.js';
 import { serviceUnavailable, SERVICE_UNAVAILABLE } from '../graphql/database-unavailable.js';
@@ -150,6 +151,8 @@ export async function createHttpServer(dependencies: HttpServerDependencies) {
       ApolloServerPluginDrainHttpServer({ httpServer }),
       subscriptions,
       ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      noStoreResponses(),
       typeVariableErrorLimit(),
       errorMaskingPlugin(logger),
       // After the masking plugin, so they record the codes the client saw.
