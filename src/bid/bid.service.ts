@@ -221,7 +221,6 @@ export class BidService {
       ['input', 'terms'],
     );
     const pitch = boundedText(input.pitch, { max: MAX_PITCH_LENGTH }, ['input', 'pitch']);
-    if (await em.count(Bid, { brief: brief.id, ...talentWhere(talent), status: { $in: [...ACTIVE_BID_STATUSES] } })) throw alreadyBid(talentField);
 
     const bid = em.create(Bid, {
       brief,
@@ -232,7 +231,8 @@ export class BidService {
       pitch,
     });
     em.create(BidRevision, { bid, number: 1, side: NegotiationSide.BIDDER, author: viewer.userId, ...terms });
-    // Two bids for one talent at once both pass the count above; the partial unique index lets one through.
+    // One active bid per talent and brief: the partial unique indexes decide, for simultaneous bids
+    // too, so no count runs first (it cost every bid a statement and could not settle a race anyway).
     await flushOrProblem(em, () => alreadyBid(talentField));
     publishBidEvent(context, bid, BidEventKind.SUBMITTED);
     return { bid };
