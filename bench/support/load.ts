@@ -25,6 +25,12 @@ export interface RunFigures {
   statementsPerRequest?: number;
   /** Highest resident set size of this process during the run, in MB (server and load generator share it). */
   peakRssMb?: number;
+  /**
+   * CPU milliseconds of the main thread (the server; autocannon has a worker thread of its own)
+   * per completed request: the server's own cost, which other work on the machine disturbs far
+   * less than it disturbs requests per second.
+   */
+  cpuMsPerRequest?: number;
 }
 
 export interface HttpLoad {
@@ -122,9 +128,16 @@ export async function withPeakRss<T>(work: () => Promise<T>): Promise<{ result: 
  */
 export async function measureHttp(load: HttpLoad, count: { reset(): void; read(): number }): Promise<RunFigures & { ok: number; sent: number }> {
   count.reset();
+  const cpuBefore = process.threadCpuUsage();
   const { result, peakRssMb } = await withPeakRss(() => httpLoad(load));
+  const cpu = process.threadCpuUsage(cpuBefore);
   await new Promise((resolve) => setTimeout(resolve, 500));
-  return { ...result, statementsPerRequest: result.sent ? round(count.read() / result.sent) : 0, peakRssMb };
+  return {
+    ...result,
+    statementsPerRequest: result.sent ? round(count.read() / result.sent) : 0,
+    peakRssMb,
+    cpuMsPerRequest: result.requests ? round((cpu.user + cpu.system) / 1000 / result.requests) : 0,
+  };
 }
 
 export async function measureLoop(clients: number, durationSeconds: number, call: (index: number) => Promise<unknown>, statementsPerCall: number): Promise<RunFigures> {
@@ -138,8 +151,8 @@ export function round(value: number): number {
 
 /** The figures as a fixed-width table, one row per run. */
 export function table(rows: readonly (readonly [string, RunFigures])[]): string {
-  const head = ['run', 'reqs', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'SQL/req', 'RSS MB', 'fail'];
-  const cells = rows.map(([name, r]) => [name, r.requests, r.rps, r.p50, r.p95, r.p99, r.statementsPerRequest ?? '', r.peakRssMb ?? '', r.failures].map(String));
+  const head = ['run', 'reqs', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'SQL/req', 'CPU ms/req', 'RSS MB', 'fail'];
+  const cells = rows.map(([name, r]) => [name, r.requests, r.rps, r.p50, r.p95, r.p99, r.statementsPerRequest ?? '', r.cpuMsPerRequest ?? '', r.peakRssMb ?? '', r.failures].map(String));
   const widths = head.map((title, column) => Math.max(title.length, ...cells.map((row) => row[column]!.length)));
   const line = (row: string[]) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
   return [line(head), ...cells.map(line)].join('\n');
