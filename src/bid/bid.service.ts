@@ -213,7 +213,7 @@ export class BidService {
     if (!invited) {
       throw Problem.of(ProblemCode.NOT_INVITED, 'This brief is invite-only, and neither the talent nor the bidding agency is invited.', ['input', 'briefId']);
     }
-    await this.assertEligible(brief, talent, talentField);
+    await this.assertEligible(em, brief, talent, talentField);
 
     const terms = parseBidTerms(
       input.terms,
@@ -340,7 +340,7 @@ export class BidService {
     assertCurrentRevision(bid, revision);
     const talent = await talentOf(em, bid);
     if (bid.agency) await rosterShare(em, bid.agency.id, talent, ['id']);
-    await this.assertEligible(brief, talent, ['id']);
+    await this.assertEligible(em, brief, talent, ['id']);
 
     const [slot] = await em.execute<{ slots_filled: number; slots: number }[]>(
       'update brief set slots_filled = slots_filled + 1, updated_at = now() where id = ? and slots_filled < slots returning slots_filled, slots',
@@ -377,8 +377,8 @@ export class BidService {
   // ---- Helpers -----------------------------------------------------------------------------
 
   /** The bidding rules on the talent's profile, the same at submission and at acceptance. */
-  private async assertEligible(brief: Brief, talent: Talent, talentField: string[]): Promise<void> {
-    const requirements = { objective: brief.objective, requiredCredentials: await this.briefs.requiredCredentials(brief), minCredibilityLevel: brief.minCredibilityLevel };
+  private async assertEligible(em: EntityManager, brief: Brief, talent: Talent, talentField: string[]): Promise<void> {
+    const requirements = { objective: brief.objective, requiredCredentials: await this.briefs.requiredCredentialsNow(em, brief), minCredibilityLevel: brief.minCredibilityLevel };
     const problems = talentEligibilityProblems(requirements, profileOf(talent), talentField);
     if (problems.length) throw new Problem(problems);
   }

@@ -160,6 +160,24 @@ export class BriefService {
   }
 
   /**
+   * `requiredCredentials` of one brief in one plain statement, for the bidding rules: loading the
+   * products as entities through the pivot table cost each bid more CPU than all its other checks.
+   * (Lists of briefs keep `requiredCredentials`, whose product loads are batched across briefs.)
+   */
+  async requiredCredentialsNow(em: EntityManager, brief: Brief): Promise<CredentialType[]> {
+    const rows = await em.execute<{ type: string }[]>(
+      `select distinct type
+         from brief_product
+         join product on product.id = brief_product.product_id
+         cross join unnest(product.required_credentials) as type
+        where brief_product.brief_id = ?`,
+      [brief.id],
+    );
+    const types = new Set([...brief.requiredCredentials, ...rows.map((row) => row.type)]);
+    return [...types].sort() as CredentialType[];
+  }
+
+  /**
    * OPEN, before the deadline, with a slot left: the one test for "may bids be made now". (A brief
    * whose last slot fills is AWARDED in the same transaction; the slot count makes sure.)
    */
