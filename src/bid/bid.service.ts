@@ -188,15 +188,15 @@ export class BidService {
   async submit(context: ServiceContext, input: BidSubmitRequest): Promise<{ bid: Bid }> {
     const { em } = context;
     const viewer = signedIn(context.viewer);
-    const visible = input.briefId ? await this.briefs.findVisible(context, input.briefId) : null;
-    if (!visible) throw Problem.notFound('brief', ['input', 'briefId']);
+    // Bids share the brief's row lock, so they come in side by side; an award or a cancellation
+    // locks it for update, so it waits until this bid is in and closes it with the others, and a
+    // bid that comes after it finds the brief no longer open. The lock comes with the visibility
+    // read, so the brief is read once.
+    const brief = input.briefId ? await this.briefs.findVisibleLockedForShare(context, input.briefId) : null;
+    if (!brief) throw Problem.notFound('brief', ['input', 'briefId']);
     const { talent, talentField } = await findTalent(em, input);
     const representation = await biddingAgency(em, viewer, input.agencyId, talent, talentField);
 
-    // Bids share the brief's row lock, so they come in side by side; an award or a cancellation
-    // locks it for update, so it waits until this bid is in and closes it with the others, and a
-    // bid that comes after it finds the brief no longer open.
-    const brief = await em.findOneOrFail(Brief, visible.id, { lockMode: LockMode.PESSIMISTIC_READ, refresh: true });
     const now = new Date();
     if (!this.briefs.isOpenForBids(brief, now)) {
       throw Problem.of(

@@ -60,6 +60,15 @@ export class BriefService {
   }
 
   /**
+   * `findVisible` that also takes the brief's row lock FOR SHARE and reads the row as locked, in the
+   * same statement: what a bid needs, and one read of the brief instead of two.
+   */
+  async findVisibleLockedForShare(context: ServiceContext, briefId: string): Promise<Brief | null> {
+    const audience = await this.audienceOf(context);
+    return context.em.findOne(Brief, { $and: [{ id: briefId }, visibleBriefsWhere(audience)] }, { lockMode: LockMode.PESSIMISTIC_READ, refresh: true });
+  }
+
+  /**
    * Briefs the viewer may see, soonest deadline first. By default the ones open for bids (OPEN,
    * deadline ahead); other statuses are a brand's own business, so asking for them needs `brandId`
    * of a brand the viewer belongs to (admins may ask anything).
