@@ -22,57 +22,79 @@ const LOOKUP_CONNECTIONS = 8;
 let bench: BenchServer | undefined;
 afterAll(() => stopBenchServer(bench));
 
+/**
+ * BENCH_PARTS (comma-separated; default all): run only some parts, e.g. `BENCH_PARTS=bids` while
+ * working on one path. Targets and ratios whose figures were not measured are left out.
+ */
+const PARTS = ['bare', 'lookups', 'nested', 'match', 'bids'] as const;
+type Part = (typeof PARTS)[number];
+const chosen = new Set((process.env.BENCH_PARTS ?? PARTS.join(',')).split(',').map((part) => part.trim()));
+const unknownParts = [...chosen].filter((part) => !(PARTS as readonly string[]).includes(part));
+if (unknownParts.length) throw new Error(`BENCH_PARTS: unknown part(s) ${unknownParts.join(', ')}; known: ${PARTS.join(', ')}`);
+const runs = (part: Part) => chosen.has(part);
+
 it('runs the benchmark suite', async () => {
   const { durationSeconds } = BENCH;
   bench = await startBenchServer();
   const viewer = await createBrand(bench.server);
 
-  const bare = await startBareApollo();
-  let bareApollo: RunFigures;
-  try {
-    const measured = await withPeakRss(() =>
-      httpLoad({ url: bare.url, connections: LOOKUP_CONNECTIONS, durationSeconds, requests: [{ method: 'POST', body: TRIVIAL_QUERY }] }),
-    );
-    bareApollo = { ...measured.result, statementsPerRequest: 0, peakRssMb: measured.peakRssMb };
-  } finally {
-    await bare.stop();
+  let bareApollo: RunFigures | undefined;
+  if (runs('bare')) {
+    const bare = await startBareApollo();
+    try {
+      const measured = await withPeakRss(() =>
+        httpLoad({ url: bare.url, connections: LOOKUP_CONNECTIONS, durationSeconds, requests: [{ method: 'POST', body: TRIVIAL_QUERY }] }),
+      );
+      bareApollo = { ...measured.result, statementsPerRequest: 0, peakRssMb: measured.peakRssMb };
+    } finally {
+      await bare.stop();
+    }
   }
-  const lookups = await lookupPart(bench, durationSeconds, viewer.owner.token);
-  const nested = await nestedListPart(bench, durationSeconds);
-  const match = await matchPart(bench, durationSeconds);
-  const bids = await bidPart(bench, durationSeconds, TEST_JWT_SECRET);
+  const lookups = runs('lookups') ? await lookupPart(bench, durationSeconds, viewer.owner.token) : undefined;
+  const nested = runs('nested') ? await nestedListPart(bench, durationSeconds) : undefined;
+  const match = runs('match') ? await matchPart(bench, durationSeconds) : undefined;
+  const bids = runs('bids') ? await bidPart(bench, durationSeconds, TEST_JWT_SECRET) : undefined;
 
   const rows: [string, RunFigures][] = [
-    ['bare Apollo, trivial query, 8 conn', bareApollo],
-    ['node(id:) lookup, 8 conn', lookups.api],
-    ['node(id:) raw pg, 8 clients', lookups.raw],
-    ['20 briefs × 10 bids nested, 8 conn', nested.api],
-    ['20 briefs × 10 bids raw pg, 8 clients', nested.raw],
-    ...matchRows(match),
-    ['bidSubmit, 16 conn', bids.run],
+    ...(bareApollo ? [['bare Apollo, trivial query, 8 conn', bareApollo] as [string, RunFigures]] : []),
+    ...(lookups ? ([['node(id:) lookup, 8 conn', lookups.api], ['node(id:) raw pg, 8 clients', lookups.raw]] as [string, RunFigures][]) : []),
+    ...(nested ? ([['20 briefs × 10 bids nested, 8 conn', nested.api], ['20 briefs × 10 bids raw pg, 8 clients', nested.raw]] as [string, RunFigures][]) : []),
+    ...(match ? matchRows(match) : []),
+    ...(bids ? [['bidSubmit, 16 conn', bids.run] as [string, RunFigures]] : []),
   ];
   const targets = {
-    lookupsVsBareApollo: { ratio: round(lookups.api.rps / bareApollo.rps), target: '≥ 0.5' },
-    nestedListStatementsPerRequest: { value: nested.statementsOnce, target: '≤ 1 per level of nesting (4 levels: briefs, bids, bidders, agencies)' },
-    matchP95At1ClientMs: { value: match.api.clients1.p95, target: '≤ 50' },
-    matchP95VsRawSql: { ratio: match.overheadRatioP95, pairedRatio: match.paired.overheadRatioP95, target: '≤ 2.5' },
-    bidsPerSecondAt16: { value: bids.run.rps, target: '≥ 500 sustained' },
-    bidsLost: { acknowledged: bids.acknowledged, rowsAfter: bids.rowsAfter, lost: bids.lost, target: '0' },
+    ...(lookups && bareApollo ? { lookupsVsBareApollo: { ratio: round(lookups.api.rps / bareApollo.rps), target: '≥ 0.5' } } : {}),
+    ...(nested
+      ? { nestedListStatementsPerRequest: { value: nested.statementsOnce, target: '≤ 1 per level of nesting (4 levels: briefs, bids, bidders, agencies)' } }
+      : {}),
+    ...(match
+      ? {
+          matchP95At1ClientMs: { value: match.api.clients1.p95, target: '≤ 50' },
+          matchP95VsRawSql: { ratio: match.overheadRatioP95, pairedRatio: match.paired.overheadRatioP95, target: '≤ 2.5' },
+        }
+      : {}),
+    ...(bids
+      ? {
+          bidsPerSecondAt16: { value: bids.run.rps, target: '≥ 500 sustained' },
+          bidsLost: { acknowledged: bids.acknowledged, rowsAfter: bids.rowsAfter, lost: bids.lost, target: '0' },
+        }
+      : {}),
   };
   const overhead = {
-    lookupsApiVsRawRps: round(lookups.raw.rps / lookups.api.rps),
-    nestedApiVsRawRps: round(nested.raw.rps / nested.api.rps),
-    matchApiVsRawP95: match.overheadRatioP95,
+    ...(lookups ? { lookupsApiVsRawRps: round(lookups.raw.rps / lookups.api.rps) } : {}),
+    ...(nested ? { nestedApiVsRawRps: round(nested.raw.rps / nested.api.rps) } : {}),
+    ...(match ? { matchApiVsRawP95: match.overheadRatioP95 } : {}),
   };
   const results = {
     at: new Date().toISOString(),
+    parts: PARTS.filter(runs),
     creators: bench.seeded.creators,
     seedSeconds: Math.round(bench.seeded.elapsedMs / 100) / 10,
     durationSecondsPerRun: durationSeconds,
     loadTool: 'autocannon 9 (HTTP, one worker thread in the server process); raw pg baselines: in-process loops on a bare pg pool',
     runs: Object.fromEntries(rows),
-    match: { candidatesPerBrief: match.candidatesPerBrief },
-    bids: { acknowledged: bids.acknowledged, rowsAfter: bids.rowsAfter, lost: bids.lost },
+    ...(match ? { match: { candidatesPerBrief: match.candidatesPerBrief } } : {}),
+    ...(bids ? { bids: { acknowledged: bids.acknowledged, rowsAfter: bids.rowsAfter, lost: bids.lost } } : {}),
     overhead,
     targets,
   };
