@@ -78,7 +78,10 @@ export async function startApplication(
         await housekeeping.stop();
         await limits.close();
         await liveEvents.close();
-        await orm.close();
+        // Closing the pool waits for every checked-out connection; one that a failed request never
+        // gave back must not keep the process from stopping, so the wait is bounded.
+        const closed = await settlesWithin(orm.close(), config.SHUTDOWN_GRACE_MS);
+        if (!closed) logger.warn({ graceMs: config.SHUTDOWN_GRACE_MS }, 'database pool still had connections in use; stopping without them');
         took('database pool closed');
         await database.stop();
         took('database stopped');
@@ -90,5 +93,19 @@ export async function startApplication(
     await orm.close().catch(() => {});
     await database.stop().catch(() => {});
     throw error;
+  }
+}
+
+/** Whether `promise` settled within `ms`; it is left to finish (or not) on its own after that. */
+async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+    timer.unref();
+  });
+  try {
+    return await Promise.race([promise.then(() => true), timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }
