@@ -182,6 +182,10 @@ export async function createHttpServer(dependencies: HttpServerDependencies) {
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<RequestContext> => {
         const em = orm.em.fork();
+        // MikroORM makes a fork's reference loader on first use, behind two dynamic imports, and
+        // every `ref.load()` issued before it exists takes that path too: a list of 200 bids paid
+        // for 400 imports per request. Made here once, they all find it ready.
+        await em.getDataLoader('ref');
         const viewer = await authenticate(req.header('authorization'), { tokens, accounts: services.accounts, em }).catch((error: unknown) => {
           throw isDatabaseUnavailable(error) ? serviceUnavailable() : error;
         });
