@@ -62,3 +62,20 @@ const DealAmendmentSchema = defineEntity({
 });
 export class DealAmendment extends DealAmendmentSchema.class {}
 DealAmendmentSchema.setClass(DealAmendment);
+
+/** The terms an amendment proposes, field by field as a terms version holds them. */
+export function proposedTermsOf(amendment: DealAmendment) {
+  return {
+    currency: amendment.currency,
+    fixedFee: amendment.fixedFee,
+    commissionBp: amendment.commissionBp,
+    gmvGuarantee: amendment.gmvGuarantee ?? null,
+    refundWindowDays: amendment.refundWindowDays,
+    agencyShareBp: amendment.agencyShareBp,
+    platformFeeBp: amendment.platformFeeBp,
+    deliverables: amendment.deliverables,
+    exclusivityDays: amendment.exclusivityDays,
+    usageRightsDays: amendment.usageRightsDays,
+    feePayment: amendment.feePayment,
+  };
+}

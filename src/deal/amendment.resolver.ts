@@ -7,7 +7,7 @@ import { loader, type RequestContext } from '../graphql/context.js';
 import { idOfType } from '../graphql/global-id.js';
 import { mutate } from '../graphql/mutation.js';
 import { defineNode } from '../graphql/node.js';
-import { DealAmendment } from './amendment.entity.js';
+import { DealAmendment, proposedTermsOf } from './amendment.entity.js';
 import { AmendmentState, amendmentState } from './amendment-rules.js';
 import { DealAmendmentConnection, DealAmendmentPayload, DealAmendmentProposeInput, DealAmendmentType } from './amendment.types.js';
 import type { Deal, DealTerms } from './deal.entity.js';
@@ -52,17 +52,7 @@ export class DealAmendmentResolver {
   proposedTerms(@Root() amendment: DealAmendment): DealTermsType {
     return termsOf({
       version: amendment.baseVersion + 1,
-      currency: amendment.currency,
-      fixedFee: amendment.fixedFee,
-      commissionBp: amendment.commissionBp,
-      gmvGuarantee: amendment.gmvGuarantee ?? null,
-      refundWindowDays: amendment.refundWindowDays,
-      agencyShareBp: amendment.agencyShareBp,
-      platformFeeBp: amendment.platformFeeBp,
-      deliverables: amendment.deliverables,
-      exclusivityDays: amendment.exclusivityDays,
-      usageRightsDays: amendment.usageRightsDays,
-      feePayment: amendment.feePayment,
+      ...proposedTermsOf(amendment),
       createdAt: amendment.createdAt,
     });
   }

@@ -10,7 +10,7 @@ import { DealEventKind } from '../events/live-events.js';
 import { publishDealEvent } from '../events/publish.js';
 import { AmendmentAction, AmendmentState, amendmentState, nextAmendmentStatus } from './amendment-rules.js';
 import { type DealTermsInput, type NegotiableTerms, parseAmendmentTerms, pastDueIndexes } from './amendment-terms.js';
-import { AmendmentStatus, DealAmendment, type DealSide } from './amendment.entity.js';
+import { AmendmentStatus, DealAmendment, type DealSide, proposedTermsOf } from './amendment.entity.js';
 import { dealMoveOrProblem, lockDeal, seesDeal, signedIn } from './deal-access.js';
 import { otherSide, proposingSide, sidesOf } from './deal-sides.js';
 import { DealAction } from './deal-status.js';
@@ -122,17 +122,7 @@ export class DealAmendmentService {
     em.create(DealTerms, {
       deal,
       version,
-      currency: amendment.currency,
-      fixedFee: amendment.fixedFee,
-      commissionBp: amendment.commissionBp,
-      gmvGuarantee: amendment.gmvGuarantee ?? null,
-      refundWindowDays: amendment.refundWindowDays,
-      agencyShareBp: amendment.agencyShareBp,
-      platformFeeBp: amendment.platformFeeBp,
-      deliverables: amendment.deliverables,
-      exclusivityDays: amendment.exclusivityDays,
-      usageRightsDays: amendment.usageRightsDays,
-      feePayment: amendment.feePayment,
+      ...proposedTermsOf(amendment),
       createdBy: context.viewer!.userId,
     });
     deal.termsVersion = version;
