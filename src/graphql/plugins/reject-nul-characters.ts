@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, visit } from 'graphql';
+import { type DocumentNode, GraphQLError, Kind, visit } from 'graphql';
 
 /**
  * Walks the variables with a stack of its own rather than by recursion: JSON nested a hundred
@@ -30,17 +30,27 @@ function containsNul(variables: unknown): boolean {
  * whether it arrives in variables or inline in the document.
  */
 export function rejectNulCharacters(): ApolloServerPlugin {
+  // Apollo keeps one parsed document per query text, so a document seen before needs no second
+  // walk: clients send the same few queries over and over with different variables.
+  const inlineNul = new WeakMap<DocumentNode, boolean>();
+  const hasInlineNul = (document: DocumentNode): boolean => {
+    let found = inlineNul.get(document);
+    if (found === undefined) {
+      found = false;
+      visit(document, {
+        [Kind.STRING]: (node) => {
+          if (node.value.includes('\u0000')) found = true;
+        },
+      });
+      inlineNul.set(document, found);
+    }
+    return found;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          let inline = false;
-          visit(document, {
-            [Kind.STRING]: (node) => {
-              if (node.value.includes('\u0000')) inline = true;
-            },
-          });
-          if (inline || containsNul(request.variables)) {
+          if (hasInlineNul(document) || containsNul(request.variables)) {
             throw new GraphQLError('Text may not contain the NUL character (\\u0000).', {
               extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
             });
