@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels } from '../src/events/live-events.js';
 import { signUp, succeeded } from './support/actors.js';
-import { acceptBid, BID_MUTATIONS, type Brand, createAgency, createBrand, createBrief, createCreator, createCreators, placeBid, rowId, submitBid, terms } from './support/bids.js';
+import { acceptBid, addBrandMember, BID_MUTATIONS, type Brand, createAgency, createBrand, createBrief, createCreator, createCreators, placeBid, rowId, submitBid, terms } from './support/bids.js';
 import { makeDeal, markDelivered, OUTCOME_MUTATIONS } from './support/deal-outcomes.js';
 import { subscribe, until, wsClient } from './support/subscriptions.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
@@ -30,6 +30,7 @@ interface BidEvent {
 }
 const BID_EVENT = 'kind occurredAt bid { id status currentRevision { number } }';
 const BID_EVENTS = `subscription($briefId: ID!) { bidEvents(briefId: $briefId) { ${BID_EVENT} } }`;
+const MEMBER_REMOVE = `mutation($brandId: ID!, $userEmail: String!) { brandMemberRemove(brandId: $brandId, userEmail: $userEmail) { brand { id } userErrors { code field message } } }`;
 const MY_BIDS = `subscription { myBidStatusChanged { ${BID_EVENT} } }`;
 
 /** Waits until the server listens on `channel`, so that what is committed next reaches the subscriber. */
@@ -66,6 +67,27 @@ describe('bid events for the brand', () => {
     // The next event is the next committed change, not the refused one.
     const later = await placeBid(server, second!.actor, { briefId, creatorId: second!.id });
     expect((await events.next()).data?.bidEvents).toMatchObject({ kind: 'SUBMITTED', bid: { id: later.id } });
+  });
+
+  it('stops telling a member the brand removed, on the socket they still hold open', async () => {
+    const briefId = await createBrief(server, brand);
+    const colleague = await addBrandMember(server, brand);
+    const ownerEvents = subscribe<{ bidEvents: BidEvent }>(connect(brand.owner.token), BID_EVENTS, { briefId });
+    const colleagueEvents = subscribe<{ bidEvents: BidEvent }>(connect(colleague.token), BID_EVENTS, { briefId });
+    await until(() => server.app.liveEvents.listenerCount(channels.bidsOfBrief(rowId(briefId))) >= 2, 'both members listen');
+    const [first, second] = await createCreators(server, 2);
+
+    const before = await placeBid(server, first!.actor, { briefId, creatorId: first!.id });
+    expect((await colleagueEvents.next()).data?.bidEvents.bid.id).toBe(before.id);
+    expect((await ownerEvents.next()).data?.bidEvents.bid.id).toBe(before.id);
+
+    succeeded((await server.graphql(MEMBER_REMOVE, { brandId: brand.brandId, userEmail: colleague.email }, { token: brand.owner.token })) as never, 'brandMemberRemove');
+    const after = await placeBid(server, second!.actor, { briefId, creatorId: second!.id });
+    expect((await ownerEvents.next()).data?.bidEvents.bid.id).toBe(after.id);
+    // Delivered to both sockets from one publish: by the time the owner has it, the former member's
+    // check has long run. Nothing comes.
+    const nothing = Symbol('nothing');
+    expect(await Promise.race([colleagueEvents.next(), new Promise((resolve) => setTimeout(() => resolve(nothing), 500))])).toBe(nothing);
   });
 
   it('refuses the brief’s bids to anyone outside its brand: bidders, other brands, anonymous clients', async () => {

@@ -14,12 +14,21 @@ type Subscribe = SubscribeResolverData<unknown, Record<string, string>, RequestC
 
 /**
  * Listens on `channelNames` and lets through only the events `mayReceive` allows this viewer,
- * checked again for every event: being subscribed is never enough to receive.
+ * checked again for every event: being subscribed is never enough to receive. The viewer's
+ * memberships are read afresh for each event too, not kept from when the socket connected: a
+ * member removed from a brand or an agency stops receiving its bids with the next event, and
+ * the event is then read with the rights the subscriber has now.
  */
 async function deliver(context: RequestContext, channelNames: string[], mayReceive: (viewer: Viewer, event: LiveEvent) => boolean) {
-  const viewer = context.viewer!;
+  const { userId } = context.viewer!;
   const events = await context.liveEvents.subscribe(channelNames);
-  return pipe(events, filter((event: LiveEvent) => mayReceive(viewer, event)));
+  return pipe(
+    events,
+    filter(async (event: LiveEvent) => {
+      context.viewer = await context.services.accounts.loadViewer(context.em, userId);
+      return context.viewer !== null && mayReceive(context.viewer, event);
+    }),
+  );
 }
 
 const notFound = (what: string) => new GraphQLError(`No ${what} with this id, or not one you may follow.`, { extensions: { code: 'BAD_USER_INPUT' } });
