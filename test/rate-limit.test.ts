@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUp, type Actor } from './support/actors.js';
+import { redisAnswers, TEST_REDIS_URL } from './support/redis.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
 interface Answer {
@@ -84,23 +84,9 @@ describe('rate limits charged by query cost (in memory)', () => {
   });
 });
 
-async function reachable(host: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host, port, timeout: 1000 });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-    socket.once('timeout', () => {
-      socket.destroy();
-      resolve(false);
-    });
-  });
-}
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const redisUp = await reachable(new URL(REDIS_URL).hostname, Number(new URL(REDIS_URL).port || 6379));
+const REDIS_URL = TEST_REDIS_URL;
+const redisUp = await redisAnswers(REDIS_URL);
 
 describe.skipIf(!redisUp)(`rate limits shared through Redis (${REDIS_URL}; skipped when it is not reachable)`, () => {
   let first: TestServer;

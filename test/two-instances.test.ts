@@ -10,6 +10,7 @@ import { channels } from '../src/events/live-events.js';
 import { type Brand, createBrand, createBrief, createCreator, placeBid, rowId } from './support/bids.js';
 import { subscribe, until, wsClient } from './support/subscriptions.js';
 import type { GraphQLResponse, TestServer } from './support/test-server.js';
+import { redisAnswers, TEST_REDIS_URL } from './support/redis.js';
 
 /**
  * Two server processes, built and started as `npm start` runs them, sharing one PostgreSQL and
@@ -17,21 +18,10 @@ import type { GraphQLResponse, TestServer } from './support/test-server.js';
  * limit is one budget whichever instance answers.
  */
 
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const redisAnswers = await (async () => {
-  const probe = new Redis(REDIS_URL, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  probe.on('error', () => {});
-  try {
-    await probe.connect();
-    return (await probe.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    probe.disconnect();
-  }
-})();
+const REDIS_URL = TEST_REDIS_URL;
+const redisUp = await redisAnswers(REDIS_URL);
 
-if (!redisAnswers) console.warn(`two-instances test skipped: no Redis answers at ${REDIS_URL} (set REDIS_URL, or start redis-server)`);
+if (!redisUp) console.warn(`two-instances test skipped: no Redis answers at ${REDIS_URL} (set TEST_REDIS_URL, or start redis-server)`);
 
 const serverUrl = inject('databaseServerUrl');
 const database = `marketplace_instances_${randomBytes(4).toString('hex')}`;
@@ -95,7 +85,7 @@ function instance(url: string): TestServer {
   };
 }
 
-describe.skipIf(!redisAnswers)(`two instances sharing PostgreSQL and Redis (${REDIS_URL})`, () => {
+describe.skipIf(!redisUp)(`two instances sharing PostgreSQL and Redis (${REDIS_URL})`, () => {
   beforeAll(async () => {
     await promisify(execFile)(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json', '--outDir', buildDir, '--tsBuildInfoFile', `${buildDir}/.tsbuildinfo`]).catch(
       // The emitted JavaScript is what matters; type errors are the typecheck's business.

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../logger.js';
 import { createLiveEventBus, type LiveEventBus } from './event-bus.js';
 import { type BidLiveEvent, channels, channelsOf } from './live-events.js';
+import { redisAnswers, TEST_REDIS_URL } from '../../test/support/redis.js';
 
 const logger = createLogger({ level: 'silent', pretty: false });
 
@@ -54,21 +54,10 @@ describe('the in-memory bus', () => {
   });
 });
 
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const redisAnswers = await (async () => {
-  const probe = new Redis(REDIS_URL, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  probe.on('error', () => {});
-  try {
-    await probe.connect();
-    return (await probe.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    probe.disconnect();
-  }
-})();
+const REDIS_URL = TEST_REDIS_URL;
+const redisUp = await redisAnswers(REDIS_URL);
 
-describe.skipIf(!redisAnswers)(`the Redis bus (${REDIS_URL})`, () => {
+describe.skipIf(!redisUp)(`the Redis bus (${REDIS_URL})`, () => {
   it('carries events between buses with the same key prefix, and keeps deployments with another prefix apart', async () => {
     const prefix = `test-${randomUUID()}:`;
     const buses: LiveEventBus[] = [
