@@ -26,7 +26,9 @@ import type { CandidateKind } from './weights.js';
  *   broadcast, not per format, so the format rule does not apply to them. Both creator arrays are
  *   summaries the services keep (CredibilityService.refreshForUser), so two GIN-indexed overlaps
  *   replace a subquery per creator; only the over-budget exclusion still reads the rate card;
- * - capacity: `active_deal_count < capacity`;
+ * - capacity: `active_deal_count < capacity`, written `(…) is true` so the planner reads the
+ *   statistics kept on that comparison (migration 20261125100000) instead of assuming a third of
+ *   the rows pass, which made briefs with a higher minimum level look narrow enough for bitmap scans;
  * - no active bid (SUBMITTED, SHORTLISTED, COUNTERED, AGREED) and no deal of any status on the
  *   brief already. A withdrawn, rejected or unselected bid may be followed by a new one, so it
  *   does not exclude.
@@ -198,7 +200,7 @@ const CREATOR_SELECT = `
     from creator x
     where x.verified_credential_types @> t.required_credentials
       and x.credibility_level >= t.min_credibility_level
-      and x.active_deal_count < x.capacity
+      and (x.active_deal_count < x.capacity) is true
       and x.vertical_slugs && t.relevant_verticals
       and x.platforms && t.platforms
       and x.rate_formats && t.formats
@@ -219,7 +221,7 @@ const TRADER_SELECT = `
     from trader x
     where x.verified_credential_types @> t.required_credentials
       and x.credibility_level >= t.min_credibility_level
-      and x.active_deal_count < x.capacity
+      and (x.active_deal_count < x.capacity) is true
       and x.vertical_slugs && t.relevant_verticals
       and x.platforms && t.platforms
       and (not ?::boolean or x.rate_currency <> t.budget_currency or x.min_fixed_fee <= t.budget_amount / t.slots)

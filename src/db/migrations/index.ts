@@ -13,6 +13,7 @@ import { Migration20261124075000CredibilityHistory } from './Migration2026112407
 import { Migration20261124080000BriefCapabilities } from './Migration20261124080000BriefCapabilities.js';
 import { Migration20261124090000DealCancellation } from './Migration20261124090000DealCancellation.js';
 import { Migration20261125000000RecordsAreNeverRewritten } from './Migration20261125000000RecordsAreNeverRewritten.js';
+import { Migration20261125100000MatchPlanStatistics } from './Migration20261125100000MatchPlanStatistics.js';
 
 /** Applied in this order; a migration, once committed, is never edited. */
 export const migrations: MigrationObject[] = [
@@ -30,4 +31,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261124080000BriefCapabilities', class: Migration20261124080000BriefCapabilities },
   { name: 'Migration20261124090000DealCancellation', class: Migration20261124090000DealCancellation },
   { name: 'Migration20261125000000RecordsAreNeverRewritten', class: Migration20261125000000RecordsAreNeverRewritten },
+  { name: 'Migration20261125100000MatchPlanStatistics', class: Migration20261125100000MatchPlanStatistics },
 ];
