@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../src/graphql/global-id.js';
 import { type Actor, errorCodes, signUp, signUpAdmin, succeeded } from './support/actors.js';
 import { ERRORS, rowId } from './support/bids.js';
-import { call, cny, dealStatus, markDelivered, readDeal as readDealFields, rowCount } from './support/deal-outcomes.js';
-import { createDeal, type DealSetup, propose, run } from './support/deals.js';
+import { call, cny, dealStatus, markDelivered, rowCount } from './support/deal-outcomes.js';
+import { createDeal, type DealSetup, propose, readDealFields, run } from './support/deals.js';
 import { type GraphQLResponse, startTestServer, type TestServer } from './support/test-server.js';
 
 let server: TestServer;

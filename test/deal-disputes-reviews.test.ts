@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, signUp, signUpAdmin, succeeded, type Actor } from './support/actors.js';
 import { rowId } from './support/bids.js';
-import { call, cny, type Deal, dealStatus, makeDeal, markDelivered, readDeal, reported, rowCount } from './support/deal-outcomes.js';
+import { call, cny, dealStatus, markDelivered, reported, rowCount } from './support/deal-outcomes.js';
+import { type Deal, makeDeal, readDealFields } from './support/deals.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
 let server: TestServer;
@@ -32,7 +33,7 @@ describe('opening disputes', () => {
     expect((await openDispute(delivered, delivered.brand.owner)).openedBySide).toBe('BRAND');
     expect(await dealStatus(server, delivered.dealId)).toBe('DISPUTED');
 
-    const seen = await readDeal<{ disputes: { openedBySide: string; reason: string; decision: string | null }[] }>(server, delivered.talent.actor, delivered.dealId, 'disputes { openedBySide reason decision }');
+    const seen = await readDealFields<{ disputes: { openedBySide: string; reason: string; decision: string | null }[] }>(server, delivered.talent.actor, delivered.dealId, 'disputes { openedBySide reason decision }');
     expect(seen!.disputes).toEqual([{ openedBySide: 'BRAND', reason: 'The second video never went live', decision: null }]);
   });
 
@@ -74,7 +75,7 @@ describe('resolving disputes', () => {
     );
     expect(resolved.deal).toEqual({ id: deal.dealId, status: 'SETTLED', settlement: { method: 'DISPUTE_RESOLUTION', breakdown: { netGmv: { amount: 3_000_000 } } } });
     expect(resolved.dispute).toMatchObject({ decision: 'SETTLE', resolutionNote: 'Checked the proof and the shop’s figures' });
-    const seen = await readDeal<{ disputes: { openedByName: string; resolvedByName: string; decision: string }[] }>(server, deal.brand.owner, deal.dealId, 'disputes { openedByName resolvedByName decision }');
+    const seen = await readDealFields<{ disputes: { openedByName: string; resolvedByName: string; decision: string }[] }>(server, deal.brand.owner, deal.dealId, 'disputes { openedByName resolvedByName decision }');
     expect(seen!.disputes).toEqual([{ openedByName: 'deal-creator', resolvedByName: 'admin', decision: 'SETTLE' }]);
     const [row] = await server.sql<Record<string, unknown>>('select opened_by_id, opened_by_side, decision, resolved_by_id, resolved_at from deal_dispute where deal_id = ?', [rowId(deal.dealId)]);
     expect(row).toMatchObject({ opened_by_id: rowId(deal.talent.actor.userId), opened_by_side: 'TALENT', decision: 'SETTLE', resolved_by_id: rowId(admin.userId) });
@@ -135,7 +136,7 @@ describe('reviews', () => {
     expect(errorCodes((await review(deal, deal.brand.owner, 1)) as never, 'dealReview')).toEqual(['ALREADY_REVIEWED']);
     expect(await reviewRows(deal)).toBe(2);
 
-    const seen = await readDeal<{ reviews: { side: string; rating: number }[] }>(server, deal.talent.actor, deal.dealId, 'reviews { side rating }');
+    const seen = await readDealFields<{ reviews: { side: string; rating: number }[] }>(server, deal.talent.actor, deal.dealId, 'reviews { side rating }');
     expect(seen!.reviews).toEqual([
       { side: 'BRAND', rating: 5 },
       { side: 'TALENT', rating: 4 },

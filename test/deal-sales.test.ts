@@ -2,18 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, signUp, succeeded } from './support/actors.js';
 import { rowId } from './support/bids.js';
-import {
-  cny,
-  daysAgo,
-  type Deal,
-  makeDeal,
-  markDelivered,
-  readDeal,
-  report,
-  reported,
-  rowCount,
-  today,
-} from './support/deal-outcomes.js';
+import { cny, daysAgo, markDelivered, report, reported, rowCount, today } from './support/deal-outcomes.js';
+import { type Deal, makeDeal, readDealFields } from './support/deals.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
 let server: TestServer;
@@ -24,7 +14,7 @@ afterAll(() => server?.stop());
 
 type Totals = { salesTotals: { reportCount: number; ordersCount: number; gmv: { amount: number }; refunds: { amount: number }; refundsCounted: { amount: number }; netGmv: { amount: number } } };
 const TOTALS = 'salesTotals { reportCount ordersCount gmv { amount } refunds { amount } refundsCounted { amount } netGmv { amount } }';
-const totals = async (deal: Deal) => (await readDeal<Totals>(server, deal.brand.owner, deal.dealId, TOTALS))!.salesTotals;
+const totals = async (deal: Deal) => (await readDealFields<Totals>(server, deal.brand.owner, deal.dealId, TOTALS))!.salesTotals;
 const reportRows = (deal: Deal) => rowCount(server, 'sales_report', deal.dealId);
 
 describe('reporting sales', () => {
@@ -64,7 +54,7 @@ describe('reporting sales', () => {
       netGmv: { amount: 3_900_000 },
     });
     for (const party of [deal.talent.actor, deal.agency!.member]) {
-      const seen = await readDeal<{ salesReports: { totalCount: number } }>(server, party, deal.dealId, 'salesReports(first: 20) { totalCount }');
+      const seen = await readDealFields<{ salesReports: { totalCount: number } }>(server, party, deal.dealId, 'salesReports(first: 20) { totalCount }');
       expect(seen?.salesReports.totalCount).toBe(2);
     }
   });
@@ -75,7 +65,7 @@ describe('reporting sales', () => {
     expect(byTalent.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const outsider = await signUp(server, 'outsider');
     expect(errorCodes((await report(server, outsider, { dealId: deal.dealId })) as never, 'dealSalesReport')).toEqual(['NOT_FOUND']);
-    expect(await readDeal(server, outsider, deal.dealId, 'id')).toBeNull();
+    expect(await readDealFields(server, outsider, deal.dealId, 'id')).toBeNull();
     expect(await reportRows(deal)).toBe(0);
   });
 });
@@ -128,7 +118,7 @@ describe('idempotency and corrections', () => {
     ).salesReport;
 
     expect(await totals(deal)).toMatchObject({ reportCount: 1, ordersCount: 4, gmv: { amount: 470_000 } });
-    const history = await readDeal<{ salesReports: { edges: { node: { id: string; inForce: boolean; supersededBy: { id: string } | null; gmv: { amount: number } } }[] } }>(
+    const history = await readDealFields<{ salesReports: { edges: { node: { id: string; inForce: boolean; supersededBy: { id: string } | null; gmv: { amount: number } } }[] } }>(
       server,
       deal.brand.owner,
       deal.dealId,

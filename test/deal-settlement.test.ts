@@ -1,19 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, signUp, signUpAdmin, succeeded } from './support/actors.js';
 import { rowId } from './support/bids.js';
-import {
-  BREAKDOWN_FIELDS,
-  call,
-  cny,
-  daysAgo,
-  type Deal,
-  dealStatus,
-  makeDeal,
-  markDelivered,
-  readDeal,
-  reported,
-  rowCount,
-} from './support/deal-outcomes.js';
+import { BREAKDOWN_FIELDS, call, cny, daysAgo, dealStatus, markDelivered, reported, rowCount } from './support/deal-outcomes.js';
+import { type Deal, makeDeal, readDealFields } from './support/deals.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
 let server: TestServer;
@@ -24,7 +13,7 @@ afterAll(() => server?.stop());
 
 type Breakdown = Record<string, unknown>;
 const preview = async (deal: Deal, actor = deal.brand.owner) =>
-  (await readDeal<{ settlementPreview: Breakdown }>(server, actor, deal.dealId, `settlementPreview { ${BREAKDOWN_FIELDS} }`))!.settlementPreview;
+  (await readDealFields<{ settlementPreview: Breakdown }>(server, actor, deal.dealId, `settlementPreview { ${BREAKDOWN_FIELDS} }`))!.settlementPreview;
 const settle = (deal: Deal, actor = deal.brand.owner) => call(server, actor, 'settle', { id: deal.dealId });
 const settlementRows = (deal: Deal) => rowCount(server, 'deal_settlement', deal.dealId);
 const activeDeals = async (deal: Deal) => (await server.sql<{ n: number }>('select active_deal_count as n from creator where id = ?', [rowId(deal.talent.id)]))[0]!.n;
@@ -102,7 +91,7 @@ describe('settlement preview', () => {
       expect(await preview(deal, party)).toEqual(WORKED_EXAMPLE);
     }
     const outsider = await signUp(server, 'outsider');
-    expect(await readDeal(server, outsider, deal.dealId, 'settlementPreview { netGmv { amount } }')).toBeNull();
+    expect(await readDealFields(server, outsider, deal.dealId, 'settlementPreview { netGmv { amount } }')).toBeNull();
   });
 
   it('is the fixed fee plus the platform fee, with an ROI of 0, before any sales are reported', async () => {
@@ -140,7 +129,7 @@ describe('settling', () => {
     expect(payload.settlement.breakdown).toEqual(before);
     expect(payload.settlement.breakdown).toEqual(WORKED_EXAMPLE);
 
-    const seen = await readDeal<{ settlement: { breakdown: Breakdown } }>(server, deal.talent.actor, deal.dealId, `settlement { method breakdown { ${BREAKDOWN_FIELDS} } }`);
+    const seen = await readDealFields<{ settlement: { breakdown: Breakdown } }>(server, deal.talent.actor, deal.dealId, `settlement { method breakdown { ${BREAKDOWN_FIELDS} } }`);
     expect(seen!.settlement.breakdown).toEqual(WORKED_EXAMPLE);
 
     const [row] = await server.sql<Record<string, unknown>>('select * from deal_settlement where deal_id = ?', [rowId(deal.dealId)]);

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels } from '../src/events/live-events.js';
 import { signUp, succeeded } from './support/actors.js';
 import { acceptBid, addBrandMember, BID_MUTATIONS, type Brand, createAgency, createBrand, createBrief, createCreator, createCreators, placeBid, rowId, submitBid, terms } from './support/bids.js';
-import { makeDeal, markDelivered, OUTCOME_MUTATIONS } from './support/deal-outcomes.js';
+import { markDelivered, OUTCOME_MUTATIONS } from './support/deal-outcomes.js';
+import { makeDeal } from './support/deals.js';
 import { subscribe, until, wsClient } from './support/subscriptions.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 

@@ -1,37 +1,13 @@
 import { type Actor, succeeded } from './actors.js';
-import { acceptBid, type AgencyAccount, type Brand, createAgency, createBrand, createBrief, createCreator, ERRORS, placeBid, rowId, type Talent, terms } from './bids.js';
-import type { GraphQLResponse, TestServer } from './test-server.js';
+import { ERRORS, rowId } from './bids.js';
+import { type Deal, type Payload, readDealFields } from './deals.js';
+import type { TestServer } from './test-server.js';
 
-/** Deals made through the API, and the sales, settlement, dispute and review operations on them. */
-
-export interface Deal {
-  dealId: string;
-  brand: Brand;
-  talent: Talent;
-  agency: AgencyAccount | null;
-}
-
-/** A deal between a fresh creator (through an agency when `viaAgency`) and `brand` (a fresh one by default). */
-export async function makeDeal(server: TestServer, options: { brand?: Brand; viaAgency?: boolean; termsOverrides?: Record<string, unknown> } = {}): Promise<Deal> {
-  const brand = options.brand ?? (await createBrand(server));
-  const briefId = await createBrief(server, brand);
-  const talent = await createCreator(server, 'deal-creator');
-  const agency = options.viaAgency ? await createAgency(server, [talent], 2000) : null;
-  const bid = await placeBid(server, agency ? agency.member : talent.actor, {
-    briefId,
-    creatorId: talent.id,
-    ...(agency ? { agencyId: agency.agencyId } : {}),
-    terms: terms(options.termsOverrides ?? {}),
-  });
-  const accepted = await acceptBid(server, brand.owner, bid.id);
-  const deal = accepted.data?.bidAccept.deal;
-  if (!deal) throw new Error(`bidAccept failed: ${JSON.stringify(accepted)}`);
-  return { dealId: deal.id, brand, talent, agency };
-}
+/** The delivery, sales, settlement, dispute and review operations on deals made with `makeDeal` (deals.ts). */
 
 /** Delivers the deal as the product does: the talent submits proof of every deliverable and the brand approves each; the last approval makes it DELIVERED. */
 export async function markDelivered(server: TestServer, deal: Deal): Promise<void> {
-  const view = await readDeal<{ deliverables: { id: string }[] }>(server, deal.brand.owner, deal.dealId, 'deliverables { id }');
+  const view = await readDealFields<{ deliverables: { id: string }[] }>(server, deal.brand.owner, deal.dealId, 'deliverables { id }');
   for (const { id } of view!.deliverables) {
     succeeded(
       (await server.graphql(`mutation($id: ID!) { dealDeliverableSubmit(id: $id, proofUrl: "https://www.douyin.com/video/1") { ${ERRORS} } }`, { id }, { token: deal.talent.actor.token })) as never,
@@ -63,10 +39,8 @@ export const OUTCOME_MUTATIONS = {
   review: `mutation($id: ID!, $rating: Int!, $comment: String) { dealReview(id: $id, rating: $rating, comment: $comment) { review { side rating comment createdAt } deal { id } ${ERRORS} } }`,
 } as const;
 
-export type OutcomePayload = GraphQLResponse<Record<string, { userErrors: { code: string; field: string[] | null; message: string }[] } & Record<string, unknown>>>;
-
-export function call(server: TestServer, actor: Actor | null, mutation: keyof typeof OUTCOME_MUTATIONS, variables: Record<string, unknown>): Promise<OutcomePayload> {
-  return server.graphql(OUTCOME_MUTATIONS[mutation], variables, actor ? { token: actor.token } : {}) as Promise<OutcomePayload>;
+export function call(server: TestServer, actor: Actor | null, mutation: keyof typeof OUTCOME_MUTATIONS, variables: Record<string, unknown>): Promise<Payload> {
+  return server.graphql(OUTCOME_MUTATIONS[mutation], variables, actor ? { token: actor.token } : {}) as Promise<Payload>;
 }
 
 export interface ReportInput {
@@ -82,7 +56,7 @@ export interface ReportInput {
 }
 
 /** A report for today by BRAND_MANUAL unless `input` says otherwise. */
-export function report(server: TestServer, actor: Actor, input: ReportInput): Promise<OutcomePayload> {
+export function report(server: TestServer, actor: Actor, input: ReportInput): Promise<Payload> {
   return call(server, actor, 'report', { input: { periodStart: today(), periodEnd: today(), ordersCount: 10, gmv: cny(100_000), ...input } });
 }
 
@@ -99,11 +73,4 @@ export async function rowCount(server: TestServer, table: string, dealId: string
 export async function dealStatus(server: TestServer, dealId: string): Promise<string> {
   const [row] = await server.sql<{ status: string }>('select status from deal where id = ?', [rowId(dealId)]);
   return row!.status;
-}
-
-/** Reads fields of the deal as `actor` sees it; null when they may not see it. */
-export async function readDeal<T>(server: TestServer, actor: Actor | null, dealId: string, fields: string): Promise<T | null> {
-  const result = await server.graphql<{ node: T | null }>(`query($id: ID!) { node(id: $id) { ... on Deal { ${fields} } } }`, { id: dealId }, actor ? { token: actor.token } : {});
-  if (result.errors) throw new Error(JSON.stringify(result.errors));
-  return result.data!.node;
 }

@@ -18,11 +18,14 @@ import type { GraphQLResponse, TestServer } from './test-server.js';
 
 /** Deals made through the API (brief, bid, acceptance), for the amendment and deliverable tests. */
 
-export interface DealSetup {
+export interface Deal {
   dealId: string;
   brand: Brand;
   talent: Talent;
   agency: AgencyAccount | null;
+}
+
+export interface DealSetup extends Deal {
   /** Global ids of the deal's deliverables, in the order of its terms. */
   deliverableIds: string[];
 }
@@ -39,29 +42,39 @@ export const AMENDMENT_FIELDS = `id side status reason baseVersion resultingVers
   proposedTerms { version fixedFee { amount currency } commissionBp agencyShareBp refundWindowDays exclusivityDays usageRightsDays feePayment deliverables { description dueAt } }`;
 
 /**
- * A deal between a fresh brand and a fresh creator (through an agency when `viaAgency`), with the
- * given deliverables (two short videos by default).
+ * A deal between a fresh creator (through an agency taking 20 % when `viaAgency`) and `brand` (a
+ * fresh one by default): a brief, a bid on `terms()` with `termsOverrides`, the brand's acceptance.
  */
-export async function createDeal(
-  server: TestServer,
-  options: { viaAgency?: boolean; deliverables?: Record<string, unknown>[]; brand?: Brand; termsOverrides?: Record<string, unknown> } = {},
-): Promise<DealSetup> {
+export async function makeDeal(server: TestServer, options: { brand?: Brand; viaAgency?: boolean; termsOverrides?: Record<string, unknown> } = {}): Promise<Deal> {
   const brand = options.brand ?? (await createBrand(server));
   const briefId = await createBrief(server, brand);
   const talent = await createCreator(server, 'deal-creator');
-  const agency = options.viaAgency ? await createAgency(server, [talent]) : null;
-  const deliverables = options.deliverables ?? [deliverable({ description: 'Unboxing video' }), deliverable({ description: 'Barrier repair explainer', platform: 'XIAOHONGSHU' })];
+  const agency = options.viaAgency ? await createAgency(server, [talent], 2000) : null;
   const bid = await placeBid(server, agency ? agency.member : talent.actor, {
     briefId,
     creatorId: talent.id,
     ...(agency ? { agencyId: agency.agencyId } : {}),
-    terms: terms({ deliverables, ...options.termsOverrides }),
+    terms: terms(options.termsOverrides ?? {}),
   });
   const accepted = await acceptBid(server, brand.owner, bid.id);
   const deal = accepted.data?.bidAccept.deal;
   if (!deal) throw new Error(`bidAccept failed: ${JSON.stringify(accepted)}`);
-  const view = await readDeal(server, brand.owner, deal.id);
-  return { dealId: deal.id, brand, talent, agency, deliverableIds: view!.deliverables.map((item) => item.id) };
+  return { dealId: deal.id, brand, talent, agency };
+}
+
+/** A deal made by `makeDeal` with the given deliverables (two short videos by default), and their ids. */
+export async function createDeal(
+  server: TestServer,
+  options: { viaAgency?: boolean; deliverables?: Record<string, unknown>[]; brand?: Brand; termsOverrides?: Record<string, unknown> } = {},
+): Promise<DealSetup> {
+  const deliverables = options.deliverables ?? [deliverable({ description: 'Unboxing video' }), deliverable({ description: 'Barrier repair explainer', platform: 'XIAOHONGSHU' })];
+  const deal = await makeDeal(server, {
+    ...(options.brand ? { brand: options.brand } : {}),
+    ...(options.viaAgency ? { viaAgency: true } : {}),
+    termsOverrides: { deliverables, ...options.termsOverrides },
+  });
+  const view = await readDeal(server, deal.brand.owner, deal.dealId);
+  return { ...deal, deliverableIds: view!.deliverables.map((item) => item.id) };
 }
 
 export interface DeliverableView {
@@ -88,11 +101,16 @@ export interface DealDetail {
   deliverables: DeliverableView[];
 }
 
-/** The deal as `actor` sees it through `node`; null when they may not see it. */
-export async function readDeal(server: TestServer, actor: Actor | null, dealId: string): Promise<DealDetail | null> {
-  const result = await server.graphql<{ node: DealDetail | null }>(`query($id: ID!) { node(id: $id) { ... on Deal { ${DEAL_FIELDS} } } }`, { id: dealId }, actor ? { token: actor.token } : {});
+/** The given fields of the deal as `actor` sees it through `node`; null when they may not see it. */
+export async function readDealFields<T>(server: TestServer, actor: Actor | null, dealId: string, fields: string): Promise<T | null> {
+  const result = await server.graphql<{ node: T | null }>(`query($id: ID!) { node(id: $id) { ... on Deal { ${fields} } } }`, { id: dealId }, actor ? { token: actor.token } : {});
   if (result.errors) throw new Error(JSON.stringify(result.errors));
   return result.data!.node;
+}
+
+/** The deal's terms, history and deliverables (DEAL_FIELDS) as `actor` sees them. */
+export function readDeal(server: TestServer, actor: Actor | null, dealId: string): Promise<DealDetail | null> {
+  return readDealFields<DealDetail>(server, actor, dealId, DEAL_FIELDS);
 }
 
 export type Payload = GraphQLResponse<Record<string, { userErrors: { code: string; field: string[] | null; message: string }[] } & Record<string, unknown>>>;
