@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Brief } from '../src/brief/brief.entity.js';
+import { Brief, BriefInvitation } from '../src/brief/brief.entity.js';
 import { BriefService } from '../src/brief/brief.service.js';
 import { Problem } from '../src/common/problems.js';
 import { toGlobalId } from '../src/graphql/global-id.js';
@@ -1018,9 +1018,15 @@ describe('what the bids module uses', () => {
     );
     const em = server.app.orm.em.fork();
     const entity = await load(em, brief.id);
+    const invitations = await em.find(BriefInvitation, { brief: entity.id });
+    const invitees = {
+      creatorIds: invitations.flatMap((invitation) => (invitation.creator ? [invitation.creator.id] : [])),
+      traderIds: invitations.flatMap((invitation) => (invitation.trader ? [invitation.trader.id] : [])),
+      agencyIds: invitations.flatMap((invitation) => (invitation.agency ? [invitation.agency.id] : [])),
+    };
     const creatorId = (creator: { creatorId: string }) => idFromGlobal(creator.creatorId);
-    expect(await service.isInvited(em, entity, { creatorId: creatorId(invited) })).toBe(true);
-    expect(await service.isInvited(em, entity, { creatorId: creatorId(stranger) })).toBe(false);
-    expect(await service.isInvited(em, entity, { creatorId: creatorId(stranger), agencyId: idFromGlobal(agency.agencyId) })).toBe(true);
+    expect(service.isInvited(entity, invitees, { creatorId: creatorId(invited) })).toBe(true);
+    expect(service.isInvited(entity, invitees, { creatorId: creatorId(stranger) })).toBe(false);
+    expect(service.isInvited(entity, invitees, { creatorId: creatorId(stranger), agencyId: idFromGlobal(agency.agencyId) })).toBe(true);
   });
 });

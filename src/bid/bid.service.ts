@@ -1,10 +1,10 @@
 import { type Cursor, type FilterQuery, LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Agency, RosterMembership, RosterStatus } from '../agency/agency.entity.js';
+import { RosterMembership, RosterStatus } from '../agency/agency.entity.js';
 import type { Viewer } from '../auth/viewer.js';
 import { Brief, BriefStatus } from '../brief/brief.entity.js';
 import type { BriefService } from '../brief/brief.service.js';
-import { seesAllOfBrand } from '../brief/brief-visibility.js';
+import { type BriefAudience, type BriefInvitees, seesAllOfBrand, seesBrief } from '../brief/brief-visibility.js';
 import { findPage, type PageRequest } from '../common/page.js';
 import { AccessDenied, Problem, ProblemCode } from '../common/problems.js';
 import type { ServiceContext } from '../common/service-context.js';
@@ -13,7 +13,8 @@ import { firstPagesBy, type PageFromEnd } from '../db/first-pages.js';
 import type { Deal } from '../deal/deal.entity.js';
 import type { DealService } from '../deal/deal.service.js';
 import { Trader } from '../trader/trader.entity.js';
-import { talentEligibilityProblems, type TalentProfile } from './bid-eligibility.js';
+import { type BriefRequirements, talentEligibilityProblems, type TalentProfile } from './bid-eligibility.js';
+import { type BidSubmissionFacts, insertBidWithFirstRevision, type NamedTalent, readBidSubmissionFacts } from './bid-submission.js';
 import { closeActiveBids, moveBid } from './bid-closing.js';
 import { BidAction } from './bid-status.js';
 import {
@@ -28,7 +29,6 @@ import {
 } from './bid-terms.js';
 import { actsAsBidder, bidderBidsSql, type Parties, seesAsParty, seesFeeRange, uuidArray, visibleBidsWhere } from './bid-visibility.js';
 import { ACTIVE_BID_STATUSES, Bid, BidRevision, BidStatus, NegotiationSide } from './bid.entity.js';
-import { flushOrProblem } from '../db/flush.js';
 import { BidEventKind } from '../events/live-events.js';
 import { publishAfterCommit } from '../events/publish.js';
 
@@ -188,14 +188,24 @@ export class BidService {
   async submit(context: ServiceContext, input: BidSubmitRequest): Promise<{ bid: Bid }> {
     const { em } = context;
     const viewer = signedIn(context.viewer);
+    const audience = await this.briefs.audienceOf(context);
+    const named = namedTalent(input);
     // Bids share the brief's row lock, so they come in side by side; an award or a cancellation
     // locks it for update, so it waits until this bid is in and closes it with the others, and a
-    // bid that comes after it finds the brief no longer open. The lock comes with the visibility
-    // read, so the brief is read once.
-    const brief = input.briefId ? await this.briefs.findVisibleLockedForShare(context, input.briefId) : null;
-    if (!brief) throw Problem.notFound('brief', ['input', 'briefId']);
-    const { talent, talentField } = await findTalent(em, input);
-    const representation = await biddingAgency(em, viewer, input.agencyId, talent, talentField);
+    // bid that comes after it finds the brief no longer open. The lock comes with the one read of
+    // everything the rules below need.
+    const facts = input.briefId
+      ? await readBidSubmissionFacts(em, {
+          briefId: input.briefId,
+          talent: named,
+          agencyId: input.agencyId ?? null,
+          invitationsOf: invitationsToRead(audience, named, input.agencyId ?? null),
+        })
+      : null;
+    if (!facts || !seesBrief(audience, facts.brief, facts.invitees)) throw Problem.notFound('brief', ['input', 'briefId']);
+    const { brief } = facts;
+    const { talent, profile } = foundTalent(named, facts.talent);
+    const representation = biddingAgency(viewer, input.agencyId, talent, facts);
 
     const now = new Date();
     if (!this.briefs.isOpenForBids(brief, now)) {
@@ -205,15 +215,11 @@ export class BidService {
         ['input', 'briefId'],
       );
     }
-    const invited = await this.briefs.isInvited(em, brief, {
-      creatorId: talent.creator?.id ?? null,
-      traderId: talent.trader?.id ?? null,
-      agencyId: representation?.agency.id ?? null,
-    });
-    if (!invited) {
+    const bidder = { creatorId: talent.creatorId, traderId: talent.traderId, agencyId: representation?.agencyId ?? null };
+    if (!this.briefs.isInvited(brief, facts.invitees, bidder)) {
       throw Problem.of(ProblemCode.NOT_INVITED, 'This brief is invite-only, and neither the talent nor the bidding agency is invited.', ['input', 'briefId']);
     }
-    await this.assertEligible(em, brief, talent, talentField);
+    assertEligible(brief, profile, talent.field);
 
     const terms = parseBidTerms(
       input.terms,
@@ -222,19 +228,11 @@ export class BidService {
     );
     const pitch = boundedText(input.pitch, { max: MAX_PITCH_LENGTH }, ['input', 'pitch']);
 
-    const bid = em.create(Bid, {
-      brief,
-      creator: talent.creator ?? null,
-      trader: talent.trader ?? null,
-      agency: representation?.agency ?? null,
-      submittedBy: viewer.userId,
-      pitch,
-    });
-    em.create(BidRevision, { bid, number: 1, side: NegotiationSide.BIDDER, author: viewer.userId, ...terms });
     // One active bid per talent and brief: the partial unique indexes decide, for simultaneous bids
     // too, so no count runs first (it cost every bid a statement and could not settle a race anyway).
-    await flushOrProblem(em, () => alreadyBid(talentField));
-    publishBidEvent(context, bid, BidEventKind.SUBMITTED);
+    const bid = await insertBidWithFirstRevision(em, { briefId: brief.id, ...bidder, authorId: viewer.userId, pitch, terms });
+    if (!bid) throw alreadyBid(talent.field);
+    publishBidEvent(context, bid, BidEventKind.SUBMITTED, { brandId: brief.brandId, ...bidder });
     return { bid };
   }
 
@@ -340,7 +338,7 @@ export class BidService {
     assertCurrentRevision(bid, revision);
     const talent = await talentOf(em, bid);
     if (bid.agency) await rosterShare(em, bid.agency.id, talent, ['id']);
-    await this.assertEligible(em, brief, talent, ['id']);
+    await this.assertStillEligible(em, brief, talent, ['id']);
 
     const [slot] = await em.execute<{ slots_filled: number; slots: number }[]>(
       'update brief set slots_filled = slots_filled + 1, updated_at = now() where id = ? and slots_filled < slots returning slots_filled, slots',
@@ -376,11 +374,10 @@ export class BidService {
 
   // ---- Helpers -----------------------------------------------------------------------------
 
-  /** The bidding rules on the talent's profile, the same at submission and at acceptance. */
-  private async assertEligible(em: EntityManager, brief: Brief, talent: Talent, talentField: string[]): Promise<void> {
+  /** The bidding rules on the talent's profile as it is now, as at submission. */
+  private async assertStillEligible(em: EntityManager, brief: Brief, talent: Talent, talentField: string[]): Promise<void> {
     const requirements = { objective: brief.objective, requiredCredentials: await this.briefs.requiredCredentialsNow(em, brief), minCredibilityLevel: brief.minCredibilityLevel };
-    const problems = talentEligibilityProblems(requirements, profileOf(talent), talentField);
-    if (problems.length) throw new Problem(problems);
+    assertEligible(requirements, profileOf(talent), talentField);
   }
 }
 
@@ -417,8 +414,14 @@ async function lockBidFor(context: ServiceContext, bidId: string | null, side: S
 }
 
 /** Tells the bid's parties, once the transaction commits, what happened to it. */
-function publishBidEvent(context: ServiceContext, bid: Bid, kind: BidEventKind): void {
-  publishAfterCommit(context, { type: 'bid', kind, bidId: bid.id, briefId: bid.brief.id, status: bid.status, parties: partiesOf(bid) });
+function publishBidEvent(context: ServiceContext, bid: Bid, kind: BidEventKind, parties: Parties = partiesOf(bid)): void {
+  publishAfterCommit(context, { type: 'bid', kind, bidId: bid.id, briefId: bid.brief.id, status: bid.status, parties });
+}
+
+/** The bidding rules on the talent's profile, the same at submission and at acceptance. */
+function assertEligible(brief: BriefRequirements, profile: TalentProfile, talentField: string[]): void {
+  const problems = talentEligibilityProblems(brief, profile, talentField);
+  if (problems.length) throw new Problem(problems);
 }
 
 /** The parties of a bid whose brief is loaded. */
@@ -442,7 +445,11 @@ async function currentRevisionOf(em: EntityManager, bid: Bid): Promise<BidRevisi
   return em.findOneOrFail(BidRevision, { bid: bid.id, number: bid.currentRevision });
 }
 
-function termsContext(brief: Brief, now: Date, agencyShare: TermsContext['agencyShare']): TermsContext {
+function termsContext(
+  brief: Pick<Brief, 'budgetCurrency' | 'formats' | 'platforms'>,
+  now: Date,
+  agencyShare: TermsContext['agencyShare'],
+): TermsContext {
   return { currency: brief.budgetCurrency, formats: brief.formats, platforms: brief.platforms, now, agencyShare };
 }
 
@@ -472,18 +479,42 @@ function assertNegotiable(brief: Brief): void {
   }
 }
 
-async function findTalent(em: EntityManager, input: BidSubmitRequest): Promise<{ talent: Talent; talentField: string[] }> {
-  if ((input.creatorId === undefined) === (input.traderId === undefined)) {
-    throw Problem.of(ProblemCode.INVALID, 'Give exactly one of creatorId and traderId: the talent who would do the work.', ['input']);
-  }
-  if (input.creatorId !== undefined) {
-    const creator = input.creatorId ? await em.findOne(Creator, input.creatorId) : null;
-    if (!creator) throw Problem.notFound('creator', ['input', 'creatorId']);
-    return { talent: { creator }, talentField: ['input', 'creatorId'] };
-  }
-  const trader = input.traderId ? await em.findOne(Trader, input.traderId) : null;
-  if (!trader) throw Problem.notFound('operator', ['input', 'traderId']);
-  return { talent: { trader }, talentField: ['input', 'traderId'] };
+/** The talent a bid is for, as the request names it, with the input field that names it. */
+type RequestedTalent = NamedTalent & { field: string[] };
+
+/** The talent the request names; null unless it gives exactly one of creatorId and traderId. */
+function namedTalent(input: BidSubmitRequest): RequestedTalent | null {
+  if ((input.creatorId === undefined) === (input.traderId === undefined)) return null;
+  if (input.creatorId !== undefined) return { kind: 'creator', id: input.creatorId, field: ['input', 'creatorId'] };
+  return { kind: 'trader', id: input.traderId ?? null, field: ['input', 'traderId'] };
+}
+
+/** A talent that exists, by the ids a bid stores. */
+interface TalentOfBid {
+  creatorId: string | null;
+  traderId: string | null;
+  field: string[];
+}
+
+/** The named talent, once its profile was found: INVALID without exactly one, NOT_FOUND without a profile. */
+function foundTalent(named: RequestedTalent | null, profile: TalentProfile | null): { talent: TalentOfBid; profile: TalentProfile } {
+  if (!named) throw Problem.of(ProblemCode.INVALID, 'Give exactly one of creatorId and traderId: the talent who would do the work.', ['input']);
+  if (!named.id || !profile) throw Problem.notFound(named.kind === 'creator' ? 'creator' : 'operator', named.field);
+  const talent = { creatorId: named.kind === 'creator' ? named.id : null, traderId: named.kind === 'trader' ? named.id : null, field: named.field };
+  return { talent, profile };
+}
+
+/**
+ * Whose invitations to the brief a bid needs to know of: the viewer's audience, for the visibility
+ * rule, and the bidder, for the invitation rule.
+ */
+function invitationsToRead(audience: BriefAudience, talent: NamedTalent | null, agencyId: string | null): BriefInvitees {
+  const withId = (ids: ReadonlySet<string>, id: string | null | undefined) => (id ? [...ids, id] : [...ids]);
+  return {
+    creatorIds: withId(audience.creatorIds, talent?.kind === 'creator' ? talent.id : null),
+    traderIds: withId(audience.traderIds, talent?.kind === 'trader' ? talent.id : null),
+    agencyIds: withId(audience.agencyIds, agencyId),
+  };
 }
 
 /** The talent a bid names, read afresh: acceptance judges them as they are now. */
@@ -501,35 +532,36 @@ function talentWhere(talent: Talent): { creator: string } | { trader: string } {
  * that agency, for a talent on its ACTIVE roster; the roster membership's share is the default
  * agency share of the terms.
  */
-async function biddingAgency(
-  em: EntityManager,
+function biddingAgency(
   viewer: Viewer,
   agencyId: string | null | undefined,
-  talent: Talent,
-  talentField: string[],
-): Promise<{ agency: Agency; shareBp: number } | null> {
+  talent: TalentOfBid,
+  facts: Pick<BidSubmissionFacts, 'agencyExists' | 'rosterShareBp'>,
+): { agencyId: string; shareBp: number } | null {
   if (agencyId === undefined) {
-    const own = talent.creator ? talent.creator.id === viewer.creatorId : talent.trader.id === viewer.traderId;
+    const own = talent.creatorId ? talent.creatorId === viewer.creatorId : talent.traderId === viewer.traderId;
     if (!own) throw new AccessDenied('You may bid for your own profile only; to bid for a member of your agency’s roster, give agencyId.');
     return null;
   }
-  const agency = agencyId ? await em.findOne(Agency, agencyId) : null;
-  if (!agency) throw Problem.notFound('agency', ['input', 'agencyId']);
-  if (!viewer.isAgencyMember(agency.id)) throw new AccessDenied('Only members of this agency may bid for its roster.');
-  return { agency, shareBp: await rosterShare(em, agency.id, talent, talentField) };
+  if (!agencyId || !facts.agencyExists) throw Problem.notFound('agency', ['input', 'agencyId']);
+  if (!viewer.isAgencyMember(agencyId)) throw new AccessDenied('Only members of this agency may bid for its roster.');
+  if (facts.rosterShareBp === null) throw notOnRoster(talent.field);
+  return { agencyId, shareBp: facts.rosterShareBp };
 }
 
 /** The agency's share in its ACTIVE roster membership of the talent; NOT_ON_ROSTER at `field` without one. */
 async function rosterShare(em: EntityManager, agencyId: string, talent: Talent, field: string[]): Promise<number> {
   const membership = await em.findOne(RosterMembership, { agency: agencyId, status: RosterStatus.ACTIVE, ...talentWhere(talent) });
-  if (!membership) {
-    throw Problem.of(
-      ProblemCode.NOT_ON_ROSTER,
-      'The talent is not an active member of this agency’s roster; an agency bids, and makes deals, only for its roster.',
-      field,
-    );
-  }
+  if (!membership) throw notOnRoster(field);
   return membership.shareBp;
+}
+
+function notOnRoster(field: string[]): Problem {
+  return Problem.of(
+    ProblemCode.NOT_ON_ROSTER,
+    'The talent is not an active member of this agency’s roster; an agency bids, and makes deals, only for its roster.',
+    field,
+  );
 }
 
 function profileOf(talent: Talent): TalentProfile {

@@ -17,7 +17,7 @@ import type { VerticalService } from '../vertical/vertical.service.js';
 import { Brief, BriefInvitation, BriefObjective, BriefStatus, BriefVisibility } from './brief.entity.js';
 import { type BriefSearch, briefSearchWhere } from './brief-filter.js';
 import { BriefAction, effectiveBriefStatus, ENTERED_AT, illegalTransitionMessage, nextBriefStatus, statusesAllowing } from './brief-status.js';
-import { type BriefAudience, briefAudienceOf, seesAllOfBrand, visibleBriefsWhere } from './brief-visibility.js';
+import { type BriefAudience, briefAudienceOf, type BriefInvitees, seesAllOfBrand, visibleBriefsWhere } from './brief-visibility.js';
 import { briefCreateSchema, briefUpdateSchema, invitationTargetsSchema } from './brief.schemas.js';
 
 /** Soonest deadline first; the id breaks ties so that cursors are stable. */
@@ -57,15 +57,6 @@ export class BriefService {
   async findVisible(context: ServiceContext, briefId: string): Promise<Brief | null> {
     const audience = await this.audienceOf(context);
     return context.em.findOne(Brief, { $and: [{ id: briefId }, visibleBriefsWhere(audience)] });
-  }
-
-  /**
-   * `findVisible` that also takes the brief's row lock FOR SHARE and reads the row as locked, in the
-   * same statement: what a bid needs, and one read of the brief instead of two.
-   */
-  async findVisibleLockedForShare(context: ServiceContext, briefId: string): Promise<Brief | null> {
-    const audience = await this.audienceOf(context);
-    return context.em.findOne(Brief, { $and: [{ id: briefId }, visibleBriefsWhere(audience)] }, { lockMode: LockMode.PESSIMISTIC_READ, refresh: true });
   }
 
   /**
@@ -190,22 +181,22 @@ export class BriefService {
    * OPEN, before the deadline, with a slot left: the one test for "may bids be made now". (A brief
    * whose last slot fills is AWARDED in the same transaction; the slot count makes sure.)
    */
-  isOpenForBids(brief: Brief, now: Date = new Date()): boolean {
+  isOpenForBids(brief: Pick<Brief, 'status' | 'deadline' | 'slots' | 'slotsFilled'>, now: Date = new Date()): boolean {
     return effectiveBriefStatus(brief, now) === BriefStatus.OPEN && brief.slotsFilled < brief.slots;
   }
 
   /**
    * Whether an INVITE_ONLY brief invites this bidder: the creator or operator themself, or the
-   * agency bidding for them. Always true for PUBLIC briefs.
+   * agency bidding for them. Always true for PUBLIC briefs. `invitees` needs to hold only the
+   * brief's invitations of this bidder.
    */
-  async isInvited(em: EntityManager, brief: Brief, bidder: BriefBidder): Promise<boolean> {
+  isInvited(brief: Pick<Brief, 'visibility'>, invitees: BriefInvitees, bidder: BriefBidder): boolean {
     if (brief.visibility === BriefVisibility.PUBLIC) return true;
-    const matches: FilterQuery<BriefInvitation>[] = [
-      ...(bidder.creatorId ? [{ creator: bidder.creatorId }] : []),
-      ...(bidder.traderId ? [{ trader: bidder.traderId }] : []),
-      ...(bidder.agencyId ? [{ agency: bidder.agencyId }] : []),
-    ];
-    return matches.length > 0 && (await em.count(BriefInvitation, { brief: brief.id, $or: matches })) > 0;
+    return (
+      (!!bidder.creatorId && invitees.creatorIds.includes(bidder.creatorId)) ||
+      (!!bidder.traderId && invitees.traderIds.includes(bidder.traderId)) ||
+      (!!bidder.agencyId && invitees.agencyIds.includes(bidder.agencyId))
+    );
   }
 
   // ---- Writes ------------------------------------------------------------------------------
@@ -391,7 +382,8 @@ export class BriefService {
     return brief;
   }
 
-  private audienceOf({ em, viewer }: ServiceContext): Promise<BriefAudience> {
+  /** Who the viewer is to the visibility rule; read once per request. */
+  audienceOf({ em, viewer }: ServiceContext): Promise<BriefAudience> {
     if (!viewer) return Promise.resolve(briefAudienceOf(null, { creatorIds: [], traderIds: [] }));
     let audience = this.audiences.get(viewer);
     if (!audience) {

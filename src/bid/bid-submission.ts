@@ -1,0 +1,224 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { BriefObjective, BriefStatus, BriefVisibility } from '../brief/brief.entity.js';
+import type { BriefInvitees } from '../brief/brief-visibility.js';
+import type { TalentKind, TalentProfile } from './bid-eligibility.js';
+import type { ProposedTerms } from './bid-terms.js';
+import { Bid, BidStatus, NegotiationSide } from './bid.entity.js';
+import { uuidArray } from './bid-visibility.js';
+
+/*
+ * bidSubmit is the busiest write, and every statement costs it a round trip to the database and
+ * the ORM's work on both ends. So it reads everything its rules need in one plain statement and
+ * writes the bid with its first revision in another; the rules themselves stay in the service and
+ * the pure functions it calls.
+ */
+
+/** The brief as the bidding rules read it. */
+export interface BriefForBidding {
+  id: string;
+  brandId: string;
+  status: BriefStatus;
+  visibility: BriefVisibility;
+  deadline: Date;
+  slots: number;
+  slotsFilled: number;
+  objective: BriefObjective;
+  minCredibilityLevel: number;
+  budgetCurrency: string;
+  formats: string[];
+  platforms: string[];
+  /** The brief's own required credentials and those of its products now, each once. */
+  requiredCredentials: string[];
+}
+
+/** A talent the request names, by kind and id (null when the id names no profile of that kind). */
+export interface NamedTalent {
+  kind: TalentKind;
+  id: string | null;
+}
+
+export interface BidSubmissionQuestion {
+  briefId: string;
+  talent: NamedTalent | null;
+  /** The agency bidding for the talent, if any. */
+  agencyId: string | null;
+  /** Whose invitations to the brief to read: the viewer's audience and the bidder. */
+  invitationsOf: BriefInvitees;
+}
+
+/** What the bidding rules need to know, as of the moment the brief was locked. */
+export interface BidSubmissionFacts {
+  brief: BriefForBidding;
+  /** The brief's invitations of the ids asked about, and of no one else. */
+  invitees: BriefInvitees;
+  /** The named talent's profile; null when the id names none. */
+  talent: TalentProfile | null;
+  agencyExists: boolean;
+  /** The share in the talent's ACTIVE membership of the bidding agency's roster; null without one. */
+  rosterShareBp: number | null;
+}
+
+interface FactsRow {
+  id: string;
+  brand_id: string;
+  status: BriefStatus;
+  visibility: BriefVisibility;
+  deadline_ms: number;
+  slots: number;
+  slots_filled: number;
+  objective: BriefObjective;
+  min_credibility_level: number;
+  budget_currency: string;
+  formats: string[];
+  platforms: string[];
+  required_credentials: string[];
+  invited_creator_ids: string[];
+  invited_trader_ids: string[];
+  invited_agency_ids: string[];
+  talent_found: boolean;
+  verified_credential_types: string[] | null;
+  credibility_level: number | null;
+  capacity: number | null;
+  active_deal_count: number | null;
+  agency_exists: boolean;
+  roster_share_bp: number | null;
+}
+
+/**
+ * Reads the brief, taking its row lock FOR SHARE (see `BidService.submit` for why), together with
+ * the credentials its products require, the invitations that concern this request, the talent's
+ * profile, and the agency's roster membership of the talent: one round trip instead of one per
+ * question. Null when no brief has that id; whether the viewer may see it is the caller's rule.
+ */
+export async function readBidSubmissionFacts(em: EntityManager, question: BidSubmissionQuestion): Promise<BidSubmissionFacts | null> {
+  const talentId = question.talent?.id ?? null;
+  const creatorId = question.talent?.kind === 'creator' ? talentId : null;
+  const traderId = question.talent?.kind === 'trader' ? talentId : null;
+  const [row] = await em.execute<FactsRow[]>(
+    `select brief.id, brief.brand_id, brief.status, brief.visibility, floor(extract(epoch from brief.deadline) * 1000)::float8 as deadline_ms, brief.slots, brief.slots_filled,
+            brief.objective, brief.min_credibility_level, brief.budget_currency, brief.formats, brief.platforms,
+            array(select type from unnest(brief.required_credentials) as type
+                  union
+                  select type
+                    from brief_product
+                    join product on product.id = brief_product.product_id
+                    cross join unnest(product.required_credentials) as type
+                   where brief_product.brief_id = brief.id) as required_credentials,
+            array(select creator_id from brief_invitation where brief_id = brief.id and creator_id = any(?::uuid[])) as invited_creator_ids,
+            array(select trader_id from brief_invitation where brief_id = brief.id and trader_id = any(?::uuid[])) as invited_trader_ids,
+            array(select agency_id from brief_invitation where brief_id = brief.id and agency_id = any(?::uuid[])) as invited_agency_ids,
+            talent.id is not null as talent_found, talent.verified_credential_types, talent.credibility_level, talent.capacity, talent.active_deal_count,
+            exists(select 1 from agency where agency.id = ?) as agency_exists,
+            (select share_bp from roster_membership
+              where agency_id = ? and status = 'ACTIVE' and (creator_id = ? or trader_id = ?)
+              limit 1) as roster_share_bp
+       from brief
+       left join lateral (
+         select id, verified_credential_types, credibility_level, capacity, active_deal_count from creator where id = ?
+         union all
+         select id, verified_credential_types, credibility_level, capacity, active_deal_count from trader where id = ?
+       ) talent on true
+      where brief.id = ?
+        for share of brief`,
+    [
+      uuidArray(question.invitationsOf.creatorIds),
+      uuidArray(question.invitationsOf.traderIds),
+      uuidArray(question.invitationsOf.agencyIds),
+      question.agencyId,
+      question.agencyId,
+      creatorId,
+      traderId,
+      creatorId,
+      traderId,
+      question.briefId,
+    ],
+  );
+  if (!row) return null;
+  return {
+    brief: {
+      id: row.id,
+      brandId: row.brand_id,
+      status: row.status,
+      visibility: row.visibility,
+      deadline: new Date(row.deadline_ms),
+      slots: row.slots,
+      slotsFilled: row.slots_filled,
+      objective: row.objective,
+      minCredibilityLevel: row.min_credibility_level,
+      budgetCurrency: row.budget_currency,
+      formats: row.formats,
+      platforms: row.platforms,
+      requiredCredentials: row.required_credentials.sort(),
+    },
+    invitees: { creatorIds: row.invited_creator_ids, traderIds: row.invited_trader_ids, agencyIds: row.invited_agency_ids },
+    talent: row.talent_found
+      ? {
+          kind: question.talent!.kind,
+          verifiedCredentialTypes: row.verified_credential_types!,
+          credibilityLevel: row.credibility_level!,
+          capacity: row.capacity!,
+          activeDealCount: row.active_deal_count!,
+        }
+      : null,
+    agencyExists: row.agency_exists,
+    rosterShareBp: row.roster_share_bp,
+  };
+}
+
+export interface NewBid {
+  briefId: string;
+  creatorId: string | null;
+  traderId: string | null;
+  agencyId: string | null;
+  authorId: string;
+  pitch: string;
+  terms: ProposedTerms;
+}
+
+/**
+ * Inserts a SUBMITTED bid and its first revision in one statement, and returns the bid as a
+ * managed entity; null when the talent already has an active bid on the brief. The partial unique
+ * indexes on bid decide that, for simultaneous bids too: a bid racing this one is waited for, and
+ * if it commits this insert does nothing.
+ */
+export async function insertBidWithFirstRevision(em: EntityManager, bid: NewBid): Promise<Bid | null> {
+  // Timestamps from the clock here, in milliseconds as entities record them, so cursors built
+  // from a bid's createdAt match the stored value exactly.
+  const now = new Date().toISOString();
+  const { terms } = bid;
+  const [row] = await em.execute<Record<string, unknown>[]>(
+    `with new_bid as (
+       insert into bid (id, brief_id, creator_id, trader_id, agency_id, submitted_by_id, pitch, status, current_revision, created_at, updated_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, 1, ?::timestamptz, ?::timestamptz)
+       on conflict do nothing
+       returning *
+     ), first_revision as (
+       insert into bid_revision (id, bid_id, number, side, author_id, currency, fixed_fee, commission_bp, gmv_guarantee, agency_share_bp, deliverables, message, created_at)
+       select ?, new_bid.id, 1, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, '', new_bid.created_at from new_bid
+     )
+     select * from new_bid`,
+    [
+      randomUUID(),
+      bid.briefId,
+      bid.creatorId,
+      bid.traderId,
+      bid.agencyId,
+      bid.authorId,
+      bid.pitch,
+      BidStatus.SUBMITTED,
+      now,
+      now,
+      randomUUID(),
+      NegotiationSide.BIDDER,
+      bid.authorId,
+      terms.currency,
+      terms.fixedFee,
+      terms.commissionBp,
+      terms.gmvGuarantee,
+      terms.agencyShareBp,
+      JSON.stringify(terms.deliverables),
+    ],
+  );
+  return row ? em.map(Bid, row) : null;
+}
