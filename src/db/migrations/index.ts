@@ -14,6 +14,7 @@ import { Migration20261124080000BriefCapabilities } from './Migration20261124080
 import { Migration20261124090000DealCancellation } from './Migration20261124090000DealCancellation.js';
 import { Migration20261125000000RecordsAreNeverRewritten } from './Migration20261125000000RecordsAreNeverRewritten.js';
 import { Migration20261125100000MatchPlanStatistics } from './Migration20261125100000MatchPlanStatistics.js';
+import { Migration20261125120000TextBoundsAndVersionRules } from './Migration20261125120000TextBoundsAndVersionRules.js';
 
 /** Applied in this order; a migration, once committed, is never edited. */
 export const migrations: MigrationObject[] = [
@@ -32,4 +33,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261124090000DealCancellation', class: Migration20261124090000DealCancellation },
   { name: 'Migration20261125000000RecordsAreNeverRewritten', class: Migration20261125000000RecordsAreNeverRewritten },
   { name: 'Migration20261125100000MatchPlanStatistics', class: Migration20261125100000MatchPlanStatistics },
+  { name: 'Migration20261125120000TextBoundsAndVersionRules', class: Migration20261125120000TextBoundsAndVersionRules },
 ];

@@ -1,0 +1,104 @@
+import { Migration } from '@mikro-orm/migrations';
+
+/**
+ * Rules the services enforce, held by the database too, so that no other writer (a script, a
+ * seed, a later service) can store what the product would refuse:
+ * - every text a user enters is at most as long as its service allows (the same number as the
+ *   service's constant, named in the comment), and a reason that must be given is never empty;
+ * - tag and region lists are as long, and their items as short, as the services allow;
+ * - terms always promise 1 to 20 deliverables, and a tracked deliverable is in a format and on a
+ *   platform the marketplace knows;
+ * - an accepted amendment became the version after the one it amended, one amendment per version;
+ * - an answer, an approval, a review or a resolution comes after what it answers;
+ * - a bid's first revision is the bidder's.
+ * Lengths are counted in characters; the services count UTF-16 code units, never fewer, so nothing
+ * they accept is refused here. On a database holding a row that breaks a rule, the migration fails
+ * naming the constraint; it never rewrites or drops data to make a rule fit.
+ */
+export class Migration20261125120000TextBoundsAndVersionRules extends Migration {
+  override async up(): Promise<void> {
+    const length = (table: string, column: string, rule: string) =>
+      this.addSql(`alter table "${table}" add constraint "${table}_${column}_length" check (char_length("${column}") ${rule});`);
+
+    // Descriptions and bios (brand, agency, product, vertical, trader services; creator and brief schemas).
+    length('brand', 'description', '<= 5000');
+    length('agency', 'description', '<= 5000');
+    length('product', 'description', '<= 5000');
+    length('vertical', 'description', '<= 2000');
+    length('creator', 'bio', '<= 2000');
+    length('trader', 'bio', '<= 2000');
+    length('brief', 'description', '<= 10000');
+    // MAX_REVIEW_NOTE_LENGTH: a verification's note, or a rejection's reason.
+    length('credential', 'review_note', '<= 2000');
+
+    // Bidding (bid-terms.ts): MAX_PITCH_LENGTH, MAX_MESSAGE_LENGTH, MAX_REASON_LENGTH. A reason is
+    // stored only when one was given, never as an empty string.
+    length('bid', 'pitch', '<= 5000');
+    length('bid_revision', 'message', '<= 5000');
+    length('bid', 'rejection_reason', 'between 1 and 2000');
+    length('brief', 'cancellation_reason', 'between 1 and 2000');
+
+    // Deals: reasons and notes (MAX_REASON_LENGTH, MAX_NOTE_LENGTH, MAX_PROOF_URL_LENGTH), a review's
+    // comment (MAX_MESSAGE_LENGTH), a deliverable's description (MAX_DELIVERABLE_DESCRIPTION).
+    length('deal_amendment', 'answer_reason', 'between 1 and 2000');
+    length('deal_dispute', 'reason', 'between 1 and 2000');
+    length('deal_dispute', 'resolution_note', 'between 1 and 2000');
+    length('deal_review', 'comment', '<= 5000');
+    length('deal_deliverable', 'description', 'between 1 and 2000');
+    length('deliverable_submission', 'proof_url', '<= 2000');
+    length('deliverable_submission', 'note', '<= 2000');
+    length('deliverable_submission', 'review_reason', 'between 1 and 2000');
+
+    // Lists of short texts: at most MAX_NICHE_TAGS tags of 1 to MAX_TAG_LENGTH characters (a brief's
+    // tags are its products' together, so only their length is bounded), at most MAX_REGIONS regions
+    // of 1 to MAX_REGION_LENGTH characters. A check cannot read an array item by item itself, hence
+    // the function; it reads nothing but its arguments, so it is immutable.
+    this.addSql(`create function text_items_between(items text[], min_length int, max_length int) returns boolean
+  language sql immutable parallel safe
+  return coalesce((select bool_and(char_length(item) between min_length and max_length) from unnest(items) as item), true);`);
+    for (const table of ['creator', 'product']) {
+      this.addSql(
+        `alter table "${table}" add constraint "${table}_niche_tags_bounds" check (cardinality(niche_tags) <= 20 and text_items_between(niche_tags, 1, 40));`,
+      );
+    }
+    this.addSql(`alter table "brief" add constraint "brief_niche_tags_bounds" check (text_items_between(niche_tags, 1, 40));`);
+    this.addSql(`alter table "brief" add constraint "brief_target_regions_bounds" check (cardinality(target_regions) <= 30 and text_items_between(target_regions, 1, 60));`);
+
+    // Terms promise 1 to MAX_DELIVERABLES deliverables, wherever terms are written.
+    for (const table of ['bid_revision', 'deal_terms', 'deal_amendment']) {
+      this.addSql(
+        `alter table "${table}" add constraint "${table}_deliverables_count" check (case when jsonb_typeof(deliverables) = 'array' then jsonb_array_length(deliverables) between 1 and 20 else false end);`,
+      );
+    }
+    this.addSql(
+      `alter table "deal_deliverable" add constraint "deal_deliverable_format_check" check ("format" in ('SHORT_VIDEO', 'LONG_VIDEO', 'LIVE_STREAM', 'IMAGE_POST', 'ARTICLE'));`,
+    );
+    this.addSql(
+      `alter table "deal_deliverable" add constraint "deal_deliverable_platform_check" check ("platform" in ('DOUYIN', 'KUAISHOU', 'TAOBAO_LIVE', 'XIAOHONGSHU', 'BILIBILI', 'WECHAT_CHANNELS', 'WEIBO'));`,
+    );
+    // Work is dropped by a later version than the one that asked for it.
+    this.addSql(`alter table "deal_deliverable" add constraint "deal_deliverable_dropped_after_added" check (dropped_in_version > added_in_version);`);
+
+    // Amendments: accepting one writes the version after the one it amended (the deal's version in
+    // force, or the acceptance is STALE_REVISION), so no two amendments of a deal became one version.
+    this.addSql(`alter table "deal_amendment" add constraint "deal_amendment_result_follows_base" check (resulting_version = base_version + 1);`);
+    this.addSql(`create unique index "deal_amendment_one_per_resulting_version" on "deal_amendment" ("deal_id", "resulting_version") where resulting_version is not null;`);
+    this.addSql(`alter table "deal_amendment" add constraint "deal_amendment_answered_by" check ((status = 'PROPOSED') = (answered_by_id is null));`);
+    this.addSql(`alter table "deal_amendment" add constraint "deal_amendment_answer_reason_only_when_rejected" check (answer_reason is null or status = 'REJECTED');`);
+
+    // Answers come after what they answer: each is written by a later action than the row it answers.
+    this.addSql(`alter table "deal_amendment" add constraint "deal_amendment_answered_after_proposed" check (answered_at >= created_at);`);
+    this.addSql(`alter table "deal_deliverable" add constraint "deal_deliverable_approved_after_submitted" check (approved_at is null or (first_submitted_at is not null and approved_at >= first_submitted_at));`);
+    this.addSql(`alter table "deliverable_submission" add constraint "deliverable_submission_reviewed_after_submitted" check (reviewed_at >= submitted_at);`);
+    this.addSql(`alter table "deal_dispute" add constraint "deal_dispute_resolved_after_opened" check (resolved_at >= opened_at);`);
+
+    // A review's reason is the brand's request for changes; an approval gives none.
+    this.addSql(
+      `alter table "deliverable_submission" add constraint "deliverable_submission_reason_only_with_changes" check (review_reason is null or outcome = 'CHANGES_REQUESTED');`,
+    );
+
+    // Bids: the bidder opens the negotiation, and an agreement names a revision that exists.
+    this.addSql(`alter table "bid_revision" add constraint "bid_revision_first_is_bidders" check (number > 1 or side = 'BIDDER');`);
+    this.addSql(`alter table "bid" add constraint "bid_agreed_revision_check" check (agreed_revision >= 1);`);
+  }
+}

@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { succeeded } from './support/actors.js';
+import { createBrand, createBrief, createCreator, placeBid, rowId, terms } from './support/bids.js';
+import { createDeal, propose, run } from './support/deals.js';
+import { startTestServer, type TestServer } from './support/test-server.js';
+
+/**
+ * The rules the services enforce hold in the database too: a write that bypasses the services
+ * (raw SQL here, a script or a careless service elsewhere) is refused, naming the rule it breaks.
+ * Each refused write breaks exactly one rule, so the constraint named is the one that decides.
+ */
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server?.stop());
+
+const refused = (constraint: string, statement: string, parameters: unknown[] = []) =>
+  expect(server.sql(statement, parameters)).rejects.toThrow(new RegExp(`constraint "${constraint}"`));
+
+/** Inserts a copy of a row under a new id, with `changes`. */
+const copyRow = (table: string, id: string, changes: Record<string, unknown> = {}) =>
+  server.sql(
+    `insert into ${table} select (jsonb_populate_record(null::${table}, to_jsonb(original) || ?::jsonb)).* from ${table} original where id = ?`,
+    [JSON.stringify({ id: randomUUID(), ...changes }), id],
+  );
+
+describe('a deal amendment', () => {
+  it('is accepted only as the version after the one it amended, one amendment per version, answered after it was proposed', async () => {
+    const { dealId, brand, talent } = await createDeal(server);
+    const amendmentId = await propose(server, brand.owner, dealId, { commissionBp: 1200 });
+    const amendment = rowId(amendmentId);
+    const talentUser = rowId(talent.actor.userId);
+
+    await refused(
+      'deal_amendment_result_follows_base',
+      `update deal_amendment set status = 'ACCEPTED', answered_by_id = ?, answered_at = now(), resulting_version = base_version + 2 where id = ?`,
+      [talentUser, amendment],
+    );
+    await refused(
+      'deal_amendment_answered_after_proposed',
+      `update deal_amendment set status = 'REJECTED', answered_by_id = ?, answered_at = created_at - interval '1 second' where id = ?`,
+      [talentUser, amendment],
+    );
+    await refused(
+      'deal_amendment_answer_reason_length',
+      `update deal_amendment set status = 'REJECTED', answered_by_id = ?, answered_at = now(), answer_reason = repeat('x', 2001) where id = ?`,
+      [talentUser, amendment],
+    );
+    await refused(
+      'deal_amendment_answer_reason_only_when_rejected',
+      `update deal_amendment set status = 'WITHDRAWN', answered_by_id = proposed_by_id, answered_at = now(), answer_reason = 'Changed our mind' where id = ?`,
+      [amendment],
+    );
+    await refused('deal_amendment_answered_by', `update deal_amendment set status = 'WITHDRAWN', answered_at = now() where id = ?`, [amendment]);
+
+    // The service's acceptance passes every rule, and a second amendment claiming its version is refused.
+    const accepted = succeeded<{ amendment: { resultingVersion: number; baseVersion: number } }>(
+      (await run(server, talent.actor, 'accept', { id: amendmentId })) as never,
+      'dealAmendmentAccept',
+    ).amendment;
+    expect(accepted).toMatchObject({ baseVersion: 1, resultingVersion: 2 });
+    await expect(copyRow('deal_amendment', amendment)).rejects.toThrow(/constraint "deal_amendment_one_per_resulting_version"/);
+  });
+});
+
+describe('a deliverable', () => {
+  it('keeps its proof, the brand’s answer and its approval within the rules', async () => {
+    const { brand, talent, deliverableIds } = await createDeal(server);
+    const [first] = deliverableIds;
+    succeeded((await run(server, talent.actor, 'submit', { id: first, proofUrl: 'https://www.douyin.com/video/1', note: 'First cut' })) as never, 'dealDeliverableSubmit');
+    const deliverable = rowId(first!);
+    const brandUser = rowId(brand.owner.userId);
+    const submission = `deliverable_id = ? and outcome is null`;
+
+    await refused('deliverable_submission_note_length', `update deliverable_submission set note = repeat('n', 2001) where ${submission}`, [deliverable]);
+    await refused(
+      'deliverable_submission_reason_only_with_changes',
+      `update deliverable_submission set outcome = 'APPROVED', review_reason = 'Looks good', reviewed_by_id = ?, reviewed_at = now() where ${submission}`,
+      [brandUser, deliverable],
+    );
+    await refused(
+      'deliverable_submission_review_reason_length',
+      `update deliverable_submission set outcome = 'CHANGES_REQUESTED', review_reason = '', reviewed_by_id = ?, reviewed_at = now() where ${submission}`,
+      [brandUser, deliverable],
+    );
+    await refused(
+      'deliverable_submission_reviewed_after_submitted',
+      `update deliverable_submission set outcome = 'CHANGES_REQUESTED', review_reason = 'Too dark', reviewed_by_id = ?, reviewed_at = submitted_at - interval '1 second' where ${submission}`,
+      [brandUser, deliverable],
+    );
+    await refused(
+      'deal_deliverable_approved_after_submitted',
+      `update deal_deliverable set status = 'APPROVED', approved_at = first_submitted_at - interval '1 second' where id = ?`,
+      [deliverable],
+    );
+    await refused('deal_deliverable_format_check', `update deal_deliverable set format = 'PODCAST' where id = ?`, [deliverable]);
+    await refused('deal_deliverable_description_length', `update deal_deliverable set description = '' where id = ?`, [deliverable]);
+
+    // The brand's approval through the service passes every rule.
+    succeeded((await run(server, brand.owner, 'approve', { id: first })) as never, 'dealDeliverableApprove');
+  });
+});
+
+describe('a bid', () => {
+  it('takes a pitch as long as the service allows, and no longer; its first revision is the bidder’s and promises work', async () => {
+    const brand = await createBrand(server);
+    const briefId = await createBrief(server, brand);
+    const talent = await createCreator(server, 'pitching-creator');
+    const bid = await placeBid(server, talent.actor, { briefId, creatorId: talent.id, pitch: 'x'.repeat(5000), terms: terms() });
+    const id = rowId(bid.id);
+
+    await refused('bid_pitch_length', `update bid set pitch = pitch || 'x' where id = ?`, [id]);
+    await refused('bid_rejection_reason_length', `update bid set status = 'REJECTED', rejection_reason = '' where id = ?`, [id]);
+    await refused('bid_revision_first_is_bidders', `update bid_revision set side = 'BRAND' where bid_id = ? and number = 1`, [id]);
+    await refused('bid_revision_deliverables_count', `update bid_revision set deliverables = '[]' where bid_id = ? and number = 1`, [id]);
+    await refused('bid_revision_message_length', `update bid_revision set message = repeat('m', 5001) where bid_id = ? and number = 1`, [id]);
+  });
+});
+
+describe('briefs and profiles', () => {
+  it('hold descriptions, bios, tags and regions to the services’ bounds', async () => {
+    const brand = await createBrand(server);
+    const brief = rowId(await createBrief(server, brand));
+    const creator = await createCreator(server, 'bounded-creator');
+
+    await refused('brief_description_length', `update brief set description = repeat('d', 10001) where id = ?`, [brief]);
+    await refused('brief_target_regions_bounds', `update brief set target_regions = array[repeat('r', 61)] where id = ?`, [brief]);
+    await refused(
+      'brief_cancellation_reason_length',
+      `update brief set status = 'CANCELLED', cancelled_at = now(), cancellation_reason = repeat('c', 2001) where id = ?`,
+      [brief],
+    );
+    await refused('product_niche_tags_bounds', `update product set niche_tags = array(select 'tag-' || n from generate_series(1, 21) as n) where id = ?`, [
+      rowId(brand.productId),
+    ]);
+    await refused('creator_niche_tags_bounds', `update creator set niche_tags = array[''] where id = ?`, [rowId(creator.id)]);
+    await refused('creator_bio_length', `update creator set bio = repeat('b', 2001) where id = ?`, [rowId(creator.id)]);
+    await refused('brand_description_length', `update brand set description = repeat('b', 5001) where id = ?`, [rowId(brand.brandId)]);
+  });
+});
