@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { succeeded } from './support/actors.js';
+import { signUpAdmin, succeeded } from './support/actors.js';
 import { createBrand, createBrief, createCreator, placeBid, rowId, terms } from './support/bids.js';
 import { createDeal, propose, run } from './support/deals.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
@@ -139,5 +139,36 @@ describe('briefs and profiles', () => {
     await refused('creator_niche_tags_bounds', `update creator set niche_tags = array[''] where id = ?`, [rowId(creator.id)]);
     await refused('creator_bio_length', `update creator set bio = repeat('b', 2001) where id = ?`, [rowId(creator.id)]);
     await refused('brand_description_length', `update brand set description = repeat('b', 5001) where id = ?`, [rowId(brand.brandId)]);
+    await refused('brand_name_length', `update brand set name = '' where id = ?`, [rowId(brand.brandId)]);
+  });
+
+  it('hold a brief to at least one format, platform and structure, among the marketplace’s values, in a currency it settles in', async () => {
+    const brief = rowId(await createBrief(server, await createBrand(server)));
+
+    await refused('brief_formats_choices', `update brief set formats = '{}' where id = ?`, [brief]);
+    await refused('brief_platforms_choices', `update brief set platforms = '{DOUYIN,MYSPACE}' where id = ?`, [brief]);
+    await refused('brief_budget_currency_check', `update brief set budget_currency = 'XXX' where id = ?`, [brief]);
+    await refused('brief_budget_amount_range', `update brief set budget_amount = 0 where id = ?`, [brief]);
+  });
+});
+
+describe('a credential', () => {
+  it('is rejected only with a reason, and has no note while it awaits review', async () => {
+    const creator = await createCreator(server, 'credentialed-creator');
+    const holder = rowId(creator.actor.userId);
+    const [pending] = await server.sql<{ id: string }>(
+      `insert into credential (id, holder_id, type, issuer, license_number, status, created_at) values (gen_random_uuid(), ?, 'NUTRITIONIST', 'Chinese Nutrition Society', 'CNS-1', 'PENDING', now()) returning id`,
+      [holder],
+    );
+    const id = pending!.id;
+    const admin = rowId((await signUpAdmin(server)).userId);
+
+    await refused('credential_review_note_only_when_reviewed', `update credential set review_note = 'Looks fine' where id = ?`, [id]);
+    await refused('credential_rejection_has_reason', `update credential set status = 'REJECTED', reviewed_by_id = ?, reviewed_at = now() where id = ?`, [admin, id]);
+    await refused(
+      'credential_review_note_length',
+      `update credential set status = 'VERIFIED', reviewed_by_id = ?, reviewed_at = now(), review_note = '' where id = ?`,
+      [admin, id],
+    );
   });
 });

@@ -4,8 +4,11 @@ import { Migration } from '@mikro-orm/migrations';
  * Rules the services enforce, held by the database too, so that no other writer (a script, a
  * seed, a later service) can store what the product would refuse:
  * - every text a user enters is at most as long as its service allows (the same number as the
- *   service's constant, named in the comment), and a reason that must be given is never empty;
- * - tag and region lists are as long, and their items as short, as the services allow;
+ *   service's constant, named in the comment), and a name, a title or a reason that must be given
+ *   is never empty;
+ * - tag, region and vertical lists are as long, and their items as short, as the services allow,
+ *   and a brief's choices are among the marketplace's values;
+ * - stated amounts stay under the marketplace's ceiling, in a currency it settles in;
  * - terms always promise 1 to 20 deliverables, and a tracked deliverable is in a format and on a
  *   platform the marketplace knows;
  * - an accepted amendment became the version after the one it amended, one amendment per version;
@@ -28,8 +31,26 @@ export class Migration20261125120000TextBoundsAndVersionRules extends Migration 
     length('creator', 'bio', '<= 2000');
     length('trader', 'bio', '<= 2000');
     length('brief', 'description', '<= 10000');
-    // MAX_REVIEW_NOTE_LENGTH: a verification's note, or a rejection's reason.
-    length('credential', 'review_note', '<= 2000');
+    // MAX_REVIEW_NOTE_LENGTH: a verification's note (none rather than an empty one) or a rejection's
+    // reason, which must be given; a credential awaiting review has neither.
+    length('credential', 'review_note', 'between 1 and 2000');
+    this.addSql(`alter table "credential" add constraint "credential_rejection_has_reason" check (status <> 'REJECTED' or review_note is not null);`);
+    this.addSql(`alter table "credential" add constraint "credential_review_note_only_when_reviewed" check (status <> 'PENDING' or review_note is null);`);
+
+    // Names and titles are never empty (their columns already bound their length).
+    length('app_user', 'display_name', 'between 1 and 120');
+    length('creator', 'display_name', 'between 1 and 120');
+    length('trader', 'display_name', 'between 1 and 120');
+    length('brand', 'name', 'between 1 and 120');
+    length('agency', 'name', 'between 1 and 120');
+    length('vertical', 'name', 'between 1 and 120');
+    length('product', 'name', 'between 1 and 160');
+    length('brief', 'title', 'between 1 and 160');
+    length('credential', 'issuer', 'between 1 and 200');
+    length('credential', 'license_number', 'between 1 and 100');
+    length('channel_account', 'handle', 'between 1 and 80');
+    // VERTICAL_SLUG_FORMAT: lower-case letters and digits, words joined by single hyphens, segments by '.'.
+    this.addSql(`alter table "vertical" add constraint "vertical_slug_format" check (slug ~ '^[a-z0-9]+(-[a-z0-9]+)*([.][a-z0-9]+(-[a-z0-9]+)*)*$');`);
 
     // Bidding (bid-terms.ts): MAX_PITCH_LENGTH, MAX_MESSAGE_LENGTH, MAX_REASON_LENGTH. A reason is
     // stored only when one was given, never as an empty string.
@@ -63,6 +84,48 @@ export class Migration20261125120000TextBoundsAndVersionRules extends Migration 
     }
     this.addSql(`alter table "brief" add constraint "brief_niche_tags_bounds" check (text_items_between(niche_tags, 1, 40));`);
     this.addSql(`alter table "brief" add constraint "brief_target_regions_bounds" check (cardinality(target_regions) <= 30 and text_items_between(target_regions, 1, 60));`);
+    // MAX_VERTICALS, MAX_TRADER_VERTICALS.
+    for (const table of ['creator', 'trader']) {
+      this.addSql(`alter table "${table}" add constraint "${table}_vertical_slugs_count" check (cardinality(vertical_slugs) <= 10);`);
+    }
+
+    // A brief's choices are among the marketplace's values, and it asks for at least one format,
+    // platform and deal structure (brief.schemas.ts).
+    const choices = (column: string, options: string[], atLeastOne: boolean) =>
+      this.addSql(
+        `alter table "brief" add constraint "brief_${column}_choices" check (${atLeastOne ? `cardinality(${column}) >= 1 and ` : ''}${column} <@ array[${options.map((option) => `'${option}'`).join(', ')}]::text[]);`,
+      );
+    choices('formats', ['SHORT_VIDEO', 'LONG_VIDEO', 'LIVE_STREAM', 'IMAGE_POST', 'ARTICLE'], true);
+    choices('platforms', ['DOUYIN', 'KUAISHOU', 'TAOBAO_LIVE', 'XIAOHONGSHU', 'BILIBILI', 'WECHAT_CHANNELS', 'WEIBO'], true);
+    choices('preferred_structures', ['FIXED_FEE', 'COMMISSION', 'HYBRID'], true);
+    choices('target_age_bands', ['UNDER_18', 'AGE_18_24', 'AGE_25_30', 'AGE_31_40', 'AGE_41_50', 'OVER_50'], false);
+    choices(
+      'required_credentials',
+      ['PHYSICIAN', 'PEDIATRICIAN', 'DERMATOLOGIST', 'NUTRITIONIST', 'PHARMACIST', 'RESEARCHER', 'COSMETIC_CHEMIST', 'FINANCIAL_ADVISOR', 'LAWYER', 'TEACHER'],
+      false,
+    );
+    choices('required_capabilities', ['STRATEGY_AND_COVERAGE', 'LIVE_OPERATION', 'TRAFFIC_MARKETING', 'SUPPLY_CHAIN', 'FULFILMENT'], false);
+
+    // Money: amounts people state are at most MAX_MONEY_AMOUNT minor units (so that settlement
+    // arithmetic stays exact), a budget is more than nothing, and every currency is one the
+    // marketplace settles in (CurrencyCode).
+    this.addSql(`alter table "brief" add constraint "brief_budget_amount_range" check (budget_amount between 1 and 10000000000);`);
+    for (const table of ['bid_revision', 'deal_terms', 'deal_amendment']) {
+      this.addSql(`alter table "${table}" add constraint "${table}_amounts_ceiling" check (fixed_fee <= 10000000000 and (gmv_guarantee is null or gmv_guarantee <= 10000000000));`);
+    }
+    for (const [table, column] of [
+      ['brief', 'budget_currency'],
+      ['bid_revision', 'currency'],
+      ['deal_terms', 'currency'],
+      ['deal_amendment', 'currency'],
+      ['sales_report', 'currency'],
+      ['deal_settlement', 'currency'],
+      ['creator', 'rate_currency'],
+      ['creator_rate', 'currency'],
+      ['trader', 'rate_currency'],
+    ]) {
+      this.addSql(`alter table "${table}" add constraint "${table}_${column}_check" check ("${column}" in ('CNY', 'HKD', 'USD', 'EUR', 'GBP', 'SGD'));`);
+    }
 
     // Terms promise 1 to MAX_DELIVERABLES deliverables, wherever terms are written.
     for (const table of ['bid_revision', 'deal_terms', 'deal_amendment']) {
