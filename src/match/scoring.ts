@@ -192,6 +192,46 @@ const JUDGES: Record<MatchFactor, (brief: MatchBrief, candidate: MatchCandidate)
   capabilityFit: judgeCapabilityFit,
 };
 
+/** What the judges read of a brief that depends on the brief alone: worked out once per brief object, not once per candidate. */
+interface BriefTerms {
+  /** The parents of the brief's verticals, stated or implied by the slugs. */
+  parentVerticalSlugs: string[];
+  nicheTags: string[];
+  /** The brief's verticals by name, for the reasons. */
+  verticalLabel: string;
+  budgetPerSlot: number;
+  budgetPerSlotText: string;
+  audience: { ageBands: AgeBand[]; ageBandText: string; regions: string[]; regionKeys: Set<string>; regionText: string };
+}
+
+/** Briefs are never changed once built (as for credentialNeeds), so a ranking's 200 scores share one BriefTerms. */
+const termsByBrief = new WeakMap<MatchBrief, BriefTerms>();
+
+function briefTerms(brief: MatchBrief): BriefTerms {
+  let terms = termsByBrief.get(brief);
+  if (!terms) {
+    const perSlot = budgetPerSlot(brief);
+    const ageBands = unique(brief.targetAudience.ageBands);
+    const regions = unique(brief.targetAudience.regions);
+    terms = {
+      parentVerticalSlugs: unique([...brief.parentVerticalSlugs, ...brief.verticalSlugs.map(parentSlugOf).filter((slug) => slug !== null)]),
+      nicheTags: unique(brief.nicheTags),
+      verticalLabel: verticalLabel(brief),
+      budgetPerSlot: perSlot,
+      budgetPerSlotText: `the budget per slot (${formatMoney(perSlot, brief.currency)})`,
+      audience: {
+        ageBands,
+        ageBandText: listText(ageBands.map((band) => AGE_BAND_LABELS[band]), 'or'),
+        regions,
+        regionKeys: new Set(regions.map((region) => region.toLowerCase())),
+        regionText: listText(regions, 'or'),
+      },
+    };
+    termsByBrief.set(brief, terms);
+  }
+  return terms;
+}
+
 /**
  * The candidate's score for the brief. `weights` need not be normalised; the factors that apply to
  * the candidate's kind are scaled to add up to 1. Pass weights checked by validateWeights for the
@@ -261,8 +301,7 @@ function judgeVerticalFit(brief: MatchBrief, candidate: MatchCandidate): Judgeme
     const within = candidate.verticalSlugs.find((slug) => slug.startsWith(`${wanted}.`));
     if (within) return { value: 1, reason: `Works in ${name(within)}, within the brief's vertical ${name(wanted)}.` };
   }
-  const parents = unique([...brief.parentVerticalSlugs, ...brief.verticalSlugs.map(parentSlugOf).filter((slug) => slug !== null)]);
-  for (const parent of parents) {
+  for (const parent of briefTerms(brief).parentVerticalSlugs) {
     const held = candidate.verticalSlugs.find((slug) => slug === parent || parentSlugOf(slug) === parent);
     if (!held) continue;
     const leaf = brief.verticalSlugs.find((slug) => parentSlugOf(slug) === parent) ?? brief.verticalSlugs[0]!;
@@ -278,7 +317,7 @@ function judgeVerticalFit(brief: MatchBrief, candidate: MatchCandidate): Judgeme
 // ---- niche tags ----
 
 function judgeNicheTagOverlap(brief: MatchBrief, candidate: MatchCandidate): Judgement {
-  const wanted = unique(brief.nicheTags);
+  const wanted = briefTerms(brief).nicheTags;
   if (!wanted.length) return { value: 1, reason: 'The brief names no niche tags, so none are missed.' };
   const held = new Set(candidate.nicheTags);
   const shared = wanted.filter((tag) => held.has(tag));
@@ -323,8 +362,10 @@ function judgeCredentialRelevance(brief: MatchBrief, candidate: MatchCandidate):
   if (!specialists.size) return { value: 1, reason: `Neither the brief nor ${vertical} calls for a credential, so none is missed.` };
 
   // Name what the candidate actually holds, a required type first, before a type it only implies.
-  const namingOrder = [...candidate.rawVerifiedCredentialTypes.filter((type) => required.includes(type)), ...candidate.rawVerifiedCredentialTypes, ...inDeclarationOrder(held)];
-  const preferRaw = (types: Set<CredentialType>) => namingOrder.find((type) => types.has(type));
+  const preferRaw = (types: Set<CredentialType>) =>
+    candidate.rawVerifiedCredentialTypes.find((type) => types.has(type) && required.includes(type)) ??
+    candidate.rawVerifiedCredentialTypes.find((type) => types.has(type)) ??
+    inDeclarationOrder(held).find((type) => types.has(type));
   const specialist = preferRaw(specialists);
   if (specialist) {
     const reason = required.includes(specialist)
@@ -360,7 +401,7 @@ function credentialNeeds(brief: MatchBrief): CredentialNeeds {
     const wanted = new Set([...relevantCredentialTypes(brief.verticalSlugs), ...required]);
     const specialists = new Set([...wanted].filter((type) => ![...wanted].some((other) => other !== type && impliedCredentialTypes([other]).has(type))));
     const generals = new Set([...impliedCredentialTypes(specialists), ...wanted].filter((type) => !specialists.has(type)));
-    needs = { required, specialists, generals, vertical: verticalLabel(brief) };
+    needs = { required, specialists, generals, vertical: briefTerms(brief).verticalLabel };
     credentialNeedsByBrief.set(brief, needs);
   }
   return needs;
@@ -405,9 +446,8 @@ function judgeAudienceFit(brief: MatchBrief, candidate: MatchCandidate): Judgeme
       parts.push({ value: UNKNOWN_VALUE, text: `gender split not reported (counted as ${percent(UNKNOWN_VALUE)} ${genderWord})` });
     }
   }
-  const bands = unique(target.ageBands);
+  const { ageBands: bands, ageBandText: bandText, regions, regionKeys: wanted, regionText } = briefTerms(brief).audience;
   if (bands.length) {
-    const bandText = listText(bands.map((band) => AGE_BAND_LABELS[band]), 'or');
     if (audience?.ageBands.length) {
       const share = clamp01(sum(audience.ageBands.filter((entry) => bands.includes(entry.band)).map((entry) => entry.share)));
       parts.push({ value: share, text: `${percent(share)} aged ${bandText}` });
@@ -415,10 +455,7 @@ function judgeAudienceFit(brief: MatchBrief, candidate: MatchCandidate): Judgeme
       parts.push({ value: UNKNOWN_VALUE, text: `ages not reported (counted as ${percent(UNKNOWN_VALUE)} aged ${bandText})` });
     }
   }
-  const regions = unique(target.regions);
   if (regions.length) {
-    const wanted = new Set(regions.map((region) => region.toLowerCase()));
-    const regionText = listText(regions, 'or');
     if (audience?.topRegions.length) {
       const share = clamp01(sum(audience.topRegions.filter((entry) => wanted.has(entry.region.toLowerCase())).map((entry) => entry.share)));
       parts.push({ value: share, text: `${percent(share)} in ${regionText}` });
@@ -463,7 +500,7 @@ export function shrinkRoi(record: TrackRecord): ShrunkRoi {
  * vertical, because a 3× ROI is excellent in one vertical and ordinary in another.
  */
 function judgeTrackRecord(brief: MatchBrief, candidate: MatchCandidate): Judgement {
-  const vertical = verticalLabel(brief);
+  const vertical = briefTerms(brief).verticalLabel;
   const shrunk = shrinkRoi(candidate.trackRecord);
   if (shrunk.roiBp === null || shrunk.priorBp === null) {
     return { value: UNKNOWN_VALUE, reason: `No completed deals with reported sales in ${vertical} yet, by anyone, so the track record counts as neutral.` };
@@ -500,12 +537,13 @@ export interface MinimumFee {
  */
 export function minimumFeeFor(brief: Pick<MatchBrief, 'formats' | 'currency'>, rateCard: RateCard): MinimumFee | null {
   if (rateCard.currency !== brief.currency) return null;
-  const fees: MinimumFee[] = [];
+  // The first of equal fees is kept, as the card lists them.
+  let least: MinimumFee | null = null;
   for (const [format, amount] of Object.entries(rateCard.minFixedFeeByFormat) as [ContentFormat, number | undefined][]) {
-    if (amount != null && (!brief.formats.length || brief.formats.includes(format))) fees.push({ amount, format });
+    if (amount != null && (!brief.formats.length || brief.formats.includes(format)) && (least === null || amount < least.amount)) least = { amount, format };
   }
-  if (rateCard.flatMinFixedFee != null) fees.push({ amount: rateCard.flatMinFixedFee, format: null });
-  return fees.reduce<MinimumFee | null>((least, fee) => (least === null || fee.amount < least.amount ? fee : least), null);
+  const flat = rateCard.flatMinFixedFee;
+  return flat != null && (least === null || flat < least.amount) ? { amount: flat, format: null } : least;
 }
 
 /**
@@ -523,8 +561,7 @@ export function exceedsBudget(brief: Pick<MatchBrief, 'formats' | 'currency' | '
  * linearly to AT_BUDGET_VALUE at the budget, and 0 above it (penalised, flagged, not excluded).
  */
 function judgePriceFit(brief: MatchBrief, candidate: MatchCandidate): Judgement {
-  const perSlot = budgetPerSlot(brief);
-  const perSlotText = `the budget per slot (${formatMoney(perSlot, brief.currency)})`;
+  const { budgetPerSlot: perSlot, budgetPerSlotText: perSlotText } = briefTerms(brief);
   if (candidate.rateCard.currency !== brief.currency) {
     return { value: UNKNOWN_VALUE, reason: `Rate card is in ${candidate.rateCard.currency}, the budget in ${brief.currency}, so the price is not compared.` };
   }
@@ -604,15 +641,24 @@ export function percent(share: number): string {
 
 /** "a short video", "an image post". */
 export function formatName(format: ContentFormat): string {
-  return `${/^[AEIOU]/.test(format) ? 'an' : 'a'} ${format.toLowerCase().replaceAll('_', ' ')}`;
+  return `${/^[AEIOU]/.test(format) ? 'an' : 'a'} ${spoken(format)}`;
 }
 
 function credentialName(type: CredentialType): string {
-  return type.toLowerCase().replaceAll('_', ' ');
+  return spoken(type);
 }
 
 function capabilityName(capability: TraderCapability): string {
-  return capability.toLowerCase().replaceAll('_', ' ');
+  return spoken(capability);
+}
+
+const spokenNames = new Map<string, string>();
+
+/** An enum value as words ("SHORT_VIDEO" → "short video"), kept per value: a ranking's reasons name the same few values hundreds of times. */
+function spoken(value: string): string {
+  let name = spokenNames.get(value);
+  if (name === undefined) spokenNames.set(value, (name = value.toLowerCase().replaceAll('_', ' ')));
+  return name;
 }
 
 function verticalName(brief: MatchBrief, slug: string): string {
