@@ -157,6 +157,7 @@ describe('hard constraints', () => {
 describe('ranking and reasons', () => {
   let owner: string;
   let briefId: string;
+  let anyAudienceBriefId: string;
 
   beforeAll(async () => {
     const brand = await createBrand(server);
@@ -170,6 +171,7 @@ describe('ranking and reasons', () => {
       'productCreate',
     ).product;
     briefId = await createBrief(server, { ...brand, productId: product.id }, { title: 'Infant DHA drops', targetAudience: { gender: 'FEMALE', ageBands: [], regions: [] } });
+    anyAudienceBriefId = await createBrief(server, { ...brand, productId: product.id }, { title: 'Infant DHA drops for anyone' });
     await creatorWith('Dr Pediatrician', {
       verticals: ['mother-baby.infant-food-supplements'],
       tags: ['dha', 'infant-nutrition'],
@@ -183,6 +185,13 @@ describe('ranking and reasons', () => {
 
   it('ranks a verified pediatrician above a celebrity with 50 times the followers', async () => {
     expect(names(await ranked(owner, briefId))).toEqual(['Dr Pediatrician', 'Celebrity']);
+  });
+
+  it('fits the audience of the creator’s largest channel to a brief that targets one, and any audience to a brief that targets none', async () => {
+    const audienceFit = async (id: string) =>
+      (await ranked(owner, id)).edges.find((edge) => edge.node.creator?.displayName === 'Dr Pediatrician')!.node.factors.find((factor) => factor.factor === 'AUDIENCE_FIT');
+    expect(await audienceFit(briefId)).toMatchObject({ value: 0.8, reason: "Audience against the brief's target: 80% female." });
+    expect(await audienceFit(anyAudienceBriefId)).toMatchObject({ value: 1, reason: 'The brief targets no particular audience, so any audience fits.' });
   });
 
   it('gives each match factors whose contributions add up to the score, each with a reason, and an expected ROI with assumptions', async () => {

@@ -44,6 +44,9 @@ import type { CandidateKind } from './weights.js';
  * Audience: a creator's audience is that of their largest channel (most followers), because
  * platforms report shares per channel and averaging shares across channels of very different
  * sizes would describe nobody; the largest channel is where most of a brief's reach comes from.
+ * It is read only for a brief that targets an audience (a gender, age bands or regions: what
+ * audience fit compares); for any other, audience fit is 1 whatever the audience, and the lookup
+ * and its ~0.5 kB of JSON per candidate were a quarter of the candidate statement's time.
  * Track record: from the settlement rows credibility reads too (credibility/track-record.ts): the
  * candidate's settled deals with an ROI in the brief's relevant verticals and their average ROI,
  * and everyone's average ROI there (scoring shrinks the first toward the second).
@@ -114,6 +117,7 @@ const ACTIVE_BIDS = pgArray(ACTIVE_BID_STATUSES);
  */
 const BRIEF_FACTS_SELECT = `
     select b.id, b.platforms, b.formats, b.min_credibility_level, b.budget_amount, b.budget_currency, b.slots,
+      (b.target_gender <> 'ANY' or cardinality(b.target_age_bands) > 0 or cardinality(b.target_regions) > 0) as targets_audience,
       array(
         select distinct required from unnest(b.required_credentials || coalesce((
           select array_agg(product_required)
@@ -141,7 +145,7 @@ const BRIEF_FACTS = `
 const BRIEF_CONSTANTS = `
   with target as (
     select ?::uuid as id, ?::text[] as platforms, ?::text[] as formats, ?::int as min_credibility_level,
-      ?::bigint as budget_amount, ?::text as budget_currency, ?::int as slots, ?::text[] as required_credentials,
+      ?::bigint as budget_amount, ?::text as budget_currency, ?::int as slots, ?::boolean as targets_audience, ?::text[] as required_credentials,
       ?::text[] as relevant_verticals
   )`;
 
@@ -153,6 +157,7 @@ interface BriefFactsRow {
   budget_amount: string | number;
   budget_currency: string;
   slots: number;
+  targets_audience: boolean;
   required_credentials: string[];
   relevant_verticals: string[];
   vertical_names: Record<string, string> | null;
@@ -202,7 +207,8 @@ const CANDIDATE_COLUMNS = `
 const CREATOR_SELECT = `
   select ${CANDIDATE_COLUMNS}, ${RAW_CREDENTIALS},
     (select jsonb_object_agg(r.format, r.min_fixed_fee) from creator_rate r where r.creator_id = c.id and r.currency = c.rate_currency) as rates,
-    (select ca.audience from channel_account ca where ca.creator_id = c.id order by ca.followers desc, ca.id limit 1) as audience,
+    case when t.targets_audience then
+      (select ca.audience from channel_account ca where ca.creator_id = c.id order by ca.followers desc, ca.id limit 1) end as audience,
     ${TRACK_RECORD('creator_id')}
   from target t ${VERTICAL_AVERAGE} cross join lateral (
     select x.id, x.user_id, x.vertical_slugs, x.niche_tags, x.verified_credential_types, x.credibility_score, x.credibility_level,
@@ -297,6 +303,7 @@ function briefConstants(facts: BriefFactsRow): unknown[] {
     String(facts.budget_amount),
     facts.budget_currency,
     facts.slots,
+    facts.targets_audience,
     pgArray(facts.required_credentials),
     pgArray(facts.relevant_verticals),
   ];

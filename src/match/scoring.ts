@@ -431,7 +431,8 @@ const AGE_BAND_LABELS: Record<AgeBand, string> = {
  * Audience fit: the mean of the parts the brief targets, each the share of the candidate's
  * audience inside the target: the targeted gender's share, the share in the targeted age bands,
  * the share in the targeted regions. Regions come from the top-regions list, so that part is a
- * lower bound. A targeted part the candidate does not report counts as UNKNOWN_VALUE.
+ * lower bound. A targeted part the candidate does not report counts as UNKNOWN_VALUE. A brief that
+ * targets none is fitted by any audience, unread: retrieval does not fetch audiences for it.
  */
 function judgeAudienceFit(brief: MatchBrief, candidate: MatchCandidate): Judgement {
   const target = brief.targetAudience;
