@@ -104,6 +104,23 @@ describe('a deliverable', () => {
   });
 });
 
+describe('a sales report', () => {
+  it('names its source as the rules spell it and lists at most 400 refund buckets', async () => {
+    const { dealId, brand } = await createDeal(server);
+    const report = (source: string, refunds: string) =>
+      server.sql(
+        `insert into sales_report (id, deal_id, period_start, period_end, source, orders_count, currency, gmv, refunds, refunds_total, reported_by_id, created_at)
+         values (gen_random_uuid(), ?, current_date, current_date, ?, 10, 'CNY', 100000, ?::jsonb, 0, ?, now())`,
+        [rowId(dealId), source, refunds, rowId(brand.owner.userId)],
+      );
+    const bucket = { amount: 0, daysAfterOrder: 1 };
+
+    await expect(report('douyin shop', '[]')).rejects.toThrow(/constraint "sales_report_source_format"/);
+    await expect(report('DOUYIN_SHOP', JSON.stringify(Array.from({ length: 401 }, () => bucket)))).rejects.toThrow(/constraint "sales_report_refunds_count"/);
+    await report('DOUYIN_SHOP', JSON.stringify(Array.from({ length: 400 }, () => bucket)));
+  });
+});
+
 describe('a bid', () => {
   it('takes a pitch as long as the service allows, and no longer; its first revision is the bidder’s and promises work', async () => {
     const brand = await createBrand(server);
@@ -149,6 +166,7 @@ describe('briefs and profiles', () => {
     await refused('brief_platforms_choices', `update brief set platforms = '{DOUYIN,MYSPACE}' where id = ?`, [brief]);
     await refused('brief_budget_currency_check', `update brief set budget_currency = 'XXX' where id = ?`, [brief]);
     await refused('brief_budget_amount_range', `update brief set budget_amount = 0 where id = ?`, [brief]);
+    await refused('brief_closed_at_with_status', `update brief set status = 'CLOSED' where id = ?`, [brief]);
   });
 });
 

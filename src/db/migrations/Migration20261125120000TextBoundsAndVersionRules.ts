@@ -12,6 +12,7 @@ import { Migration } from '@mikro-orm/migrations';
  * - terms always promise 1 to 20 deliverables, and a tracked deliverable is in a format and on a
  *   platform the marketplace knows;
  * - an accepted amendment became the version after the one it amended, one amendment per version;
+ * - a brief's status and the times it entered its statuses agree;
  * - an answer, an approval, a review or a resolution comes after what it answers;
  * - a bid's first revision is the bidder's.
  * Lengths are counted in characters; the services count UTF-16 code units, never fewer, so nothing
@@ -126,6 +127,23 @@ export class Migration20261125120000TextBoundsAndVersionRules extends Migration 
     ]) {
       this.addSql(`alter table "${table}" add constraint "${table}_${column}_check" check ("${column}" in ('CNY', 'HKD', 'USD', 'EUR', 'GBP', 'SGD'));`);
     }
+
+    // A sales report (sales-report-rules.ts): its source is SALES_SOURCE_PATTERN, its figures at most
+    // MAX_ORDERS orders and MAX_MONEY_AMOUNT minor units, its refunds at most MAX_REFUND_BUCKETS buckets.
+    this.addSql(`alter table "sales_report" add constraint "sales_report_source_format" check (source ~ '^[A-Z][A-Z0-9_]{1,39}$');`);
+    this.addSql(`alter table "sales_report" add constraint "sales_report_figures_ceiling" check (orders_count <= 1000000000 and gmv <= 10000000000);`);
+    this.addSql(
+      `alter table "sales_report" add constraint "sales_report_refunds_count" check (case when jsonb_typeof(refunds) = 'array' then jsonb_array_length(refunds) <= 400 else false end);`,
+    );
+
+    // A brief records when it entered each status it reached (brief-status.ts, ENTERED_AT): AWARDED
+    // and CANCELLED are final, and a brief is CLOSED only once it has closed; a brief awarded or
+    // cancelled after closing keeps its closing time, one awarded while OPEN has none.
+    this.addSql(`alter table "brief" add constraint "brief_awarded_at_with_status" check ((status = 'AWARDED') = (awarded_at is not null));`);
+    this.addSql(`alter table "brief" add constraint "brief_cancelled_at_with_status" check ((status = 'CANCELLED') = (cancelled_at is not null));`);
+    this.addSql(
+      `alter table "brief" add constraint "brief_closed_at_with_status" check (case when status = 'CLOSED' then closed_at is not null else closed_at is null or status in ('AWARDED', 'CANCELLED') end);`,
+    );
 
     // Terms promise 1 to MAX_DELIVERABLES deliverables, wherever terms are written.
     for (const table of ['bid_revision', 'deal_terms', 'deal_amendment']) {
