@@ -50,6 +50,9 @@ export class Migration20261125120000TextBoundsAndVersionRules extends Migration 
     length('credential', 'issuer', 'between 1 and 200');
     length('credential', 'license_number', 'between 1 and 100');
     length('channel_account', 'handle', 'between 1 and 80');
+    // Addresses a user gives are http or https ones, as their schemas check (which keep the scheme's case).
+    this.addSql(`alter table "brand" add constraint "brand_website_url_scheme" check (website_url ~* '^https?://');`);
+    this.addSql(`alter table "credential" add constraint "credential_evidence_url_scheme" check (evidence_url ~* '^https?://');`);
     // VERTICAL_SLUG_FORMAT: lower-case letters and digits, words joined by single hyphens, segments by '.'.
     this.addSql(`alter table "vertical" add constraint "vertical_slug_format" check (slug ~ '^[a-z0-9]+(-[a-z0-9]+)*([.][a-z0-9]+(-[a-z0-9]+)*)*$');`);
 
@@ -157,6 +160,8 @@ export class Migration20261125120000TextBoundsAndVersionRules extends Migration 
     this.addSql(
       `alter table "deal_deliverable" add constraint "deal_deliverable_platform_check" check ("platform" in ('DOUYIN', 'KUAISHOU', 'TAOBAO_LIVE', 'XIAOHONGSHU', 'BILIBILI', 'WECHAT_CHANNELS', 'WEIBO'));`,
     );
+    // A deliverable keeps its place in the list of (at most MAX_DELIVERABLES) terms that asked for it.
+    this.addSql(`alter table "deal_deliverable" add constraint "deal_deliverable_position_within_terms" check (position < 20);`);
     // Work is dropped by a later version than the one that asked for it.
     this.addSql(`alter table "deal_deliverable" add constraint "deal_deliverable_dropped_after_added" check (dropped_in_version > added_in_version);`);
 
