@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUpAdmin, succeeded } from './support/actors.js';
-import { createBrand, createBrief, createCreator, placeBid, rowId, terms } from './support/bids.js';
+import { createAgency, createBrand, createBrief, createCreator, placeBid, rowId, terms } from './support/bids.js';
 import { createDeal, propose, run } from './support/deals.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
@@ -167,6 +167,17 @@ describe('briefs and profiles', () => {
     await refused('brief_budget_currency_check', `update brief set budget_currency = 'XXX' where id = ?`, [brief]);
     await refused('brief_budget_amount_range', `update brief set budget_amount = 0 where id = ?`, [brief]);
     await refused('brief_closed_at_with_status', `update brief set status = 'CLOSED' where id = ?`, [brief]);
+  });
+});
+
+describe('a roster membership', () => {
+  it('records the talent’s answer and its end with the status that says so', async () => {
+    const talent = await createCreator(server, 'rostered-creator');
+    const { agencyId } = await createAgency(server, [talent]);
+    const membership = `agency_id = ? and status = 'ACTIVE'`;
+
+    await refused('roster_membership_ended', `update roster_membership set status = 'ENDED' where ${membership}`, [rowId(agencyId)]);
+    await refused('roster_membership_responded', `update roster_membership set status = 'INVITED' where ${membership}`, [rowId(agencyId)]);
   });
 });
 

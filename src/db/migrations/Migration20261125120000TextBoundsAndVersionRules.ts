@@ -12,7 +12,7 @@ import { Migration } from '@mikro-orm/migrations';
  * - terms always promise 1 to 20 deliverables, and a tracked deliverable is in a format and on a
  *   platform the marketplace knows;
  * - an accepted amendment became the version after the one it amended, one amendment per version;
- * - a brief's status and the times it entered its statuses agree;
+ * - a brief's and a roster membership's status agree with the times they record;
  * - an answer, an approval, a review or a resolution comes after what it answers;
  * - a bid's first revision is the bidder's.
  * Lengths are counted in characters; the services count UTF-16 code units, never fewer, so nothing
@@ -147,6 +147,13 @@ export class Migration20261125120000TextBoundsAndVersionRules extends Migration 
     this.addSql(
       `alter table "brief" add constraint "brief_closed_at_with_status" check (case when status = 'CLOSED' then closed_at is not null else closed_at is null or status in ('AWARDED', 'CANCELLED') end);`,
     );
+
+    // A roster membership (roster-status.ts) records the talent's answer when they accept or decline,
+    // and its end when either side ends it; an invitation the agency withdrew was never answered.
+    this.addSql(
+      `alter table "roster_membership" add constraint "roster_membership_responded" check (case status when 'INVITED' then responded_at is null when 'ENDED' then true else responded_at is not null end);`,
+    );
+    this.addSql(`alter table "roster_membership" add constraint "roster_membership_ended" check ((status = 'ENDED') = (ended_at is not null));`);
 
     // Terms promise 1 to MAX_DELIVERABLES deliverables, wherever terms are written.
     for (const table of ['bid_revision', 'deal_terms', 'deal_amendment']) {
