@@ -29,6 +29,7 @@ import {
   type Talent,
   terms,
 } from './support/bids.js';
+import { until } from './support/subscriptions.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
 let server: TestServer;
@@ -801,6 +802,29 @@ describe('withdrawing an invitation', () => {
     await uninvite(agency.agencyId);
     expect(await statusOf(rosterOnlyBid.id)).toBe('NOT_SELECTED');
     expect(await statusOf(alsoInvitedBid.id)).toBe('SUBMITTED');
+  });
+
+  it('refuses a bid that queued on the brief while its invitation was being withdrawn (NOT_INVITED), so no bid outlives the withdrawal', async () => {
+    const invitee = await createCreator(server, 'uninvited-meanwhile');
+    const briefId = await createBrief(server, brand, { visibility: 'INVITE_ONLY' }, false);
+    succeeded((await server.graphql(INVITE, { id: briefId, input: { creatorIds: [invitee.id] } }, { token: brand.owner.token })) as never, 'briefInvite');
+    succeeded((await server.graphql(`mutation($id: ID!) { briefPublish(id: $id) { brief { id } userErrors { code } } }`, { id: briefId }, { token: brand.owner.token })) as never, 'briefPublish');
+
+    // A withdrawal in progress, as briefUninvite makes it: the brief locked, the invitation gone,
+    // not yet committed. The bid queues on the brief's lock meanwhile.
+    const withdrawal = server.app.orm.em.fork();
+    await withdrawal.begin();
+    try {
+      await withdrawal.execute('select id from brief where id = ? for update', [rowId(briefId)]);
+      await withdrawal.execute('delete from brief_invitation where brief_id = ? and creator_id = ?', [rowId(briefId), rowId(invitee.id)]);
+      const pending = submitBid(server, invitee.actor, { briefId, creatorId: invitee.id });
+      await until(async () => (await count(server, `select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`)) > 0, 'the bid waits on the brief');
+      await withdrawal.commit();
+      expect(errorCodes((await pending) as never, 'bidSubmit')).toEqual(['NOT_INVITED']);
+    } finally {
+      if (withdrawal.isInTransaction()) await withdrawal.rollback();
+    }
+    expect(await bidsOnBrief(briefId)).toBe(0);
   });
 });
 

@@ -168,6 +168,8 @@ export async function readBidSubmissionFacts(em: EntityManager, question: BidSub
 
 export interface NewBid {
   briefId: string;
+  /** Whether the brief takes bids by invitation only: the invitation is then checked again as the bid is written. */
+  inviteOnly: boolean;
   creatorId: string | null;
   traderId: string | null;
   agencyId: string | null;
@@ -176,29 +178,50 @@ export interface NewBid {
   terms: ProposedTerms;
 }
 
+/** The bid written, or why it was not: an active bid of the talent's on the brief, or an invitation withdrawn meanwhile. */
+export type BidInsertion = { bid: Bid } | { refused: 'ALREADY_BID' | 'NOT_INVITED' };
+
 /**
  * Inserts a SUBMITTED bid and its first revision in one statement, and returns the bid as a
- * managed entity; null when the talent already has an active bid on the brief. The partial unique
- * indexes on bid decide that, for simultaneous bids too: a bid racing this one is waited for, and
- * if it commits this insert does nothing.
+ * managed entity.
+ * - The partial unique indexes on bid decide whether the talent already has an active bid, for
+ *   simultaneous bids too: a bid racing this one is waited for, and if it commits this insert
+ *   does nothing (ALREADY_BID).
+ * - On an invite-only brief the invitation is looked up again here. The facts were read in the
+ *   statement that took the brief's lock, with a snapshot from before any wait for it: a
+ *   withdrawal that held the lock and committed meanwhile is invisible to that read, and closed
+ *   the bids the invitation allowed before this one existed. This statement, later in the same
+ *   transaction, sees it (NOT_INVITED); a withdrawal that comes after waits for this bid and
+ *   closes it.
  */
-export async function insertBidWithFirstRevision(em: EntityManager, bid: NewBid): Promise<Bid | null> {
+export async function insertBidWithFirstRevision(em: EntityManager, bid: NewBid): Promise<BidInsertion> {
   // Timestamps from the clock here, in milliseconds as entities record them, so cursors built
   // from a bid's createdAt match the stored value exactly.
   const now = new Date().toISOString();
   const { terms } = bid;
-  const [row] = await em.execute<Record<string, unknown>[]>(
-    `with new_bid as (
+  const [row] = await em.execute<({ still_invited: boolean } & Record<string, unknown>)[]>(
+    `with invitation as (
+       select not ?::boolean or exists (
+                select 1 from brief_invitation
+                 where brief_id = ? and (creator_id = ?::uuid or trader_id = ?::uuid or agency_id = ?::uuid)
+              ) as still_invited
+     ), new_bid as (
        insert into bid (id, brief_id, creator_id, trader_id, agency_id, submitted_by_id, pitch, status, current_revision, created_at, updated_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, 1, ?::timestamptz, ?::timestamptz)
+       select ?::uuid, ?::uuid, ?::uuid, ?::uuid, ?::uuid, ?::uuid, ?::text, ?::text, 1, ?::timestamptz, ?::timestamptz
+         from invitation where still_invited
        on conflict do nothing
        returning *
      ), first_revision as (
        insert into bid_revision (id, bid_id, number, side, author_id, currency, fixed_fee, commission_bp, gmv_guarantee, agency_share_bp, deliverables, message, created_at)
        select ?, new_bid.id, 1, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, '', new_bid.created_at from new_bid
      )
-     select * from new_bid`,
+     select invitation.still_invited, new_bid.* from invitation left join new_bid on true`,
     [
+      bid.inviteOnly,
+      bid.briefId,
+      bid.creatorId,
+      bid.traderId,
+      bid.agencyId,
       randomUUID(),
       bid.briefId,
       bid.creatorId,
@@ -220,5 +243,8 @@ export async function insertBidWithFirstRevision(em: EntityManager, bid: NewBid)
       JSON.stringify(terms.deliverables),
     ],
   );
-  return row ? em.map(Bid, row) : null;
+  const { still_invited: stillInvited, ...columns } = row!;
+  if (!stillInvited) return { refused: 'NOT_INVITED' };
+  if (columns.id == null) return { refused: 'ALREADY_BID' };
+  return { bid: em.map(Bid, columns) };
 }

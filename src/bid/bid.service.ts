@@ -2,7 +2,7 @@ import { type Cursor, type FilterQuery, LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { RosterMembership, RosterStatus } from '../agency/agency.entity.js';
 import type { Viewer } from '../auth/viewer.js';
-import { Brief, BriefStatus } from '../brief/brief.entity.js';
+import { Brief, BriefStatus, BriefVisibility } from '../brief/brief.entity.js';
 import type { BriefService } from '../brief/brief.service.js';
 import { type BriefAudience, type BriefInvitees, seesAllOfBrand, seesBrief } from '../brief/brief-visibility.js';
 import { findPage, type PageRequest } from '../common/page.js';
@@ -216,9 +216,7 @@ export class BidService {
       );
     }
     const bidder = { creatorId: talent.creatorId, traderId: talent.traderId, agencyId: representation?.agencyId ?? null };
-    if (!this.briefs.isInvited(brief, facts.invitees, bidder)) {
-      throw Problem.of(ProblemCode.NOT_INVITED, 'This brief is invite-only, and neither the talent nor the bidding agency is invited.', ['input', 'briefId']);
-    }
+    if (!this.briefs.isInvited(brief, facts.invitees, bidder)) throw notInvited();
     assertEligible(brief, profile, talent.field);
 
     const terms = parseBidTerms(
@@ -230,8 +228,16 @@ export class BidService {
 
     // One active bid per talent and brief: the partial unique indexes decide, for simultaneous bids
     // too, so no count runs first (it cost every bid a statement and could not settle a race anyway).
-    const bid = await insertBidWithFirstRevision(em, { briefId: brief.id, ...bidder, authorId: viewer.userId, pitch, terms });
-    if (!bid) throw alreadyBid(talent.field);
+    const inserted = await insertBidWithFirstRevision(em, {
+      briefId: brief.id,
+      inviteOnly: brief.visibility === BriefVisibility.INVITE_ONLY,
+      ...bidder,
+      authorId: viewer.userId,
+      pitch,
+      terms,
+    });
+    if ('refused' in inserted) throw inserted.refused === 'NOT_INVITED' ? notInvited() : alreadyBid(talent.field);
+    const { bid } = inserted;
     publishBidEvent(context, bid, BidEventKind.SUBMITTED, { brandId: brief.brandId, ...bidder });
     return { bid };
   }
@@ -573,6 +579,10 @@ function profileOf(talent: Talent): TalentProfile {
     capacity: profile.capacity,
     activeDealCount: profile.activeDealCount,
   };
+}
+
+function notInvited(): Problem {
+  return Problem.of(ProblemCode.NOT_INVITED, 'This brief is invite-only, and neither the talent nor the bidding agency is invited.', ['input', 'briefId']);
 }
 
 function alreadyBid(field: string[]): Problem {
