@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { BriefObjective, BriefStatus, BriefVisibility } from '../brief/brief.entity.js';
 import type { BriefInvitees } from '../brief/brief-visibility.js';
+import { entityFromRow } from '../db/map-row.js';
 import type { TalentKind, TalentProfile } from './bid-eligibility.js';
 import type { ProposedTerms } from './bid-terms.js';
 import { Bid, BidStatus, NegotiationSide } from './bid.entity.js';
@@ -246,5 +247,5 @@ export async function insertBidWithFirstRevision(em: EntityManager, bid: NewBid)
   const { still_invited: stillInvited, ...columns } = row!;
   if (!stillInvited) return { refused: 'NOT_INVITED' };
   if (columns.id == null) return { refused: 'ALREADY_BID' };
-  return { bid: em.map(Bid, columns) };
+  return { bid: entityFromRow(em, Bid, columns) };
 }

@@ -1,5 +1,6 @@
 import { Cursor, type FilterQuery, LockMode, type OrderDefinition } from '@mikro-orm/core';
 import { type EntityManager, type QBFilterQuery, raw } from '@mikro-orm/postgresql';
+import { entityFromRow } from '../db/map-row.js';
 import type { z } from 'zod';
 import type { Viewer } from '../auth/viewer.js';
 import { closeActiveBids } from '../bid/bid-closing.js';
@@ -123,7 +124,7 @@ export class BriefService {
     const pages = new Map<string, { items: Brief[]; total: number }>();
     for (const { position: _position, total, search_vector: _searchVector, ...columns } of rows) {
       const page = pages.get(columns.brand_id) ?? { items: [], total };
-      page.items.push(em.map(Brief, columns));
+      page.items.push(entityFromRow(em, Brief, columns));
       pages.set(columns.brand_id, page);
     }
     const meta = em.getMetadata(Brief);

@@ -1,6 +1,7 @@
-import { Cursor, type EntityClass, type EntityDictionary, type EntityKey, type FindByCursorOptions, type Loaded, type MapOptions } from '@mikro-orm/core';
+import { Cursor, type EntityClass, type EntityDictionary, type EntityKey, type FindByCursorOptions, type Loaded } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { PageRequest } from '../common/page.js';
+import { entityFromRow } from './map-row.js';
 
 /** A page read from one end of a list, without a cursor: the first `first` or the last `last` items. */
 export type PageFromEnd = { first: number } | { last: number };
@@ -71,15 +72,11 @@ export async function firstPagesBy<Entity extends object>(
   );
 
   const pages = new Map<unknown, { items: Loaded<Entity>[]; total: number }>();
-  // Each row becomes a managed entity as `em.find` makes one. em.map's default would also cascade a
-  // merge through every relation of every row and snapshot it a second time: a third of the CPU a
-  // page of 200 bids cost, for references the hydrator has already made. (MapOptions does not
-  // declare `cascade`; em.map hands its options on to em.merge, which reads it.)
-  const mapOptions = { cascade: false } as MapOptions;
+  // Each row becomes a managed entity as `em.find` makes one.
   for (const { page_position: _position, page_total: total, ...columns } of rows) {
     const groupId = columns[groupField];
     const page = pages.get(groupId) ?? { items: [], total: total as number };
-    page.items.push(em.map(entity, columns as EntityDictionary<Entity>, mapOptions) as Loaded<Entity>);
+    page.items.push(entityFromRow(em, entity, columns as EntityDictionary<Entity>) as Loaded<Entity>);
     pages.set(groupId, page);
   }
   const cursorOptions = { ...options.page, orderBy: options.orderBy, overfetch: true } as FindByCursorOptions<Entity>;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { EntityClass, EntityDictionary, MapOptions } from '@mikro-orm/core';
+import type { EntityClass, EntityDictionary } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { entityFromRow } from '../db/map-row.js';
 import { RosterMembership, RosterStatus } from '../agency/agency.entity.js';
 import type { Agency } from '../agency/agency.entity.js';
 import { type Brief, BriefObjective, type DealStructure, type TargetGender } from '../brief/brief.entity.js';
@@ -246,7 +247,7 @@ function sortRanked(ranked: Ranked[]): Ranked[] {
 
 /**
  * The page's creators or operators as managed entities: one plain statement by id, its rows mapped
- * as em.find maps them (see db/first-pages.ts). Through em.find, building the query for 20 ids
+ * as em.find maps them (db/map-row.ts). Through em.find, building the query for 20 ids
  * cost a third of the CPU of loading them.
  */
 async function profilesById<Profile extends Creator | Trader>(em: EntityManager, entity: EntityClass<Profile>, ids: readonly string[]): Promise<Profile[]> {
@@ -254,9 +255,7 @@ async function profilesById<Profile extends Creator | Trader>(em: EntityManager,
   const rows = await em
     .getConnection()
     .execute<EntityDictionary<Profile>[]>(`select * from "${em.getMetadata(entity).tableName}" where id = any(?::uuid[])`, [pgArray(ids)]);
-  // em.map's default would also cascade a merge through every relation of every row: MapOptions does not declare `cascade`, em.merge reads it.
-  const mapOptions = { cascade: false } as MapOptions;
-  return rows.map((row) => em.map(entity, row, mapOptions));
+  return rows.map((row) => entityFromRow(em, entity, row));
 }
 
 async function rosterTalentIds(em: EntityManager, agencyIds: readonly string[], kind: CandidateKind): Promise<string[]> {
