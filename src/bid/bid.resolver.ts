@@ -153,6 +153,8 @@ export class BidResolver {
         return { result, resultId: result.bid.id };
       },
       (tx, bidId) => services.bids.submitted(tx, bidId),
+      // The bid and its first revision are one statement; writeBid says how it stays correct.
+      { writesAtomically: true },
     );
   }
 

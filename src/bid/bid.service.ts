@@ -14,7 +14,7 @@ import type { Deal } from '../deal/deal.entity.js';
 import type { DealService } from '../deal/deal.service.js';
 import { Trader } from '../trader/trader.entity.js';
 import { type BriefRequirements, talentEligibilityProblems, type TalentProfile } from './bid-eligibility.js';
-import { type BidSubmissionFacts, insertBidWithFirstRevision, type NamedTalent, readBidSubmissionFacts } from './bid-submission.js';
+import { type BidSubmissionFacts, type NamedTalent, readBidSubmissionFacts, writeBid } from './bid-submission.js';
 import { closeActiveBids, moveBid } from './bid-closing.js';
 import { BidAction } from './bid-status.js';
 import {
@@ -192,8 +192,9 @@ export class BidService {
     const named = namedTalent(input);
     // Bids share the brief's row lock, so they come in side by side; an award or a cancellation
     // locks it for update, so it waits until this bid is in and closes it with the others, and a
-    // bid that comes after it finds the brief no longer open. The lock comes with the one read of
-    // everything the rules below need.
+    // bid that comes after it finds the brief no longer open. In a transaction (a request with an
+    // idempotency key) the one read of everything the rules below need takes the lock; without
+    // one the write takes it, and checks again what may have changed since (writeBid).
     const facts = input.briefId
       ? await readBidSubmissionFacts(em, {
           briefId: input.briefId,
@@ -208,13 +209,7 @@ export class BidService {
     const representation = biddingAgency(viewer, input.agencyId, talent, facts);
 
     const now = new Date();
-    if (!this.briefs.isOpenForBids(brief, now)) {
-      throw Problem.of(
-        ProblemCode.BRIEF_NOT_OPEN,
-        'This brief does not take bids: it is not open, its deadline has passed, or its slots are filled.',
-        ['input', 'briefId'],
-      );
-    }
+    if (!this.briefs.isOpenForBids(brief, now)) throw briefNotOpen();
     const bidder = { creatorId: talent.creatorId, traderId: talent.traderId, agencyId: representation?.agencyId ?? null };
     if (!this.briefs.isInvited(brief, facts.invitees, bidder)) throw notInvited();
     assertEligible(brief, profile, talent.field);
@@ -228,7 +223,8 @@ export class BidService {
 
     // One active bid per talent and brief: the partial unique indexes decide, for simultaneous bids
     // too, so no count runs first (it cost every bid a statement and could not settle a race anyway).
-    const inserted = await insertBidWithFirstRevision(em, {
+    // What may have changed since the facts were read is checked again as the bid is written.
+    const inserted = await writeBid(em, {
       briefId: brief.id,
       inviteOnly: brief.visibility === BriefVisibility.INVITE_ONLY,
       ...bidder,
@@ -236,7 +232,9 @@ export class BidService {
       pitch,
       terms,
     });
-    if ('refused' in inserted) throw inserted.refused === 'NOT_INVITED' ? notInvited() : alreadyBid(talent.field);
+    if ('refused' in inserted) {
+      throw { BRIEF_NOT_OPEN: briefNotOpen, NOT_INVITED: notInvited, ALREADY_BID: () => alreadyBid(talent.field) }[inserted.refused]();
+    }
     const { bid } = inserted;
     publishBidEvent(context, bid, BidEventKind.SUBMITTED, { brandId: brief.brandId, ...bidder });
     return { bid };
@@ -579,6 +577,10 @@ function profileOf(talent: Talent): TalentProfile {
     capacity: profile.capacity,
     activeDealCount: profile.activeDealCount,
   };
+}
+
+function briefNotOpen(): Problem {
+  return Problem.of(ProblemCode.BRIEF_NOT_OPEN, 'This brief does not take bids: it is not open, its deadline has passed, or its slots are filled.', ['input', 'briefId']);
 }
 
 function notInvited(): Problem {

@@ -14,6 +14,16 @@ export function toUserErrors(problem: Problem): UserError[] {
   }));
 }
 
+export interface MutationOptions {
+  /**
+   * The work makes its one write atomic by itself (a single statement, or a transaction of its
+   * own where one statement cannot be enough) and writes nothing before a `Problem` it may throw,
+   * so no transaction is opened around it: that saves the BEGIN and COMMIT round trips. Its reads
+   * each see what was committed when they ran. Only bidSubmit without an idempotency key does so.
+   */
+  writesAtomically?: boolean;
+}
+
 /**
  * Runs one mutation in one database transaction. A `Problem` thrown by the service rolls the
  * transaction back and comes out as `userErrors`, so a refused request writes nothing. Events the
@@ -22,10 +32,13 @@ export function toUserErrors(problem: Problem): UserError[] {
 export async function mutate<T extends object>(
   context: RequestContext,
   work: (transaction: ServiceContext) => Promise<T>,
+  options: MutationOptions = {},
 ): Promise<Payload<T>> {
   try {
     const pendingEvents: LiveEvent[] = [];
-    const result = await context.em.transactional((em) => work({ em, viewer: context.viewer, pendingEvents }));
+    const result = options.writesAtomically
+      ? await work({ em: context.em, viewer: context.viewer, pendingEvents })
+      : await context.em.transactional((em) => work({ em, viewer: context.viewer, pendingEvents }));
     context.liveEvents.publish(pendingEvents);
     return { ...result, userErrors: [] };
   } catch (error) {
@@ -36,15 +49,17 @@ export async function mutate<T extends object>(
 
 /**
  * `mutate` for mutations that accept an idempotency key (as the `idempotencyKey` argument or the
- * `Idempotency-Key` header). Without a key it is plain `mutate`. With one, a retry with the same
- * input answers with the first call's object and changes nothing; the same key with other input
- * is an IDEMPOTENCY_KEY_REUSED user error.
+ * `Idempotency-Key` header). Without a key it is plain `mutate` (with `options`). With one, a
+ * retry with the same input answers with the first call's object and changes nothing; the same key
+ * with other input is an IDEMPOTENCY_KEY_REUSED user error. The key's record is written in the
+ * same transaction as the work, so with a key there is always one.
  */
 export async function mutateOnce<T extends object>(
   context: RequestContext,
   request: { operation: string; argumentKey: string | null | undefined; input: unknown },
   work: (transaction: ServiceContext) => Promise<{ result: T; resultId: string }>,
   replay: (transaction: ServiceContext, resultId: string) => Promise<T>,
+  options: MutationOptions = {},
 ): Promise<Payload<T>> {
   const headerKey = context.idempotencyKeyHeader;
   if (request.argumentKey != null && headerKey != null && request.argumentKey !== headerKey) {
@@ -55,13 +70,13 @@ export async function mutateOnce<T extends object>(
     } as Payload<T>;
   }
   const key = request.argumentKey ?? headerKey;
-  return mutate(context, async (transaction) => {
-    if (key == null) return (await work(transaction)).result;
-    return context.services.idempotency.run(
+  if (key == null) return mutate(context, async (transaction) => (await work(transaction)).result, options);
+  return mutate(context, (transaction) =>
+    context.services.idempotency.run(
       transaction,
       { operation: request.operation, key, input: request.input },
       () => work(transaction),
       (resultId) => replay(transaction, resultId),
-    );
-  });
+    ),
+  );
 }
