@@ -87,10 +87,12 @@ interface FactsRow {
 }
 
 /**
- * Reads the brief, taking its row lock FOR SHARE (see `BidService.submit` for why), together with
- * the credentials its products require, the invitations that concern this request, the talent's
- * profile, and the agency's roster membership of the talent: one round trip instead of one per
- * question. Null when no brief has that id; whether the viewer may see it is the caller's rule.
+ * Reads the brief, together with the credentials its products require, the invitations that
+ * concern this request, the talent's profile, and the agency's roster membership of the talent:
+ * one round trip instead of one per question. In a transaction it takes the brief's row lock FOR
+ * SHARE (see `BidService.submit` for why), held until the bid is written; outside one a lock would
+ * end with the statement, so none is taken and the write takes its own (`writeBid`). Null when no
+ * brief has that id; whether the viewer may see it is the caller's rule.
  */
 export async function readBidSubmissionFacts(em: EntityManager, question: BidSubmissionQuestion): Promise<BidSubmissionFacts | null> {
   const talentId = question.talent?.id ?? null;
@@ -121,7 +123,7 @@ export async function readBidSubmissionFacts(em: EntityManager, question: BidSub
          select id, verified_credential_types, credibility_level, capacity, active_deal_count from trader where id = ?
        ) talent on true
       where brief.id = ?
-        for share of brief`,
+      ${em.isInTransaction() ? 'for share of brief' : ''}`,
     [
       uuidArray(question.invitationsOf.creatorIds),
       uuidArray(question.invitationsOf.traderIds),
