@@ -185,7 +185,8 @@ export interface NewBid {
 export type BidInsertion = { bid: Bid } | { refused: 'BRIEF_NOT_OPEN' | 'NOT_INVITED' | 'ALREADY_BID' };
 
 /**
- * Writes a bid the rules have allowed, so that nothing they read can have changed under it:
+ * Writes a bid the rules have allowed, checking again as it writes what a concurrent change to the
+ * brief (an award, a cancellation, an invitation withdrawn) could have made untrue since they read it:
  * - Inside a transaction (bidSubmit with an idempotency key, whose record is written in the same
  *   one) the facts read has already locked the brief: one statement.
  * - Outside one, on a public brief: one statement, which takes the brief's lock itself and checks
