@@ -9,7 +9,7 @@ import { createDatabaseIfMissing, withDatabase } from '../src/db/database-admin.
 import { type EmbeddedDatabase, startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
 import { createLogger } from '../src/logger.js';
 import { type Brand, createBrand, createBrief, createCreators, rowId, submitBid, type Talent } from './support/bids.js';
-import type { GraphQLResponse, TestServer } from './support/test-server.js';
+import { type GraphQLResponse, postGraphQL, type TestServer } from './support/test-server.js';
 import { until } from './support/subscriptions.js';
 
 /**
@@ -60,12 +60,8 @@ beforeAll(async () => {
     queryCount: () => 0,
     resetQueryCount: () => {},
     async graphql(query, variables, options = {}) {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), ...options.headers },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: response.status, retryAfter: response.headers.get('retry-after'), ...((await response.json()) as object) } as GraphQLResponse<never>;
+      const { response, body } = await postGraphQL(url, query, variables, options);
+      return { status: response.status, retryAfter: response.headers.get('retry-after'), ...body } as GraphQLResponse<never>;
     },
     sql: (statement, parameters = []) => app.orm.em.getConnection().execute(statement, parameters),
     stop: async () => {},

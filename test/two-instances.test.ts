@@ -9,7 +9,7 @@ import { createDatabaseIfMissing, dropDatabaseIfExists, withDatabase } from '../
 import { channels } from '../src/events/live-events.js';
 import { type Brand, createBrand, createBrief, createCreator, placeBid, rowId } from './support/bids.js';
 import { subscribe, until, wsClient } from './support/subscriptions.js';
-import type { GraphQLResponse, TestServer } from './support/test-server.js';
+import { type GraphQLResponse, postGraphQL, type TestServer } from './support/test-server.js';
 import { redisAnswers, TEST_REDIS_URL } from './support/redis.js';
 
 /**
@@ -70,12 +70,8 @@ function instance(url: string): TestServer {
     queryCount: () => 0,
     resetQueryCount: () => {},
     async graphql(query, variables, options = {}) {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), ...options.headers },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: response.status, ...((await response.json()) as object) } as GraphQLResponse<never>;
+      const { response, body } = await postGraphQL(url, query, variables, options);
+      return { status: response.status, ...body } as GraphQLResponse<never>;
     },
     async sql(statement, parameters = []) {
       let index = 0;

@@ -11,17 +11,33 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; [key: string]: unknown } }[];
 }
 
+export interface RequestOptions {
+  token?: string;
+  headers?: Record<string, string>;
+}
+
+/** Posts one GraphQL request to `url` as a client would: the HTTP response and its JSON body. */
+export async function postGraphQL(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> | undefined,
+  options: RequestOptions = {},
+): Promise<{ response: Response; body: Omit<GraphQLResponse, 'status'> & { extensions?: Record<string, unknown> } }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), ...options.headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { response, body: (await response.json()) as Omit<GraphQLResponse, 'status'> & { extensions?: Record<string, unknown> } };
+}
+
 export interface TestServer {
   url: string;
   app: RunningApplication;
   /** SQL statements run since the last `resetQueryCount()`. */
   queryCount(): number;
   resetQueryCount(): void;
-  graphql<T = Record<string, unknown>>(
-    query: string,
-    variables?: Record<string, unknown>,
-    options?: { token?: string; headers?: Record<string, string> },
-  ): Promise<GraphQLResponse<T>>;
+  graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<GraphQLResponse<T>>;
   /** Runs SQL directly, for setting up what no public API offers (e.g. making an admin). */
   sql<T = Record<string, unknown>>(statement: string, parameters?: unknown[]): Promise<T[]>;
   stop(): Promise<void>;
@@ -66,16 +82,7 @@ export async function startTestServer(
       queries = 0;
     },
     async graphql(query, variables, options = {}) {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-          ...options.headers,
-        },
-        body: JSON.stringify({ query, variables }),
-      });
-      const { extensions, ...body } = (await response.json()) as Omit<GraphQLResponse, 'status'> & { extensions?: Record<string, unknown> };
+      const { response, body: { extensions, ...body } } = await postGraphQL(url, query, variables, options);
       // `extensions.cost` tells the rate-limit budget left, which changes with every call; answers
       // compared whole (a private object must read exactly like a missing one) leave it out.
       const { cost: _cost, ...otherExtensions } = extensions ?? {};
