@@ -1,6 +1,7 @@
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, PASSWORD, signUp, succeeded } from './support/actors.js';
+import { createCreator } from './support/bids.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
 let server: TestServer;
@@ -106,6 +107,21 @@ describe('bearer tokens', () => {
     expect(result.status).toBe(401);
     expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(result.errors?.[0]?.message).toMatch(/expired/);
+  });
+
+  it('refuses a valid token whose account no longer exists wherever the request depends on who is asking', async () => {
+    const actor = await signUp(server, 'vanished');
+    const creator = await createCreator(server, 'kept');
+    await server.sql('delete from app_user where email = ?', [actor.email]);
+
+    const own = await server.graphql(VIEWER, {}, { token: actor.token });
+    expect(own.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(own.errors?.[0]?.message).toMatch(/no longer exists/);
+    expect(own.data?.viewer ?? null).toBeNull();
+    // A public profile reads nothing of the viewer, so the token is only checked, as anonymous would be.
+    const profile = await server.graphql<{ node: { id: string } | null }>(`query($id: ID!) { node(id: $id) { id } }`, { id: creator.id }, { token: actor.token });
+    expect(profile.errors).toBeUndefined();
+    expect(profile.data?.node?.id).toBe(creator.id);
   });
 });
 

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toGlobalId } from '../src/graphql/global-id.js';
+import { signUp } from './support/actors.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
 let server: TestServer;
@@ -72,5 +74,36 @@ describe('listing creators with their channels, credentials and agency', () => {
     expect(fifty.statements).toBe(five.statements);
     // page + count, channel accounts, credentials, agency memberships, agencies
     expect(fifty.statements).toBeLessThanOrEqual(6);
+  });
+});
+
+describe('reading as a signed-in viewer', () => {
+  it('reads a public profile by id in one statement: the viewer’s memberships are not read when nothing asks for them', async () => {
+    const reader = await signUp(server, 'reader');
+    const [creator] = await server.sql<{ id: string }>('select id from creator order by id limit 1');
+    server.resetQueryCount();
+    const result = await server.graphql<{ node: { displayName: string } | null }>(
+      `query($id: ID!) { node(id: $id) { id ... on Creator { displayName kind capacity totalFollowers } } }`,
+      { id: toGlobalId('Creator', creator!.id) },
+      { token: reader.token },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.node?.displayName).toMatch(/^Creator \d+$/);
+    expect(server.queryCount()).toBe(1);
+  });
+
+  it('reads the viewer once for a request whose fields all depend on who is asking', async () => {
+    const reader = await signUp(server, 'several');
+    const single = async (query: string) => {
+      server.resetQueryCount();
+      const result = await server.graphql(query, {}, { token: reader.token });
+      expect(result.errors).toBeUndefined();
+      return server.queryCount();
+    };
+    // Each `viewer` field reads its account row; the memberships behind them are read once.
+    const one = await single(`{ viewer { id } }`);
+    const three = await single(`{ a: viewer { id } b: viewer { email } c: viewer { displayName } }`);
+    expect(one).toBe(2);
+    expect(three).toBe(4);
   });
 });

@@ -9,6 +9,7 @@ import { type RequestContext, loader } from '../graphql/context.js';
 import { toGlobalId, idOfType } from '../graphql/global-id.js';
 import { mutate } from '../graphql/mutation.js';
 import { defineNode } from '../graphql/node.js';
+import { ViewerNotNeeded } from '../graphql/viewer-loading.js';
 import { Vertical } from '../vertical/vertical.entity.js';
 import { verticalsOf } from '../vertical/vertical.loaders.js';
 import { VerticalType } from '../vertical/vertical.types.js';
@@ -32,8 +33,8 @@ import {
   CreatorType,
 } from './creator.types.js';
 
-defineNode({ typeName: 'Creator', entity: Creator, load: ({ em, services }, id) => services.creators.byId(em, id) });
-defineNode({ typeName: 'ChannelAccount', entity: ChannelAccount, load: ({ em, services }, id) => services.creators.channelAccountById(em, id) });
+defineNode({ typeName: 'Creator', entity: Creator, public: true, load: ({ em, services }, id) => services.creators.byId(em, id) });
+defineNode({ typeName: 'ChannelAccount', entity: ChannelAccount, public: true, load: ({ em, services }, id) => services.creators.channelAccountById(em, id) });
 
 const creatorsByUserId = (context: RequestContext) =>
   loader(context, 'creator.byUserId', ({ em, services }) => new DataLoader<string, Creator | null>((userIds) => services.creators.byUserIds(em, userIds)));
@@ -52,6 +53,7 @@ function toSearch(filter: CreatorFilter | null | undefined): CreatorSearchInput 
 
 @Resolver(() => CreatorType)
 export class CreatorResolver {
+  @ViewerNotNeeded()
   @Query(() => CreatorConnection, {
     description: 'Creators matching the filter, most credible first (then by id). Public. An unknown vertical slug is refused with UNKNOWN_VERTICAL.',
   })
@@ -60,16 +62,19 @@ export class CreatorResolver {
     return toConnection(await withCursorCheck(() => services.creators.search(em, toSearch(args.filter), page)));
   }
 
+  @ViewerNotNeeded()
   @FieldResolver(() => [VerticalType], { description: 'The verticals the creator works in.' })
   async verticals(@Root() creator: Creator, @Ctx() context: RequestContext): Promise<Vertical[]> {
     return verticalsOf(context, creator.verticalSlugs);
   }
 
+  @ViewerNotNeeded()
   @FieldResolver(() => [ChannelAccountType], { description: 'The creator’s accounts on each platform, largest first.' })
   async channelAccounts(@Root() creator: Creator): Promise<ChannelAccount[]> {
     return (await creator.channelAccounts.load()).getItems();
   }
 
+  @ViewerNotNeeded()
   @FieldResolver(() => CreatorRateCardType, { description: 'The least the creator accepts.' })
   async rateCard(@Root() creator: Creator): Promise<CreatorRateCardType> {
     const rates = (await creator.rates.load()).getItems();
@@ -83,11 +88,13 @@ export class CreatorResolver {
     };
   }
 
+  @ViewerNotNeeded()
   @FieldResolver(() => Int, { description: 'How many more deals the creator can take on now.' })
   availableSlots(@Root() creator: Creator): number {
     return availableSlots(creator.capacity, creator.activeDealCount);
   }
 
+  @ViewerNotNeeded()
   @FieldResolver(() => CredibilityType, { description: 'Credibility earned from verified credentials, audience quality and track record.' })
   credibility(@Root() creator: Creator): CredibilityType {
     return credibilityOf(creator);

@@ -9,6 +9,12 @@ export interface RequestContext {
   requestId: string;
   /** This request's own fork: its identity map and unit of work are never shared. */
   em: EntityManager;
+  /** The account the request's token was issued to; null when anonymous. Known before anything runs. */
+  viewerId: string | null;
+  /**
+   * Who is asking, with the memberships ownership rules need. Read on demand (viewer-loading.ts):
+   * ready before any resolver method that needs it runs, null until then and for anonymous requests.
+   */
   viewer: Viewer | null;
   services: Services;
   logger: Logger;

@@ -2,14 +2,17 @@ import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql
 import type { RequestContext } from './context.js';
 import { fromGlobalId } from './global-id.js';
 import { globalIdOf, Node, nodeDefinition } from './node.js';
+import { ensureViewer, ViewerNotNeeded } from './viewer-loading.js';
 
 @Resolver(() => Node)
 export class NodeResolver {
+  @ViewerNotNeeded()
   @FieldResolver(() => ID, { description: 'Opaque global id.' })
   id(@Root() root: { id: string }): string {
     return globalIdOf(root);
   }
 
+  @ViewerNotNeeded()
   @Query(() => Node, {
     nullable: true,
     description:
@@ -19,6 +22,7 @@ export class NodeResolver {
     const parsed = fromGlobalId(id);
     const definition = parsed && nodeDefinition(parsed.typeName);
     if (!parsed || !definition) return null;
+    if (!definition.public) await ensureViewer(context);
     return definition.load(context, parsed.id);
   }
 }

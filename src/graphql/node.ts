@@ -9,6 +9,8 @@ import { toGlobalId } from './global-id.js';
 export interface NodeDefinition<TEntity extends object = object> {
   typeName: string;
   entity: abstract new (...args: never[]) => TEntity;
+  /** Anyone may fetch it and `load` reads nothing of the viewer, so `node(id:)` need not read the viewer's memberships. */
+  public?: boolean;
   load(context: RequestContext, id: string): Promise<TEntity | null>;
 }
 

@@ -31,6 +31,7 @@ import {
 import { authChecker } from './auth-checker.js';
 import { NodeResolver } from './node.resolver.js';
 import { translateResolverErrors } from './resolver-errors.js';
+import { ResolverInstances } from './viewer-loading.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 const resolvers: NonEmptyArray<Function> = [NodeResolver, LiveEventsResolver, AccountResolver, VerticalResolver, BrandResolver, BrandMemberResolver, UserBrandsResolver, ProductResolver, CreatorResolver, ChannelAccountResolver, UserCreatorProfileResolver, CredentialResolver, CreatorCredentialsResolver, TraderCredentialsResolver, UserCredentialsResolver, TraderResolver, UserTraderProfileResolver, AgencyResolver, AgencyMemberResolver, UserAgenciesResolver, OrganisationInvitationResolver, UserOrganisationInvitationsResolver, RosterMembershipResolver, CreatorRosterResolver, TraderRosterResolver, BriefResolver, BriefInvitationResolver, BrandBriefsResolver, BidResolver, BidRevisionResolver, BriefBidsResolver, CreatorBidsResolver, TraderBidsResolver, AgencyBidsResolver, DealResolver, DealOutcomeResolver, SalesReportResolver, DealDisputeResolver, DealCancellationResolver, DealCancellationDetailsResolver, CreatorReviewsResolver, TraderReviewsResolver, BrandReviewsResolver, DealTermsHistoryResolver, DealAmendmentResolver, DealDeliverablesResolver, DealDeliverableResolver, DeliverableSubmissionResolver, BriefMatchResolver, MatchQueryResolver, AgencyOpportunitiesResolver, CreatorCredibilityResolver, TraderCredibilityResolver, CredibilityChangeResolver];
@@ -44,6 +45,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
     // asks for a PubSub once a schema has subscriptions.
     pubSub: createPubSub(),
     validate: false,
+    container: new ResolverInstances(),
   });
   translateResolverErrors(schema);
   // type-graphql has no decorator for the root types' own descriptions.

@@ -5,17 +5,15 @@ import type { Viewer } from '../auth/viewer.js';
 import { unauthenticated } from '../graphql/errors.js';
 
 /**
- * No Authorization header means an anonymous viewer. A header that is present but wrong is an
- * error, never a silent downgrade to anonymous, so clients notice an expired token.
+ * The account an `Authorization` header's token was issued to, without a database read. No header
+ * means anonymous (null). A header that is present but wrong is an error, never a silent
+ * downgrade to anonymous, so clients notice an expired token.
  */
-export async function authenticate(
-  header: string | undefined,
-  dependencies: { tokens: TokenService; accounts: AccountService; em: EntityManager },
-): Promise<Viewer | null> {
+export async function authenticatedUserId(header: string | undefined, tokens: TokenService): Promise<string | null> {
   if (header === undefined || header === '') return null;
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match?.[1]) throw unauthenticated('The Authorization header must be `Bearer <token>`.');
-  const check = await dependencies.tokens.check(match[1]);
+  const check = await tokens.check(match[1]);
   if (!check.ok) {
     throw unauthenticated(
       check.reason === 'EXPIRED'
@@ -23,7 +21,17 @@ export async function authenticate(
         : 'The token is not valid; log in again to get a new one.',
     );
   }
-  const viewer = await dependencies.accounts.loadViewer(dependencies.em, check.userId);
+  return check.userId;
+}
+
+/** The viewer behind an `Authorization` header, memberships read: for connections that live on. */
+export async function authenticate(
+  header: string | undefined,
+  dependencies: { tokens: TokenService; accounts: AccountService; em: EntityManager },
+): Promise<Viewer | null> {
+  const userId = await authenticatedUserId(header, dependencies.tokens);
+  if (userId === null) return null;
+  const viewer = await dependencies.accounts.loadViewer(dependencies.em, userId);
   if (!viewer) throw unauthenticated('The account behind this token no longer exists.');
   return viewer;
 }

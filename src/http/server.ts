@@ -13,15 +13,14 @@ import { queryLimitsPlugin } from '../graphql/limits/limits-plugin.js';
 import { noStoreResponses } from '../graphql/plugins/no-store.js';
 import { rejectNulCharacters } from '../graphql/plugins/reject-nul-characters.js';
 import { typeVariableErrorLimit } from '../graphql/plugins/variable-error-limit.js';
-import { serviceUnavailable, SERVICE_UNAVAILABLE } from '../graphql/database-unavailable.js';
+import { SERVICE_UNAVAILABLE } from '../graphql/database-unavailable.js';
 import { createSchema } from '../graphql/schema.js';
-import { isDatabaseUnavailable } from '../db/database-unavailable.js';
 import type { LiveEventBus } from '../events/event-bus.js';
 import type { Logger } from '../logger.js';
 import { createMetrics } from '../observability/metrics.js';
 import { createRequestLog } from '../observability/request-log.js';
 import type { Services } from '../services.js';
-import { authenticate } from './authenticate.js';
+import { authenticatedUserId } from './authenticate.js';
 import { mountHealthChecks } from './health.js';
 import { LIMIT_ERROR_CODES, type ApiLimits } from './limits/api-limits.js';
 import { requestScope } from './limits/request-scope.js';
@@ -190,13 +189,14 @@ export async function createHttpServer(dependencies: HttpServerDependencies) {
         // every `ref.load()` issued before it exists takes that path too: a list of 200 bids paid
         // for 400 imports per request. Made here once, they all find it ready.
         await em.getDataLoader('ref');
-        const viewer = await authenticate(req.header('authorization'), { tokens, accounts: services.accounts, em }).catch((error: unknown) => {
-          throw isDatabaseUnavailable(error) ? serviceUnavailable() : error;
-        });
+        // Only the token is checked here; the viewer's memberships are read when a resolver needs
+        // them (viewer-loading.ts), so a public read by id costs one statement, not two.
+        const viewerId = await authenticatedUserId(req.header('authorization'), tokens);
         return {
           requestId: res.locals.requestId as string,
           em,
-          viewer,
+          viewerId,
+          viewer: null,
           services,
           logger,
           idempotencyKeyHeader: req.header('idempotency-key') ?? null,

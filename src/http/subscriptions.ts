@@ -112,6 +112,7 @@ export function attachSubscriptionServer(dependencies: SubscriptionServerDepende
       context: (connection): RequestContext => ({
         requestId: randomUUID(),
         em: orm.em.fork(),
+        viewerId: connection.extra.viewer?.userId ?? null,
         viewer: connection.extra.viewer ?? null,
         services,
         logger,

@@ -51,7 +51,7 @@ export function createRequestLog(
             operationName: outcome.operationName,
             operationType: outcome.operationType,
             durationMs: millisecondsSince(started),
-            viewerId: request.contextValue.viewer?.userId ?? null,
+            viewerId: request.contextValue.viewerId ?? null,
             errorCodes: outcome.errorCodes,
             httpStatus: outcome.httpStatus,
           });

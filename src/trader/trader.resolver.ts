@@ -10,6 +10,7 @@ import { type RequestContext, loader } from '../graphql/context.js';
 import { idOfType } from '../graphql/global-id.js';
 import { mutate } from '../graphql/mutation.js';
 import { defineNode } from '../graphql/node.js';
+import { ViewerNotNeeded } from '../graphql/viewer-loading.js';
 import type { Vertical } from '../vertical/vertical.entity.js';
 import { verticalsOf } from '../vertical/vertical.loaders.js';
 import { VerticalType } from '../vertical/vertical.types.js';
@@ -26,7 +27,7 @@ import {
   TraderType,
 } from './trader.types.js';
 
-defineNode({ typeName: 'Trader', entity: Trader, load: ({ em, services }, id) => services.traders.byId(em, id) });
+defineNode({ typeName: 'Trader', entity: Trader, public: true, load: ({ em, services }, id) => services.traders.byId(em, id) });
 
 const tradersByUserId = (context: RequestContext) =>
   loader(context, 'trader.byUserId', ({ em, services }) => new DataLoader<string, Trader | null>((userIds) => services.traders.byUserIds(em, userIds)));
@@ -42,6 +43,7 @@ function toSearch(filter: TraderFilter | null | undefined): TraderSearch {
 
 @Resolver(() => TraderType)
 export class TraderResolver {
+  @ViewerNotNeeded()
   @Query(() => TraderConnection, {
     description: 'Live-stream operators matching the filter, most credible first (then by id). Public. An unknown vertical slug is refused with UNKNOWN_VERTICAL.',
   })
@@ -50,16 +52,19 @@ export class TraderResolver {
     return toConnection(await withCursorCheck(() => services.traders.search(em, toSearch(args.filter), page)));
   }
 
+  @ViewerNotNeeded()
   @FieldResolver(() => [VerticalType], { description: 'The verticals the operator works in.' })
   async verticals(@Root() trader: Trader, @Ctx() context: RequestContext): Promise<Vertical[]> {
     return verticalsOf(context, trader.verticalSlugs);
   }
 
+  @ViewerNotNeeded()
   @FieldResolver(() => Int, { description: 'How many more deals the operator can take on now.' })
   availableSlots(@Root() trader: Trader): number {
     return availableSlots(trader.capacity, trader.activeDealCount);
   }
 
+  @ViewerNotNeeded()
   @FieldResolver(() => TraderRate, { description: 'The least the operator accepts per broadcast.' })
   rate(@Root() trader: Trader): TraderRate {
     return {
@@ -68,6 +73,7 @@ export class TraderResolver {
     };
   }
 
+  @ViewerNotNeeded()
   @FieldResolver(() => CredibilityType, { description: 'Credibility earned from verified credentials and, later, a verified track record.' })
   credibility(@Root() trader: Trader): CredibilityType {
     return credibilityOf(trader);

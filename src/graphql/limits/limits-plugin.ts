@@ -22,7 +22,7 @@ function report(charge: RateLimitCharge): CostReport {
 
 /** Signed-in callers have a budget each; anonymous ones share one per address. */
 function callerKey(context: RequestContext): string {
-  return context.viewer ? `viewer:${context.viewer.userId}` : `ip:${currentRequestScope()?.clientAddress ?? 'unknown'}`;
+  return context.viewerId ? `viewer:${context.viewerId}` : `ip:${currentRequestScope()?.clientAddress ?? 'unknown'}`;
 }
 
 function rateLimited(charge: RateLimitCharge): GraphQLError {
