@@ -119,6 +119,9 @@ export async function createHttpServer(dependencies: HttpServerDependencies) {
   const { orm, services, tokens, logger } = dependencies;
   const app = express();
   app.disable('x-powered-by');
+  // Express hashes every body it sends for an ETag. GraphQL answers are POSTs marked no-store, so
+  // nothing revalidates them; the hash was a cost on every request.
+  app.set('etag', false);
   const httpServer = http.createServer(app);
   const metrics = createMetrics({ pool: await orm.em.getConnection().getNativeClient(), token: dependencies.metricsToken });
   const requestLog = createRequestLog(logger, { onRefused: metrics.recordRefused });
