@@ -6,7 +6,7 @@ import { entityFromRow } from '../db/map-row.js';
 import type { TalentKind, TalentProfile } from './bid-eligibility.js';
 import type { ProposedTerms } from './bid-terms.js';
 import { Bid, BidStatus, NegotiationSide } from './bid.entity.js';
-import { uuidArray } from './bid-visibility.js';
+import { uuidArray } from '../db/sql-arrays.js';
 
 /*
  * bidSubmit is the busiest write, and every statement costs it a round trip to the database and

@@ -2,6 +2,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { Viewer } from '../auth/viewer.js';
 import { BiddingMode } from '../brief/brief.entity.js';
 import { seesAllOfBrand } from '../brief/brief-visibility.js';
+import { uuidArray } from '../db/sql-arrays.js';
 import type { Bid } from './bid.entity.js';
 
 /**
@@ -71,7 +72,3 @@ export function bidderBidsSql(viewer: Viewer | null): { sql: string; parameters:
   };
 }
 
-/** A PostgreSQL array literal of uuids (they need no quoting). */
-export function uuidArray(ids: Iterable<string>): string {
-  return `{${[...ids].join(',')}}`;
-}

@@ -27,7 +27,8 @@ import {
   type ProposedTerms,
   type TermsContext,
 } from './bid-terms.js';
-import { actsAsBidder, bidderBidsSql, type Parties, seesAsParty, seesFeeRange, uuidArray, visibleBidsWhere } from './bid-visibility.js';
+import { actsAsBidder, bidderBidsSql, type Parties, seesAsParty, seesFeeRange, visibleBidsWhere } from './bid-visibility.js';
+import { uuidArray } from '../db/sql-arrays.js';
 import { ACTIVE_BID_STATUSES, Bid, BidRevision, BidStatus, NegotiationSide } from './bid.entity.js';
 import { BidEventKind } from '../events/live-events.js';
 import { publishAfterCommit } from '../events/publish.js';

@@ -4,6 +4,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { AccessDenied, parseInput, Problem, ProblemCode } from '../common/problems.js';
 import { findPage, type PageRequest } from '../common/page.js';
 import type { ServiceContext } from '../common/service-context.js';
+import { entityById } from '../db/map-row.js';
 import type { CredibilityService } from '../credibility/credibility.service.js';
 import type { VerticalService } from '../vertical/vertical.service.js';
 import { type CreatorSearch, creatorSearchWhere } from './creator-filter.js';
@@ -133,8 +134,9 @@ export class CreatorService {
     });
   }
 
+  /** A profile by id: the read behind every public lookup, so it skips building a query (db/map-row.ts). */
   byId(em: EntityManager, creatorId: string): Promise<Creator | null> {
-    return em.findOne(Creator, creatorId);
+    return entityById(em, Creator, creatorId);
   }
 
   channelAccountById(em: EntityManager, channelAccountId: string): Promise<ChannelAccount | null> {

@@ -1,5 +1,6 @@
-import type { EntityDictionary, EntityName, MapOptions } from '@mikro-orm/core';
+import type { EntityClass, EntityDictionary, EntityName, MapOptions } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { uuidArray } from './sql-arrays.js';
 
 // em.map's default would also cascade a merge through every relation of the entity and snapshot
 // it a second time, for references the hydrator has already made: a third of the CPU a page of
@@ -10,4 +11,24 @@ const AS_FIND_MAPS = { cascade: false } as MapOptions;
 /** A row read with plain SQL, as the managed entity `em.find` would have made of it. */
 export function entityFromRow<Entity extends object>(em: EntityManager, entity: EntityName<Entity>, row: EntityDictionary<Entity>): Entity {
   return em.map(entity, row, AS_FIND_MAPS);
+}
+
+/**
+ * Entities by id, in no particular order, through one plain statement: what `em.find` returns for
+ * `{ id: { $in: ids } }`, without building a query. Building it was a third of the CPU of loading a
+ * page of 20 profiles, and as much again as everything else a lookup by id does. For entities
+ * whose every property is a column of their own table (no formulas, nothing lazy).
+ */
+export async function entitiesById<Entity extends object>(em: EntityManager, entity: EntityClass<Entity>, ids: readonly string[]): Promise<Entity[]> {
+  if (!ids.length) return [];
+  const rows = await em.execute<EntityDictionary<Entity>[]>(`select * from "${em.getMetadata(entity).tableName}" where id = any(?::uuid[])`, [uuidArray(ids)]);
+  return rows.map((row) => entityFromRow(em, entity, row));
+}
+
+/** One entity by id, as `em.findOne(entity, id)` returns it: from the identity map when it is there. */
+export async function entityById<Entity extends object>(em: EntityManager, entity: EntityClass<Entity>, id: string): Promise<Entity | null> {
+  const known = em.getUnitOfWork().getById<Entity>(entity, id as never);
+  if (known) return known;
+  const [row] = await em.execute<EntityDictionary<Entity>[]>(`select * from "${em.getMetadata(entity).tableName}" where id = ?`, [id]);
+  return row ? entityFromRow(em, entity, row) : null;
 }

@@ -9,7 +9,7 @@ import type { ServiceContext } from '../common/service-context.js';
 import { flushOrProblem } from '../db/flush.js';
 import { DealEventKind } from '../events/live-events.js';
 import { publishDealEvent } from '../events/publish.js';
-import { uuidArray } from '../bid/bid-visibility.js';
+import { uuidArray } from '../db/sql-arrays.js';
 import { signedIn } from './deal-access.js';
 import { visibleDeal } from './deal-lifecycle.js';
 import { DealPartySide } from './deal-dispute.entity.js';

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { uuidArray } from '../bid/bid-visibility.js';
+import { uuidArray } from '../db/sql-arrays.js';
 
 /** A deal's delivery record, as credibility counts it. */
 export interface DeliverableTally {

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { EntityClass, EntityDictionary } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { entityFromRow } from '../db/map-row.js';
+import { entitiesById } from '../db/map-row.js';
 import { RosterMembership, RosterStatus } from '../agency/agency.entity.js';
 import type { Agency } from '../agency/agency.entity.js';
 import { type Brief, BriefObjective, type DealStructure, type TargetGender } from '../brief/brief.entity.js';
@@ -16,7 +15,7 @@ import { Trader, type TraderCapability } from '../trader/trader.entity.js';
 import { Vertical } from '../vertical/vertical.entity.js';
 import { diversify, DEFAULT_DIVERSITY_OPTIONS } from './diversity.js';
 import { estimateExpectedRoi, type ExpectedRoi } from './expected-roi.js';
-import { findBriefCandidates, findCandidates, pgArray, type RetrievedCandidate } from './match-candidates.js';
+import { findBriefCandidates, findCandidates, type RetrievedCandidate } from './match-candidates.js';
 import { type MatchBrief, type MatchScore, parentSlugOf, scoreCandidate } from './scoring.js';
 import { type CandidateKind, type MatchWeights, type MatchWeightsInput, validateWeights } from './weights.js';
 
@@ -183,7 +182,7 @@ export class MatchService {
     const slice = ranked.slice(start, start + size);
     const creatorIds = slice.filter((entry) => entry.retrieved.candidate.kind === 'creator').map((entry) => entry.retrieved.id);
     const traderIds = slice.filter((entry) => entry.retrieved.candidate.kind === 'trader').map((entry) => entry.retrieved.id);
-    const [creators, traders] = await Promise.all([profilesById(em, Creator, creatorIds), profilesById(em, Trader, traderIds)]);
+    const [creators, traders] = await Promise.all([entitiesById(em, Creator, creatorIds), entitiesById(em, Trader, traderIds)]);
     const creatorById = new Map(creators.map((creator) => [creator.id, creator]));
     const traderById = new Map(traders.map((trader) => [trader.id, trader]));
     return {
@@ -245,18 +244,6 @@ function sortRanked(ranked: Ranked[]): Ranked[] {
     );
 }
 
-/**
- * The page's creators or operators as managed entities: one plain statement by id, its rows mapped
- * as em.find maps them (db/map-row.ts). Through em.find, building the query for 20 ids
- * cost a third of the CPU of loading them.
- */
-async function profilesById<Profile extends Creator | Trader>(em: EntityManager, entity: EntityClass<Profile>, ids: readonly string[]): Promise<Profile[]> {
-  if (!ids.length) return [];
-  const rows = await em
-    .getConnection()
-    .execute<EntityDictionary<Profile>[]>(`select * from "${em.getMetadata(entity).tableName}" where id = any(?::uuid[])`, [pgArray(ids)]);
-  return rows.map((row) => entityFromRow(em, entity, row));
-}
 
 async function rosterTalentIds(em: EntityManager, agencyIds: readonly string[], kind: CandidateKind): Promise<string[]> {
   const talentCondition = kind === 'creator' ? { creator: { $ne: null } } : { trader: { $ne: null } };

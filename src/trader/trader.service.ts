@@ -4,6 +4,7 @@ import type { Platform } from '../common/enums.js';
 import { AccessDenied, parseInput, Problem, ProblemCode } from '../common/problems.js';
 import { findPage, type PageRequest } from '../common/page.js';
 import type { ServiceContext } from '../common/service-context.js';
+import { entityById } from '../db/map-row.js';
 import type { CredibilityService } from '../credibility/credibility.service.js';
 import type { CredibilityLevel } from '../credibility/credibility.js';
 import type { VerticalService } from '../vertical/vertical.service.js';
@@ -74,8 +75,9 @@ export class TraderService {
     return findPage(em, Trader, { where, orderBy: { credibilityScore: 'desc', id: 'asc' }, page });
   }
 
+  /** A profile by id: the read behind every public lookup, so it skips building a query (db/map-row.ts). */
   byId(em: EntityManager, traderId: string): Promise<Trader | null> {
-    return em.findOne(Trader, traderId);
+    return entityById(em, Trader, traderId);
   }
 
   /** The operator profiles of many accounts at once, in the order asked, null where there is none. */
