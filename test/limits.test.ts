@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './support/test-server.js';
+import { postGraphQL, startTestServer, type TestServer } from './support/test-server.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -102,6 +102,18 @@ describe('limits checked before any resolver runs', () => {
     expect(tooMany).toMatchObject({ code: 'BAD_USER_INPUT', statements: 0 });
     expect(tooMany.message).toBe('`first` on `creators` must be between 1 and 100; got 101.');
     expect((await refusalOf(server, '{ creators(last: 0) { totalCount } }')).code).toBe('BAD_USER_INPUT');
+  });
+
+  it('measures each request’s own variables, however often the same query text came before', async () => {
+    const query = 'query($n: Int!, $deep: Boolean!) { creators(first: $n) { edges { node { bids(first: 100) @include(if: $deep) { edges { node { id } } } } } } }';
+    const costOf = async (variables: Record<string, unknown>) => {
+      const { body } = await postGraphQL(server.url, query, variables);
+      return { code: body.errors?.[0]?.extensions?.code, cost: (body.extensions?.cost as { requested: number } | undefined)?.requested };
+    };
+    for (let round = 0; round < 3; round += 1) expect(await costOf({ n: 2, deep: false })).toEqual({ code: undefined, cost: 5 });
+    expect(await costOf({ n: 3, deep: false })).toEqual({ code: undefined, cost: 7 });
+    expect((await costOf({ n: 100, deep: true })).code).toBe('QUERY_TOO_COSTLY');
+    expect((await costOf({ n: 101, deep: false })).code).toBe('BAD_USER_INPUT');
   });
 });
 

@@ -1,10 +1,10 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, type GraphQLFormattedError, getVariableValues } from 'graphql';
+import { type DocumentNode, GraphQLError, type GraphQLFormattedError, type GraphQLSchema, getVariableValues, type OperationDefinitionNode } from 'graphql';
 import { currentRequestScope, RequestTimeoutError } from '../../http/limits/request-scope.js';
 import type { CostRateLimiter, RateLimitCharge } from '../../http/limits/rate-limiter.js';
 import type { RequestContext } from '../context.js';
 import { isTokenLimitMessage, limitViolation, QueryLimitCode, type QueryLimits } from './query-limits.js';
-import { fragmentsOf, measureOperation } from './query-shape.js';
+import { fragmentsOf, measureOperation, type QueryShape } from './query-shape.js';
 
 /** `extensions.cost` of every response whose operation was charged. */
 export interface CostReport {
@@ -49,6 +49,39 @@ function withTokenLimitCode(error: GraphQLFormattedError, maxTokens: number): Gr
 }
 
 /**
+ * Shapes that no variable could change, by operation. Apollo hands every request with the same
+ * query text the same parsed document, so a client that sends one query with different variables
+ * (a lookup by id, say) has it measured once, not on every request.
+ */
+const variableFreeShapes = new WeakMap<OperationDefinitionNode, QueryShape>();
+
+/**
+ * The operation's shape; null when its variables do not fit their types. A variable can only
+ * matter through a page size or an `@skip`/`@include`; when measuring read none, the shape is
+ * remembered for the operation.
+ */
+function shapeOf(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, given: Record<string, unknown>, maxPageSize: number): QueryShape | null {
+  const known = variableFreeShapes.get(operation);
+  if (known) return known;
+  const variables = getVariableValues(schema, operation.variableDefinitions ?? [], given);
+  if (variables.errors) return null;
+  let variableRead = false;
+  const read = <T>(value: T): T => {
+    variableRead = true;
+    return value;
+  };
+  const watched = new Proxy(variables.coerced, {
+    get: (target, key) => read(Reflect.get(target, key)),
+    has: (target, key) => read(Reflect.has(target, key)),
+    getOwnPropertyDescriptor: (target, key) => read(Reflect.getOwnPropertyDescriptor(target, key)),
+    ownKeys: (target) => read(Reflect.ownKeys(target)),
+  });
+  const shape = measureOperation(schema, operation, fragmentsOf(document.definitions), watched, maxPageSize);
+  if (!variableRead) variableFreeShapes.set(operation, shape);
+  return shape;
+}
+
+/**
  * Everything decided from the document before any resolver runs: the request's time budget, the
  * shape limits (depth, aliases, directives, page sizes, cost), then the caller's rate-limit budget,
  * charged the operation's cost. Parsing past `maxTokens` is stopped by graphql-js itself
@@ -64,10 +97,9 @@ export function queryLimitsPlugin(options: { limits: QueryLimits; rateLimiter: C
           const scope = currentRequestScope();
           if (scope && Date.now() > scope.deadline) throw new RequestTimeoutError(scope.budgetMs);
           if (!operation) return;
-          const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
+          const shape = shapeOf(schema, document, operation, request.variables ?? {}, limits.maxPageSize);
           // Variables that do not fit their types are refused by execution, before any resolver.
-          if (variables.errors) return;
-          const shape = measureOperation(schema, operation, fragmentsOf(document.definitions), variables.coerced, limits.maxPageSize);
+          if (!shape) return;
           const violation = limitViolation(shape, limits);
           if (violation) throw violation;
           const charge = await rateLimiter.charge(callerKey(contextValue), Math.max(1, shape.cost));
