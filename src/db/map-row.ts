@@ -29,6 +29,6 @@ export async function entitiesById<Entity extends object>(em: EntityManager, ent
 export async function entityById<Entity extends object>(em: EntityManager, entity: EntityClass<Entity>, id: string): Promise<Entity | null> {
   const known = em.getUnitOfWork().getById<Entity>(entity, id as never);
   if (known) return known;
-  const [row] = await em.execute<EntityDictionary<Entity>[]>(`select * from "${em.getMetadata(entity).tableName}" where id = ?`, [id]);
-  return row ? entityFromRow(em, entity, row) : null;
+  const [found] = await entitiesById(em, entity, [id]);
+  return found ?? null;
 }

@@ -1,5 +1,7 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Extensions, type ContainerType, type ResolverData } from 'type-graphql';
+import type { AccountService } from '../account/account.service.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { RequestContext } from './context.js';
 import { unauthenticated } from './errors.js';
@@ -25,7 +27,7 @@ export function ViewerNotNeeded(): MethodDecorator {
 }
 
 /** True once `context.viewer` is what it will be for the rest of the request. */
-export function viewerIsLoaded(context: RequestContext): boolean {
+function viewerIsLoaded(context: RequestContext): boolean {
   return context.viewerId === null || context.viewer !== null;
 }
 
@@ -36,16 +38,16 @@ export function ensureViewer(context: RequestContext): Promise<Viewer | null> {
   if (viewerIsLoaded(context)) return Promise.resolve(context.viewer);
   let load = pendingLoads.get(context);
   if (!load) {
-    load = readViewer(context, context.viewerId!);
+    load = viewerOfAccount(context.services.accounts, context.em, context.viewerId!).then((viewer) => (context.viewer = viewer));
     pendingLoads.set(context, load);
   }
   return load;
 }
 
-async function readViewer(context: RequestContext, userId: string): Promise<Viewer> {
-  const viewer = await context.services.accounts.loadViewer(context.em, userId);
+/** The viewer of a verified token's account; UNAUTHENTICATED when the account no longer exists. */
+export async function viewerOfAccount(accounts: AccountService, em: EntityManager, userId: string): Promise<Viewer> {
+  const viewer = await accounts.loadViewer(em, userId);
   if (!viewer) throw unauthenticated('The account behind this token no longer exists.');
-  context.viewer = viewer;
   return viewer;
 }
 

@@ -3,6 +3,7 @@ import type { AccountService } from '../account/account.service.js';
 import type { TokenService } from '../auth/tokens.js';
 import type { Viewer } from '../auth/viewer.js';
 import { unauthenticated } from '../graphql/errors.js';
+import { viewerOfAccount } from '../graphql/viewer-loading.js';
 
 /**
  * The account an `Authorization` header's token was issued to, without a database read. No header
@@ -31,7 +32,5 @@ export async function authenticate(
 ): Promise<Viewer | null> {
   const userId = await authenticatedUserId(header, dependencies.tokens);
   if (userId === null) return null;
-  const viewer = await dependencies.accounts.loadViewer(dependencies.em, userId);
-  if (!viewer) throw unauthenticated('The account behind this token no longer exists.');
-  return viewer;
+  return viewerOfAccount(dependencies.accounts, dependencies.em, userId);
 }
