@@ -1,13 +1,13 @@
 import { afterAll, it } from 'vitest';
 import { createBrand } from '../test/support/bids.js';
-import { startBareApollo, TRIVIAL_QUERY } from './parts/bare-apollo.js';
-import { lookupPart, nestedListPart } from './parts/reads.js';
+import { NO_STATEMENTS, startBareApollo, TRIVIAL_QUERY } from './parts/bare-apollo.js';
+import { lookupPart, nestedListPart, trivialQueryPart } from './parts/reads.js';
 import { BENCH, type BenchServer, startBenchServer, stopBenchServer } from './support/bench-server.js';
 import { measureHttp, round, type RunFigures, table } from './support/load.js';
 
 /**
- * `npm run bench:reads`: the read parts of `npm run bench` alone (bare Apollo, `node(id:)` lookups,
- * the nested brief list), for working on read overhead without the match and bid runs. With a
+ * `npm run bench:reads`: the read parts of `npm run bench` alone (bare Apollo, the full server on a
+ * trivial query, `node(id:)` lookups, the nested brief list), for working on read overhead without the match and bid runs. With a
  * small BENCH_CREATORS it starts in seconds; under `--cpu-prof` (see bench/README.md) it profiles
  * the server's read path. Prints the table and the lookup ratio; writes nothing.
  */
@@ -24,20 +24,22 @@ it('benchmarks the reads', async () => {
   try {
     bareApollo = await measureHttp(
       { url: bare.url, connections: 8, durationSeconds, requests: [{ method: 'POST', body: TRIVIAL_QUERY }] },
-      { reset: () => {}, read: () => 0 },
+      NO_STATEMENTS,
     );
   } finally {
     await bare.stop();
   }
+  const trivial = await trivialQueryPart(bench, durationSeconds, viewer.owner.token);
   const lookups = await lookupPart(bench, durationSeconds, viewer.owner.token);
   const nested = await nestedListPart(bench, durationSeconds);
   const rows: [string, RunFigures][] = [
     ['bare Apollo, trivial query, 8 conn', bareApollo],
+    ['full server, { __typename }, 8 conn', trivial],
     ['node(id:) lookup, 8 conn', lookups.api],
     ['node(id:) raw pg, 8 clients', lookups.raw],
     ['20 briefs × 10 bids nested, 8 conn', nested.api],
     ['20 briefs × 10 bids raw pg, 8 clients', nested.raw],
   ];
   process.stdout.write(`\n${table(rows)}\n`);
-  process.stdout.write(`creators ${bench.seeded.creators}; lookups/bare Apollo ${round(lookups.api.rps / bareApollo.rps)} (target ≥ 0.5); nested SQL per request ${nested.statementsOnce}\n`);
+  process.stdout.write(`creators ${bench.seeded.creators}; lookups/bare Apollo ${round(lookups.api.rps / bareApollo.rps)} (target ≥ 0.5; the full server on a trivial query reaches ${round(trivial.rps / bareApollo.rps)}); nested SQL per request ${nested.statementsOnce}\n`);
 });

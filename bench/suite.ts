@@ -1,12 +1,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { afterAll, it } from 'vitest';
 import { createBrand } from '../test/support/bids.js';
-import { startBareApollo, TRIVIAL_QUERY } from './parts/bare-apollo.js';
+import { NO_STATEMENTS, startBareApollo, TRIVIAL_QUERY } from './parts/bare-apollo.js';
 import { bidPart } from './parts/bids.js';
 import { matchPart, matchRows } from './parts/match.js';
-import { lookupPart, nestedListPart } from './parts/reads.js';
+import { lookupPart, nestedListPart, trivialQueryPart } from './parts/reads.js';
 import { BENCH, type BenchServer, startBenchServer, stopBenchServer } from './support/bench-server.js';
-import { httpLoad, round, type RunFigures, table, withPeakRss } from './support/load.js';
+import { measureHttp, round, type RunFigures, table } from './support/load.js';
 
 /**
  * `npm run bench`: the whole benchmark suite in one run, on one machine.
@@ -26,7 +26,7 @@ afterAll(() => stopBenchServer(bench));
  * BENCH_PARTS (comma-separated; default all): run only some parts, e.g. `BENCH_PARTS=bids` while
  * working on one path. Targets and ratios whose figures were not measured are left out.
  */
-const PARTS = ['bare', 'lookups', 'nested', 'match', 'bids'] as const;
+const PARTS = ['bare', 'trivial', 'lookups', 'nested', 'match', 'bids'] as const;
 type Part = (typeof PARTS)[number];
 const chosen = new Set((process.env.BENCH_PARTS ?? PARTS.join(',')).split(',').map((part) => part.trim()));
 const unknownParts = [...chosen].filter((part) => !(PARTS as readonly string[]).includes(part));
@@ -42,14 +42,15 @@ it('runs the benchmark suite', async () => {
   if (runs('bare')) {
     const bare = await startBareApollo();
     try {
-      const measured = await withPeakRss(() =>
-        httpLoad({ url: bare.url, connections: LOOKUP_CONNECTIONS, durationSeconds, requests: [{ method: 'POST', body: TRIVIAL_QUERY }] }),
+      bareApollo = await measureHttp(
+        { url: bare.url, connections: LOOKUP_CONNECTIONS, durationSeconds, requests: [{ method: 'POST', body: TRIVIAL_QUERY }] },
+        NO_STATEMENTS,
       );
-      bareApollo = { ...measured.result, statementsPerRequest: 0, peakRssMb: measured.peakRssMb };
     } finally {
       await bare.stop();
     }
   }
+  const trivial = runs('trivial') ? await trivialQueryPart(bench, durationSeconds, viewer.owner.token) : undefined;
   const lookups = runs('lookups') ? await lookupPart(bench, durationSeconds, viewer.owner.token) : undefined;
   const nested = runs('nested') ? await nestedListPart(bench, durationSeconds) : undefined;
   const match = runs('match') ? await matchPart(bench, durationSeconds) : undefined;
@@ -57,6 +58,7 @@ it('runs the benchmark suite', async () => {
 
   const rows: [string, RunFigures][] = [
     ...(bareApollo ? [['bare Apollo, trivial query, 8 conn', bareApollo] as [string, RunFigures]] : []),
+    ...(trivial ? [['full server, { __typename }, 8 conn', trivial] as [string, RunFigures]] : []),
     ...(lookups ? ([['node(id:) lookup, 8 conn', lookups.api], ['node(id:) raw pg, 8 clients', lookups.raw]] as [string, RunFigures][]) : []),
     ...(nested ? ([['20 briefs × 10 bids nested, 8 conn', nested.api], ['20 briefs × 10 bids raw pg, 8 clients', nested.raw]] as [string, RunFigures][]) : []),
     ...(match ? matchRows(match) : []),
@@ -81,6 +83,9 @@ it('runs the benchmark suite', async () => {
       : {}),
   };
   const overhead = {
+    // How far below bare Apollo the request path alone is, and how far below that the read.
+    ...(trivial && bareApollo ? { fullServerTrivialVsBareApolloRps: round(trivial.rps / bareApollo.rps) } : {}),
+    ...(lookups && trivial ? { lookupsVsFullServerTrivialRps: round(lookups.api.rps / trivial.rps) } : {}),
     ...(lookups ? { lookupsApiVsRawRps: round(lookups.raw.rps / lookups.api.rps) } : {}),
     ...(nested ? { nestedApiVsRawRps: round(nested.raw.rps / nested.api.rps) } : {}),
     ...(match ? { matchApiVsRawP95: match.overheadRatioP95 } : {}),

@@ -26,3 +26,6 @@ export async function startBareApollo(): Promise<{ url: string; stop(): Promise<
 }
 
 export const TRIVIAL_QUERY = JSON.stringify({ query: '{ ping }' });
+
+/** Bare Apollo has no database: its statement counter for measureHttp reads zero. */
+export const NO_STATEMENTS = { reset: () => {}, read: () => 0 };

@@ -7,12 +7,29 @@ import { measureHttp, measureLoop, type RunFigures } from '../support/load.js';
  * The two read shapes of the suite, each over HTTP and as the same reads on a bare `pg` pool:
  * - lookups by id: `node(id:)` for a creator, cycling through 200 seeded creators;
  * - a brand's brief list with nested bids, bidders and their agencies: 20 briefs × 10 bids.
+ * And the floor under every read: the full server answering a query that reads nothing.
  */
 
 const CONNECTIONS = 8;
 const LOOKUP_COUNT = 200;
 
 const LOOKUP = `query($id: ID!) { node(id: $id) { id ... on Creator { displayName kind capacity totalFollowers } } }`;
+
+/**
+ * The whole server (token check, rate limit, cost limits, request log, metrics, error masking)
+ * answering `{ __typename }` for the same signed-in viewer: no resolver, no statement. Set beside
+ * bare Apollo it is what the request path costs before any data is read, so a lookup's ratio to
+ * bare Apollo can be split into the path and the read.
+ */
+export async function trivialQueryPart(bench: BenchServer, durationSeconds: number, token: string) {
+  const body = JSON.stringify({ query: '{ __typename }' });
+  const check = await bench.server.graphql<{ __typename: string }>('{ __typename }', {}, { token });
+  if (check.errors || check.data?.__typename !== 'Query') throw new Error(`trivial query failed: ${JSON.stringify(check.errors)}`);
+  return measureHttp(
+    { url: bench.server.url, connections: CONNECTIONS, durationSeconds, requests: [{ method: 'POST', body }], headers: { authorization: `Bearer ${token}` } },
+    bench.statements,
+  );
+}
 
 export async function lookupPart(bench: BenchServer, durationSeconds: number, token: string) {
   const rows = await bench.server.sql<{ id: string }>(`select id from creator order by id limit ${LOOKUP_COUNT}`);
