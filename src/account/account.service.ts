@@ -69,19 +69,17 @@ export class AccountService {
     return { user, ...(await this.tokens.issue(user.id)) };
   }
 
-  /** The viewer behind a verified token, or null when the account no longer exists. */
+  /**
+   * The viewer behind a verified token, or null when the account no longer exists. A function, so
+   * that each connection plans it once (migration 20261125140000).
+   */
   async loadViewer(em: EntityManager, userId: string): Promise<Viewer | null> {
-    const [row] = await em.getConnection().execute<
-      { id: string; is_admin: boolean; brand_ids: string[]; agency_ids: string[]; creator_id: string | null; trader_id: string | null }[]
-    >(
-      `select u.id, u.is_admin,
-              array(select brand_id from brand_member where user_id = u.id) as brand_ids,
-              array(select agency_id from agency_member where user_id = u.id) as agency_ids,
-              (select id from creator where user_id = u.id) as creator_id,
-              (select id from trader where user_id = u.id) as trader_id
-         from app_user u where u.id = ?`,
-      [userId],
-    );
+    const [row] = await em
+      .getConnection()
+      .execute<{ id: string; is_admin: boolean; brand_ids: string[]; agency_ids: string[]; creator_id: string | null; trader_id: string | null }[]>(
+        'select * from viewer_of_account(?::uuid)',
+        [userId],
+      );
     if (!row) return null;
     return new Viewer(row.id, row.is_admin, new Set(row.brand_ids), new Set(row.agency_ids), row.creator_id, row.trader_id);
   }

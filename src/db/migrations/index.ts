@@ -15,6 +15,7 @@ import { Migration20261124090000DealCancellation } from './Migration202611240900
 import { Migration20261125000000RecordsAreNeverRewritten } from './Migration20261125000000RecordsAreNeverRewritten.js';
 import { Migration20261125100000MatchPlanStatistics } from './Migration20261125100000MatchPlanStatistics.js';
 import { Migration20261125120000TextBoundsAndVersionRules } from './Migration20261125120000TextBoundsAndVersionRules.js';
+import { Migration20261125140000HotStatementPlans } from './Migration20261125140000HotStatementPlans.js';
 
 /** Applied in this order; a migration, once committed, is never edited. */
 export const migrations: MigrationObject[] = [
@@ -34,4 +35,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261125000000RecordsAreNeverRewritten', class: Migration20261125000000RecordsAreNeverRewritten },
   { name: 'Migration20261125100000MatchPlanStatistics', class: Migration20261125100000MatchPlanStatistics },
   { name: 'Migration20261125120000TextBoundsAndVersionRules', class: Migration20261125120000TextBoundsAndVersionRules },
+  { name: 'Migration20261125140000HotStatementPlans', class: Migration20261125140000HotStatementPlans },
 ];
