@@ -1,12 +1,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { afterAll, it } from 'vitest';
 import { createBrand } from '../test/support/bids.js';
-import { NO_STATEMENTS, startBareApollo, TRIVIAL_QUERY } from './parts/bare-apollo.js';
+import { bareApolloPart } from './parts/bare-apollo.js';
 import { bidPart } from './parts/bids.js';
 import { matchPart, matchRows } from './parts/match.js';
 import { lookupPart, nestedListPart, trivialQueryPart } from './parts/reads.js';
 import { BENCH, type BenchServer, startBenchServer, stopBenchServer } from './support/bench-server.js';
-import { measureHttp, round, type RunFigures, table } from './support/load.js';
+import { round, type RunFigures, table } from './support/load.js';
 
 /**
  * `npm run bench`: the whole benchmark suite in one run, on one machine.
@@ -38,18 +38,8 @@ it('runs the benchmark suite', async () => {
   bench = await startBenchServer();
   const viewer = await createBrand(bench.server);
 
-  let bareApollo: RunFigures | undefined;
-  if (runs('bare')) {
-    const bare = await startBareApollo();
-    try {
-      bareApollo = await measureHttp(
-        { url: bare.url, connections: LOOKUP_CONNECTIONS, durationSeconds, requests: [{ method: 'POST', body: TRIVIAL_QUERY }] },
-        NO_STATEMENTS,
-      );
-    } finally {
-      await bare.stop();
-    }
-  }
+  const bare = runs('bare') ? await bareApolloPart(bench, durationSeconds, LOOKUP_CONNECTIONS) : undefined;
+  const bareApollo = bare?.trivial;
   const trivial = runs('trivial') ? await trivialQueryPart(bench, durationSeconds, viewer.owner.token) : undefined;
   const lookups = runs('lookups') ? await lookupPart(bench, durationSeconds, viewer.owner.token) : undefined;
   const nested = runs('nested') ? await nestedListPart(bench, durationSeconds) : undefined;
@@ -57,7 +47,12 @@ it('runs the benchmark suite', async () => {
   const bids = runs('bids') ? await bidPart(bench, durationSeconds, TEST_JWT_SECRET) : undefined;
 
   const rows: [string, RunFigures][] = [
-    ...(bareApollo ? [['bare Apollo, trivial query, 8 conn', bareApollo] as [string, RunFigures]] : []),
+    ...(bare
+      ? ([
+          ['bare Apollo, trivial query, 8 conn', bare.trivial],
+          ['bare Apollo, creator by id on pg, 8 conn', bare.lookup],
+        ] as [string, RunFigures][])
+      : []),
     ...(trivial ? [['full server, { __typename }, 8 conn', trivial] as [string, RunFigures]] : []),
     ...(lookups ? ([['node(id:) lookup, 8 conn', lookups.api], ['node(id:) raw pg, 8 clients', lookups.raw]] as [string, RunFigures][]) : []),
     ...(nested ? ([['20 briefs × 10 bids nested, 8 conn', nested.api], ['20 briefs × 10 bids raw pg, 8 clients', nested.raw]] as [string, RunFigures][]) : []),
@@ -83,7 +78,9 @@ it('runs the benchmark suite', async () => {
       : {}),
   };
   const overhead = {
-    // How far below bare Apollo the request path alone is, and how far below that the read.
+    // What one read by id costs bare Apollo itself, how far below bare Apollo the full request path
+    // alone is, and how far below that the lookup.
+    ...(bare ? { bareLookupVsBareTrivialRps: round(bare.lookup.rps / bare.trivial.rps) } : {}),
     ...(trivial && bareApollo ? { fullServerTrivialVsBareApolloRps: round(trivial.rps / bareApollo.rps) } : {}),
     ...(lookups && trivial ? { lookupsVsFullServerTrivialRps: round(lookups.api.rps / trivial.rps) } : {}),
     ...(lookups ? { lookupsApiVsRawRps: round(lookups.raw.rps / lookups.api.rps) } : {}),

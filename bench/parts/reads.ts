@@ -31,9 +31,14 @@ export async function trivialQueryPart(bench: BenchServer, durationSeconds: numb
   );
 }
 
-export async function lookupPart(bench: BenchServer, durationSeconds: number, token: string) {
+/** The creators every lookup run cycles through. */
+export async function lookupCreatorIds(bench: BenchServer): Promise<string[]> {
   const rows = await bench.server.sql<{ id: string }>(`select id from creator order by id limit ${LOOKUP_COUNT}`);
-  const ids = rows.map((row) => row.id);
+  return rows.map((row) => row.id);
+}
+
+export async function lookupPart(bench: BenchServer, durationSeconds: number, token: string) {
+  const ids = await lookupCreatorIds(bench);
   const check = await bench.server.graphql<{ node: { id: string } | null }>(LOOKUP, { id: toGlobalId('Creator', ids[0]!) }, { token });
   if (check.errors || !check.data?.node) throw new Error(`id lookup failed: ${JSON.stringify(check.errors)}`);
   const requests = ids.map((id) => ({ method: 'POST' as const, body: JSON.stringify({ query: LOOKUP, variables: { id: toGlobalId('Creator', id) } }) }));
