@@ -715,9 +715,16 @@ describe('cancelling a brief that has bids', () => {
 });
 
 describe('bids racing the end of a brief', () => {
-  it.each(['awarded', 'cancelled'] as const)(
-    'land on no brief %s at the same moment: each late bid is closed with the others or refused (10 rounds)',
-    async (ending) => {
+  // With an idempotency key a bid runs in a transaction and its first read takes the brief's lock;
+  // without one, its write does.
+  it.each([
+    ['awarded', 'without'],
+    ['cancelled', 'without'],
+    ['awarded', 'with'],
+    ['cancelled', 'with'],
+  ] as const)(
+    'land on no brief %s at the same moment, %s an idempotency key: each late bid is closed with the others or refused (10 rounds)',
+    async (ending, key) => {
       for (let round = 0; round < 10; round += 1) {
         const briefId = await createBrief(server, brand, { slots: 1 });
         const [winner, ...latecomers] = await createCreators(server, 4);
@@ -726,7 +733,12 @@ describe('bids racing the end of a brief', () => {
           ending === 'awarded'
             ? acceptBid(server, brand.owner, winning.id)
             : server.graphql(CANCEL, { id: briefId, reason: 'Launch postponed' }, { token: brand.owner.token });
-        const [ended, ...submitted] = await Promise.all([end(), ...latecomers.map((latecomer) => submitBid(server, latecomer.actor, { briefId, creatorId: latecomer.id }))]);
+        const [ended, ...submitted] = await Promise.all([
+          end(),
+          ...latecomers.map((latecomer) =>
+            submitBid(server, latecomer.actor, { briefId, creatorId: latecomer.id }, key === 'with' ? { key: `late-${briefId}-${latecomer.id}` } : {}),
+          ),
+        ]);
         succeeded(ended as never, ending === 'awarded' ? 'bidAccept' : 'briefCancel');
         // A cancelled brief is hidden from bidders: a bid that comes after the cancellation finds none.
         const refusals = ending === 'awarded' ? ['BRIEF_NOT_OPEN'] : ['BRIEF_NOT_OPEN', 'NOT_FOUND'];
