@@ -117,10 +117,4 @@ export class Migration20261125140000HotStatementPlans extends Migration {
     end
     $fn$;`);
   }
-
-  override async down(): Promise<void> {
-    this.addSql('drop function insert_bid_with_first_revision(uuid, boolean, uuid, uuid, uuid, uuid, uuid, text, text, timestamptz, uuid, text, varchar, bigint, integer, bigint, integer, jsonb);');
-    this.addSql('drop function bid_submission_facts(uuid, uuid[], uuid[], uuid[], uuid, uuid, uuid, boolean);');
-    this.addSql('drop function viewer_of_account(uuid);');
-  }
 }
