@@ -816,7 +816,13 @@ describe('withdrawing an invitation', () => {
     expect(await statusOf(alsoInvitedBid.id)).toBe('SUBMITTED');
   });
 
-  it('refuses a bid that queued on the brief while its invitation was being withdrawn (NOT_INVITED), so no bid outlives the withdrawal', async () => {
+  // Without an idempotency key the bid read the brief before it queued and its write finds the
+  // invitation gone (NOT_INVITED). With one, its transaction reads only once it holds the brief's
+  // lock, and an invite-only brief that no longer invites the bidder is hidden from them (NOT_FOUND).
+  it.each([
+    ['without', 'NOT_INVITED'],
+    ['with', 'NOT_FOUND'],
+  ] as const)('refuses a bid that queued on the brief while its invitation was being withdrawn, %s an idempotency key (%s), so no bid outlives the withdrawal', async (key, refusal) => {
     const invitee = await createCreator(server, 'uninvited-meanwhile');
     const briefId = await createBrief(server, brand, { visibility: 'INVITE_ONLY' }, false);
     succeeded((await server.graphql(INVITE, { id: briefId, input: { creatorIds: [invitee.id] } }, { token: brand.owner.token })) as never, 'briefInvite');
@@ -829,10 +835,10 @@ describe('withdrawing an invitation', () => {
     try {
       await withdrawal.execute('select id from brief where id = ? for update', [rowId(briefId)]);
       await withdrawal.execute('delete from brief_invitation where brief_id = ? and creator_id = ?', [rowId(briefId), rowId(invitee.id)]);
-      const pending = submitBid(server, invitee.actor, { briefId, creatorId: invitee.id });
+      const pending = submitBid(server, invitee.actor, { briefId, creatorId: invitee.id }, key === 'with' ? { key: `queued-${briefId}` } : {});
       await until(async () => (await count(server, `select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`)) > 0, 'the bid waits on the brief');
       await withdrawal.commit();
-      expect(errorCodes((await pending) as never, 'bidSubmit')).toEqual(['NOT_INVITED']);
+      expect(errorCodes((await pending) as never, 'bidSubmit')).toEqual([refusal]);
     } finally {
       if (withdrawal.isInTransaction()) await withdrawal.rollback();
     }

@@ -10,11 +10,11 @@ import { uuidArray } from '../db/sql-arrays.js';
 
 /*
  * bidSubmit is the busiest write, and every statement costs it a round trip to the database and
- * the ORM's work on both ends. So it reads everything its rules need in one plain statement and
- * writes the bid with its first revision in another; the rules themselves stay in the service and
- * the pure functions it calls. Both statements are PL/pgSQL functions (migration
- * 20261125140000), so each connection plans them once instead of on every bid: planning cost
- * the database five times what running them did.
+ * the ORM's work on both ends. So it reads everything its rules need in one round trip and writes
+ * the bid with its first revision in another; the rules themselves stay in the service and the
+ * pure functions it calls. Both are PL/pgSQL functions (migration 20261125140000), whose
+ * statements PostgreSQL plans once per connection rather than on every bid: planning the facts
+ * read took five times as long as running it.
  */
 
 /** The brief as the bidding rules read it. */
@@ -93,9 +93,10 @@ interface FactsRow {
  * concern this request, the talent's profile, and the agency's roster membership of the talent:
  * one round trip instead of one per question. In a transaction it takes the brief's row lock FOR
  * SHARE (see `BidService.submit` for why), held until the bid is written, and reads the rest once
- * the lock is granted; outside one a lock would end with the statement, so none is taken and the
- * write takes its own (`writeBid`). Null when no brief has that id; whether the viewer may see it
- * is the caller's rule.
+ * the lock is granted, so an invitation withdrawn meanwhile is seen withdrawn (an invite-only
+ * brief is then hidden from a bidder it no longer invites: NOT_FOUND, as for any later bid);
+ * outside one a lock would end with the statement, so none is taken and the write takes its own
+ * (`writeBid`). Null when no brief has that id; whether the viewer may see it is the caller's rule.
  */
 export async function readBidSubmissionFacts(em: EntityManager, question: BidSubmissionQuestion): Promise<BidSubmissionFacts | null> {
   const talentId = question.talent?.id ?? null;
