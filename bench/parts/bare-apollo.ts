@@ -62,6 +62,11 @@ export async function bareApolloPart(bench: BenchServer, durationSeconds: number
   const requests = (await lookupCreatorIds(bench)).map((id) => ({ method: 'POST' as const, body: JSON.stringify({ query: LOOKUP_QUERY, variables: { id } }) }));
   const bare = await startBareApollo(bench.pool);
   try {
+    // An error is an HTTP 200 too: check one answer before counting any.
+    const check = (await (await fetch(bare.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: requests[0]!.body })).json()) as {
+      data?: { creator: { id: string } | null };
+    };
+    if (!check.data?.creator) throw new Error(`bare Apollo lookup failed: ${JSON.stringify(check)}`);
     const trivial = await measureHttp({ url: bare.url, connections, durationSeconds, requests: [{ method: 'POST', body: TRIVIAL_QUERY }] }, UNCOUNTED);
     const lookup = await measureHttp({ url: bare.url, connections, durationSeconds, requests }, UNCOUNTED);
     return { trivial: { ...trivial, statementsPerRequest: 0 }, lookup: { ...lookup, statementsPerRequest: 1 } };
