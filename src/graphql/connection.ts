@@ -61,14 +61,27 @@ export interface ConnectionShape<TNode> {
   totalCount: number;
 }
 
+/**
+ * A page in Relay's shape. Cursors are encoded when a query reads them: a brand's 20 briefs with
+ * 10 bids each, read without cursors, spent a twentieth of its CPU encoding 220 of them.
+ */
 export function toConnection<TNode extends object>(cursor: Cursor<TNode, never, never, never, true>): ConnectionShape<TNode> {
   return {
-    edges: cursor.items.map((node) => ({ node: node as TNode, cursor: cursor.from(node) })),
+    edges: cursor.items.map((node) => ({
+      node: node as TNode,
+      get cursor() {
+        return cursor.from(node);
+      },
+    })),
     pageInfo: {
       hasNextPage: cursor.hasNextPage,
       hasPreviousPage: cursor.hasPrevPage,
-      startCursor: cursor.startCursor,
-      endCursor: cursor.endCursor,
+      get startCursor() {
+        return cursor.startCursor;
+      },
+      get endCursor() {
+        return cursor.endCursor;
+      },
     },
     totalCount: cursor.totalCount,
   };
