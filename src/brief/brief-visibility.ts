@@ -44,6 +44,8 @@ export interface BriefInvitees {
   agencyIds: readonly string[];
 }
 
+export const NO_INVITEES: BriefInvitees = { creatorIds: [], traderIds: [], agencyIds: [] };
+
 /** Statuses in which a brief is out in the world; drafts and cancelled briefs are the brand's business. */
 export const PUBLISHED_BRIEF_STATUSES: readonly BriefStatus[] = [BriefStatus.OPEN, BriefStatus.CLOSED, BriefStatus.AWARDED];
 

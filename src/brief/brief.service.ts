@@ -1,6 +1,6 @@
 import { Cursor, type FilterQuery, LockMode, type OrderDefinition } from '@mikro-orm/core';
 import { type EntityManager, type QBFilterQuery, raw } from '@mikro-orm/postgresql';
-import { entityFromRow } from '../db/map-row.js';
+import { entityById, entityFromRow } from '../db/map-row.js';
 import type { z } from 'zod';
 import type { Viewer } from '../auth/viewer.js';
 import { closeActiveBids } from '../bid/bid-closing.js';
@@ -18,7 +18,8 @@ import type { VerticalService } from '../vertical/vertical.service.js';
 import { Brief, BriefInvitation, BriefObjective, BriefStatus, BriefVisibility } from './brief.entity.js';
 import { type BriefSearch, briefSearchWhere } from './brief-filter.js';
 import { BriefAction, effectiveBriefStatus, ENTERED_AT, illegalTransitionMessage, nextBriefStatus, statusesAllowing } from './brief-status.js';
-import { type BriefAudience, briefAudienceOf, type BriefInvitees, seesAllOfBrand, visibleBriefsWhere } from './brief-visibility.js';
+import { type BriefAudience, briefAudienceOf, type BriefInvitees, NO_INVITEES, PUBLISHED_BRIEF_STATUSES, seesAllOfBrand, seesBrief, visibleBriefsWhere } from './brief-visibility.js';
+import { uuidArray } from '../db/sql-arrays.js';
 import { briefCreateSchema, briefUpdateSchema, invitationTargetsSchema } from './brief.schemas.js';
 
 /** Soonest deadline first; the id breaks ties so that cursors are stable. */
@@ -57,7 +58,12 @@ export class BriefService {
   /** The brief if the viewer may see it; null exactly as for an id that names no brief. */
   async findVisible(context: ServiceContext, briefId: string): Promise<Brief | null> {
     const audience = await this.audienceOf(context);
-    return context.em.findOne(Brief, { $and: [{ id: briefId }, visibleBriefsWhere(audience)] });
+    // Read by id and judged by seesBrief, the rule visibleBriefsWhere writes as SQL for lists:
+    // building that query for one brief cost more CPU than reading it (~0.5 ms of a ranking).
+    const brief = await entityById(context.em, Brief, briefId);
+    if (!brief) return null;
+    const seen = { brandId: brief.brand.id, status: brief.status, visibility: brief.visibility };
+    return seesBrief(audience, seen, await invitationsOfAudience(context.em, brief, audience)) ? brief : null;
   }
 
   /**
@@ -468,4 +474,24 @@ function checkCapabilitiesFitObjective(brief: Brief): void {
   if (brief.requiredCapabilities.length && brief.objective !== BriefObjective.OPERATED_SELF_BROADCAST) {
     throw Problem.of(ProblemCode.INVALID, 'Only an OPERATED_SELF_BROADCAST brief hires an operator; other briefs require no capabilities.', ['input', 'requiredCapabilities']);
   }
+}
+
+/**
+ * The audience's invitations to a published INVITE_ONLY brief, which is all seesBrief needs of
+ * them; none for any other brief, or for an audience with no profile or agency to be invited.
+ */
+async function invitationsOfAudience(em: EntityManager, brief: Brief, audience: BriefAudience): Promise<BriefInvitees> {
+  const asked = audience.creatorIds.size + audience.traderIds.size + audience.agencyIds.size;
+  if (brief.visibility !== BriefVisibility.INVITE_ONLY || !PUBLISHED_BRIEF_STATUSES.includes(brief.status) || !asked) return NO_INVITEES;
+  const rows = await em.execute<{ creator_id: string | null; trader_id: string | null; agency_id: string | null }[]>(
+    `select creator_id, trader_id, agency_id from brief_invitation
+      where brief_id = ? and (creator_id = any(?::uuid[]) or trader_id = any(?::uuid[]) or agency_id = any(?::uuid[]))`,
+    [brief.id, uuidArray([...audience.creatorIds]), uuidArray([...audience.traderIds]), uuidArray([...audience.agencyIds])],
+  );
+  const present = (ids: (string | null)[]) => ids.filter((id): id is string => id !== null);
+  return {
+    creatorIds: present(rows.map((row) => row.creator_id)),
+    traderIds: present(rows.map((row) => row.trader_id)),
+    agencyIds: present(rows.map((row) => row.agency_id)),
+  };
 }
