@@ -7,9 +7,10 @@ import { round, type RunFigures, table } from './support/load.js';
 
 /**
  * `npm run bench:reads`: the read parts of `npm run bench` alone (bare Apollo, the full server on a
- * trivial query, `node(id:)` lookups, the nested brief list), for working on read overhead without the match and bid runs. With a
- * small BENCH_CREATORS it starts in seconds; under `--cpu-prof` (see bench/README.md) it profiles
- * the server's read path. Prints the table and the lookup ratio; writes nothing.
+ * trivial query, `node(id:)` lookups, the nested brief list), for working on read overhead without
+ * the match and bid runs. With a small BENCH_CREATORS it starts in seconds; under `--cpu-prof` (see
+ * bench/README.md) it profiles the server's read path. Prints the table and the ratios; writes
+ * nothing.
  */
 
 let bench: BenchServer | undefined;
