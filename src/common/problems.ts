@@ -56,8 +56,27 @@ export const ProblemCode = {
 } as const;
 export type ProblemCode = (typeof ProblemCode)[keyof typeof ProblemCode];
 
+/**
+ * A module's problem codes, each with the sentence the API's `UserErrorCode` enum describes it
+ * with. Declared next to the rules that raise them (`defineProblems`); the composition root joins
+ * every module's catalogue into the one GraphQL enum and refuses a code declared twice.
+ */
+export interface ProblemCatalogue {
+  readonly descriptions: Readonly<Record<string, string>>;
+}
+
+export type ProblemCodes<T extends Record<string, string>> = { readonly [K in keyof T & string]: K } & ProblemCatalogue;
+
+/** `{ CODE: 'description' }` to `{ CODE: 'CODE' }`, with the descriptions kept for the schema. */
+export function defineProblems<const T extends Record<string, string>>(descriptions: T): ProblemCodes<T> {
+  const codes = Object.fromEntries(Object.keys(descriptions).map((code) => [code, code]));
+  Object.defineProperty(codes, 'descriptions', { value: Object.freeze({ ...descriptions }), enumerable: false });
+  return codes as ProblemCodes<T>;
+}
+
 export interface ProblemDetail {
-  code: ProblemCode;
+  /** A code from `ProblemCode` or from the catalogue of the module whose rule was broken. */
+  code: string;
   /** Path to the input field at fault, e.g. `["input", "channelAccounts", 0, "followers"]`. */
   field: (string | number)[] | null;
   message: string;
@@ -73,7 +92,7 @@ export class Problem extends Error {
     this.details = list;
   }
 
-  static of(code: ProblemCode, message: string, field: (string | number)[] | null = null): Problem {
+  static of(code: string, message: string, field: (string | number)[] | null = null): Problem {
     return new Problem({ code, message, field });
   }
 
@@ -92,7 +111,7 @@ export function parseInput<T extends z.ZodType>(schema: T, value: unknown, root 
   if (result.success) return result.data;
   throw new Problem(
     result.error.issues.map((issue) => {
-      const params = 'params' in issue ? (issue.params as { code?: ProblemCode } | undefined) : undefined;
+      const params = 'params' in issue ? (issue.params as { code?: string } | undefined) : undefined;
       const code =
         params?.code ??
         (issue.code === 'too_small' || issue.code === 'too_big' ? ProblemCode.OUT_OF_RANGE : ProblemCode.INVALID);
