@@ -34,8 +34,8 @@ export interface DomainModule<Dependencies = never, Services extends object = ob
   entities?: readonly EntityClass<object>[];
   /** Resolver classes: queries, mutations, subscriptions and fields added to other types. */
   resolvers?: readonly ResolverClass[];
-  /** The codes this module's rules refuse requests with, composed into `UserErrorCode`. */
-  problems?: ProblemCatalogue;
+  /** The codes this module's rules refuse requests with (`defineProblems`), composed into `UserErrorCode`. */
+  problems?: readonly ProblemCatalogue[];
   createServices?: (dependencies: Dependencies) => Services;
   jobs?: readonly PeriodicJob<Services & Dependencies>[];
 }
