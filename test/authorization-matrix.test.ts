@@ -12,7 +12,7 @@ import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels } from '../src/events/live-events.js';
 import { fromGlobalId, toGlobalId } from '../src/graphql/global-id.js';
-import { createSchema } from '../src/graphql/schema.js';
+import { buildApplicationSchema } from '../src/app/schema.js';
 import { RULES, ruleOf } from './support/access-rules.js';
 import { terms } from './support/bids.js';
 import { subscribe, until, wsClient } from './support/subscriptions.js';
@@ -27,7 +27,7 @@ import { buildWorld, ROLES, type Role, tokenOf, type World, type WorldIds } from
  * and node(id:); writes must be refused and change nothing.
  */
 
-const schema = await createSchema();
+const schema = await buildApplicationSchema();
 const ALL: readonly Role[] = ROLES;
 
 /**

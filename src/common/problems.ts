@@ -1,62 +1,6 @@
 import type { z } from 'zod';
 
 /**
- * What a user can fix. Services throw a `Problem` for an expected failure; the GraphQL layer turns
- * it into `userErrors` on the mutation's payload, and the surrounding transaction rolls back, so
- * a rejected request never leaves a partial write.
- */
-export const ProblemCode = {
-  INVALID: 'INVALID',
-  OUT_OF_RANGE: 'OUT_OF_RANGE',
-  INVALID_EMAIL: 'INVALID_EMAIL',
-  PASSWORD_TOO_SHORT: 'PASSWORD_TOO_SHORT',
-  EMAIL_TAKEN: 'EMAIL_TAKEN',
-  INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
-  NOT_FOUND: 'NOT_FOUND',
-  UNKNOWN_VERTICAL: 'UNKNOWN_VERTICAL',
-  DUPLICATE: 'DUPLICATE',
-  PROFILE_EXISTS: 'PROFILE_EXISTS',
-  ALREADY_MEMBER: 'ALREADY_MEMBER',
-  ALREADY_INVITED: 'ALREADY_INVITED',
-  ALREADY_ON_ROSTER: 'ALREADY_ON_ROSTER',
-  INVITATION_NOT_PENDING: 'INVITATION_NOT_PENDING',
-  ROSTER_MEMBERSHIP_CLOSED: 'ROSTER_MEMBERSHIP_CLOSED',
-  SELF_REVIEW: 'SELF_REVIEW',
-  ALREADY_REVIEWED: 'ALREADY_REVIEWED',
-  LAST_OWNER: 'LAST_OWNER',
-  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
-  ILLEGAL_TRANSITION: 'ILLEGAL_TRANSITION',
-  CURRENCY_MISMATCH: 'CURRENCY_MISMATCH',
-  BRIEF_NOT_OPEN: 'BRIEF_NOT_OPEN',
-  NOT_INVITED: 'NOT_INVITED',
-  MISSING_CREDENTIAL: 'MISSING_CREDENTIAL',
-  BELOW_MIN_LEVEL: 'BELOW_MIN_LEVEL',
-  ALREADY_BID: 'ALREADY_BID',
-  AT_CAPACITY: 'AT_CAPACITY',
-  WRONG_BIDDER_KIND: 'WRONG_BIDDER_KIND',
-  NOT_ON_ROSTER: 'NOT_ON_ROSTER',
-  COUNTER_PENDING: 'COUNTER_PENDING',
-  STALE_REVISION: 'STALE_REVISION',
-  SLOTS_FULL: 'SLOTS_FULL',
-  BRIEF_NOT_EDITABLE: 'BRIEF_NOT_EDITABLE',
-  DEADLINE_IN_PAST: 'DEADLINE_IN_PAST',
-  NEGATIVE_WEIGHT: 'NEGATIVE_WEIGHT',
-  NON_FINITE_WEIGHT: 'NON_FINITE_WEIGHT',
-  ALL_WEIGHTS_ZERO: 'ALL_WEIGHTS_ZERO',
-  WRONG_SIDE: 'WRONG_SIDE',
-  AMENDMENT_PENDING: 'AMENDMENT_PENDING',
-  NEGATIVE_AMOUNT: 'NEGATIVE_AMOUNT',
-  REFUNDS_EXCEED_GMV: 'REFUNDS_EXCEED_GMV',
-  SALES_REPORT_CONFLICT: 'SALES_REPORT_CONFLICT',
-  REPORT_SUPERSEDED: 'REPORT_SUPERSEDED',
-  PERIOD_OVERLAP: 'PERIOD_OVERLAP',
-  DEAL_NOT_DELIVERED: 'DEAL_NOT_DELIVERED',
-  DEAL_NOT_SETTLED: 'DEAL_NOT_SETTLED',
-  WORK_STARTED: 'WORK_STARTED',
-} as const;
-export type ProblemCode = (typeof ProblemCode)[keyof typeof ProblemCode];
-
-/**
  * A module's problem codes, each with the sentence the API's `UserErrorCode` enum describes it
  * with. Declared next to the rules that raise them (`defineProblems`); the composition root joins
  * every module's catalogue into the one GraphQL enum and refuses a code declared twice.
@@ -74,6 +18,61 @@ export function defineProblems<const T extends Record<string, string>>(descripti
   return codes as ProblemCodes<T>;
 }
 
+/** Codes raised by rules of more than one module, and by the infrastructure itself. */
+export const ProblemCode = defineProblems({
+  INVALID: 'A value is malformed; the message says how.',
+  OUT_OF_RANGE: 'A number or length is outside its allowed range.',
+  INVALID_EMAIL: 'The email address is not valid.',
+  PASSWORD_TOO_SHORT: 'Passwords need at least 10 characters.',
+  EMAIL_TAKEN: 'An account with this email already exists.',
+  INVALID_CREDENTIALS: 'The email and password do not match an account.',
+  NOT_FOUND: 'No such object is available to you.',
+  UNKNOWN_VERTICAL: 'No vertical has that slug or id.',
+  DUPLICATE: 'The same value is already registered.',
+  PROFILE_EXISTS: 'The account already has this kind of profile.',
+  ALREADY_MEMBER: 'The user already belongs to this brand or agency.',
+  ALREADY_INVITED: 'That email already has an open invitation to this brand or agency; revoke it first to invite again.',
+  ALREADY_ON_ROSTER: 'The talent already has an open invitation or an active roster place.',
+  INVITATION_NOT_PENDING: 'The invitation was already answered or withdrawn.',
+  ROSTER_MEMBERSHIP_CLOSED: 'The roster membership was already declined or ended.',
+  SELF_REVIEW: 'Nobody may review their own work: verify their own credential, or approve (or ask changes to) a deliverable their side delivers.',
+  ALREADY_REVIEWED: 'The credential has already been reviewed, or your side has already reviewed this deal.',
+  LAST_OWNER: 'A brand or agency must keep at least one owner.',
+  IDEMPOTENCY_KEY_REUSED: 'The idempotency key was already used with different input.',
+  ILLEGAL_TRANSITION: 'The object’s current status does not allow this action.',
+  CURRENCY_MISMATCH: 'An amount is in another currency than the one it must be in (e.g. the brief’s budget currency).',
+  BRIEF_NOT_OPEN: 'The brief does not allow this now: new bids need it OPEN before its deadline; changes to bids need it not yet awarded or cancelled.',
+  NOT_INVITED: 'The brief is invite-only and neither the talent nor the bidding agency is invited.',
+  MISSING_CREDENTIAL: 'The talent lacks a verified credential the brief or its products require.',
+  BELOW_MIN_LEVEL: 'The talent’s credibility level is below the brief’s minimum.',
+  ALREADY_BID: 'The talent already has an active bid on this brief; revise it instead.',
+  AT_CAPACITY: 'The talent is working on as many deals as their capacity allows.',
+  WRONG_BIDDER_KIND: 'Operated self-broadcast briefs take operators; the other objectives take creators.',
+  NOT_ON_ROSTER: 'The talent is not an active member of the agency’s roster.',
+  COUNTER_PENDING: 'The brand’s own counter-proposal still awaits the bidder’s answer.',
+  STALE_REVISION: 'The bid changed since the revision you agreed to; review the current revision and agree to it instead.',
+  SLOTS_FULL: 'Every slot of the brief is already filled.',
+  BRIEF_NOT_EDITABLE: 'The brief’s status rules out this change: its terms change only while it is a DRAFT, its invitations only while it is DRAFT or OPEN.',
+  DEADLINE_IN_PAST: 'The deadline has already passed; choose a moment in the future.',
+  NEGATIVE_WEIGHT: 'A match weight is negative; use 0 to ignore a factor.',
+  NON_FINITE_WEIGHT: 'A match weight is not a finite number.',
+  ALL_WEIGHTS_ZERO: 'Every factor that applies to the candidates weighs 0, so nothing can be ranked.',
+  AMENDMENT_PENDING: 'An amendment to the deal already awaits an answer; answer or withdraw it first.',
+  NEGATIVE_AMOUNT: 'An amount (GMV, a refund) is negative; report refunds as refunds.',
+  REFUNDS_EXCEED_GMV: 'A sales report’s refunds add up to more than its GMV for the same period.',
+  SALES_REPORT_CONFLICT: 'Another report with other figures is in force for the same deal, period and source; send a correction to replace it.',
+  REPORT_SUPERSEDED: 'The sales report named was already corrected; correct the one in force instead.',
+  PERIOD_OVERLAP: 'The period overlaps another period the same source reported for the deal, so sales would count twice.',
+  DEAL_NOT_DELIVERED: 'The deal is not DELIVERED: it settles only once every deliverable is approved (or when an admin resolves a dispute).',
+  DEAL_NOT_SETTLED: 'The deal is not settled yet; reviews open after settlement.',
+  WORK_STARTED: 'Proof of work was already submitted on the deal, so a party can no longer call it off; open a dispute (dealDisputeOpen) instead.',
+});
+
+/**
+ * What a user can fix. Services throw a `Problem` for an expected failure; the GraphQL layer turns
+ * it into `userErrors` on the mutation's payload, and the surrounding transaction rolls back, so
+ * a rejected request never leaves a partial write.
+ */
 export interface ProblemDetail {
   /** A code from `ProblemCode` or from the catalogue of the module whose rule was broken. */
   code: string;

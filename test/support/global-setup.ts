@@ -4,9 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { createDatabaseIfMissing, dropDatabaseIfExists, withDatabase } from '../../src/db/database-admin.js';
-import { connect, migrate } from '../../src/db/database.js';
+import { connectDatabase } from '../../src/app/database.js';
+import { migrate } from '../../src/db/database.js';
 import { startEmbeddedPostgres } from '../../src/db/embedded-postgres.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger } from '../../src/observability/logger.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -47,7 +48,7 @@ export default async function setup(project: TestProject) {
   const templateDatabase = `marketplace_template_${process.pid}`;
   await dropDatabaseIfExists(serverUrl, templateDatabase);
   await createDatabaseIfMissing(serverUrl, templateDatabase);
-  const orm = await connect(withDatabase(serverUrl, templateDatabase), 2);
+  const orm = await connectDatabase({ clientUrl: withDatabase(serverUrl, templateDatabase), poolMax: 2 });
   await migrate(orm);
   await orm.close();
 

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { startApplication } from './app.js';
-import { ConfigError, loadConfig } from './config/env.js';
-import { createLogger } from './logger.js';
+import { ConfigError, loadConfig } from '../config/env.js';
+import { createLogger } from '../observability/logger.js';
+import { startApplication } from './application.js';
 
 async function main(): Promise<void> {
   let config;

@@ -1,21 +1,39 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { seedDemoDataIfEmpty } from '../seeds/demo.js';
-import { TokenService } from './auth/tokens.js';
-import type { AppConfig } from './config/env.js';
-import { connect, migrate, provisionDatabase } from './db/database.js';
-import { createLiveEventBus, type LiveEventBus } from './events/event-bus.js';
-import { startHousekeeping } from './housekeeping.js';
-import { createApiLimits } from './http/limits/api-limits.js';
-import { assertWithinRequestBudget } from './http/limits/request-scope.js';
-import { createHttpServer } from './http/server.js';
-import type { Logger } from './logger.js';
-import { createServices } from './services.js';
+import { seedDemoDataIfEmpty } from '../../seeds/demo.js';
+import { TokenService } from '../auth/tokens.js';
+import { createUnitOfWork, type UnitOfWork } from '../common/unit-of-work.js';
+import type { AppConfig } from '../config/env.js';
+import { migrate, provisionDatabase } from '../db/database.js';
+import { createLiveEventBus, type LiveEventBus } from '../events/event-bus.js';
+import { createApiLimits } from '../http/limits/api-limits.js';
+import { assertWithinRequestBudget } from '../http/limits/request-scope.js';
+import { createHttpServer } from '../http/server.js';
+import type { Logger } from '../observability/logger.js';
+import { connectDatabase } from './database.js';
+import { buildApplicationSchema } from './schema.js';
+import { startPeriodicJobs } from './jobs.js';
+import { type ComposedServices, createServices } from './services.js';
+
+/** The services and the unit of work every entry point (server, CLI, seeds) works through. */
+export interface ApplicationCore {
+  services: ComposedServices;
+  unitOfWork: UnitOfWork;
+}
+
+/** Wires the modules' services and the unit of work that publishes to `liveEvents`. */
+export function createApplicationCore(config: AppConfig, liveEvents: Pick<LiveEventBus, 'publish'>): ApplicationCore {
+  const tokens = new TokenService(config.jwtSecret, config.TOKEN_TTL_HOURS);
+  const services = createServices({ config, tokens });
+  return { services, unitOfWork: createUnitOfWork({ events: liveEvents, idempotency: services.idempotency }) };
+}
 
 export interface RunningApplication {
   port: number;
   orm: MikroORM;
   /** Where committed changes go to subscribers. */
   liveEvents: LiveEventBus;
+  /** The services and unit of work the server runs on, for tests and tools in the same process. */
+  core: ApplicationCore;
   stop(): Promise<void>;
 }
 
@@ -29,7 +47,11 @@ export async function startApplication(
   options: { observeQuery?: (sql: string) => void } = {},
 ): Promise<RunningApplication> {
   const database = await provisionDatabase(config, logger);
-  const orm = await connect(database.url, config.DB_POOL_MAX, options.observeQuery, config.DATABASE_REPLICA_URLS, {
+  const orm = await connectDatabase({
+    clientUrl: database.url,
+    poolMax: config.DB_POOL_MAX,
+    replicaUrls: config.DATABASE_REPLICA_URLS,
+    ...(options.observeQuery ? { observeQuery: options.observeQuery } : {}),
     statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
     // No request may keep a transaction open longer than its own time budget.
     idleInTransactionTimeoutMs: Math.max(config.REQUEST_TIMEOUT_MS, config.DB_STATEMENT_TIMEOUT_MS),
@@ -40,19 +62,22 @@ export async function startApplication(
   try {
     const applied = await migrate(orm);
     if (applied.length) logger.info({ applied }, 'migrations applied');
+    const core = createApplicationCore(config, liveEvents);
+    const { services, unitOfWork } = core;
     if (config.SEED_DEMO_DATA) {
-      const logins = await seedDemoDataIfEmpty(orm.em.fork(), logger, { platformFeeBp: config.PLATFORM_FEE_BP });
+      const logins = await seedDemoDataIfEmpty(orm, core, logger);
       if (logins) {
         logger.info('demo data loaded; demo logins (password for all: %s):', logins.password);
         for (const login of logins.accounts) logger.info('  %s  %s', login.role.padEnd(22), login.email);
       }
     }
-    const tokens = new TokenService(config.jwtSecret, config.TOKEN_TTL_HOURS);
-    const services = createServices({ tokens, config });
     const server = await createHttpServer({
       orm,
+      schema: await buildApplicationSchema(),
       services,
-      tokens,
+      viewers: services.accounts,
+      unitOfWork,
+      tokens: services.accounts.tokens,
       logger,
       production: config.NODE_ENV === 'production',
       limits,
@@ -62,11 +87,12 @@ export async function startApplication(
       metricsToken: config.METRICS_TOKEN,
     });
     const port = await server.listen(config.PORT);
-    const housekeeping = startHousekeeping({ orm, services, logger, intervalMs: config.HOUSEKEEPING_INTERVAL_MS });
+    const periodicJobs = startPeriodicJobs({ orm, services, unitOfWork, logger, intervalMs: config.HOUSEKEEPING_INTERVAL_MS });
     return {
       port,
       orm,
       liveEvents,
+      core,
       async stop() {
         let step = Date.now();
         const took = (what: string) => {
@@ -75,7 +101,7 @@ export async function startApplication(
         };
         await server.stop();
         took('HTTP server drained');
-        await housekeeping.stop();
+        await periodicJobs.stop();
         await limits.close();
         await liveEvents.close();
         // Closing the pool waits for every checked-out connection; one that a failed request never
