@@ -154,9 +154,8 @@ export async function createHttpServer(dependencies: HttpServerDependencies) {
     parseOptions: { maxTokens: dependencies.limits.query.maxTokens },
     // A JSON array of operations would multiply one request's cost past every limit.
     allowBatchedHttpRequests: false,
-    // Compact JSON: Apollo's default indents every response, which costs CPU on each request (a
-    // ranking's 20 matches with their factors took ~0.3 ms to indent) and bytes on the wire that
-    // no client reads.
+    // Compact JSON: Apollo's default indents every response, which costs CPU on each request
+    // (measured in docs/scaling.md) and bytes on the wire that no client reads.
     stringifyResult: (result) => JSON.stringify(result),
     csrfPrevention: true,
     // main.ts owns SIGTERM/SIGINT and stops everything in order; Apollo must not race it.
