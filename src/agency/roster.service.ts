@@ -10,8 +10,9 @@ import { Creator } from '../creator/creator.entity.js';
 import { firstPagesBy, type PageFromEnd } from '../db/first-pages.js';
 import { Trader } from '../trader/trader.entity.js';
 import { Agency, RosterMembership, RosterStatus } from './agency.entity.js';
-import { nextRosterStatus, OPEN_ROSTER_STATUSES, RosterAction, RosterParty } from './roster-status.js';
+import { OPEN_ROSTER_STATUSES, RosterAction, RosterParty, rosterMove, rosterTransitions } from './roster.transitions.js';
 import { flushOrProblem } from '../db/flush.js';
+import { RosterProblem } from './roster.problems.js';
 
 export interface RosterInviteInput {
   /** Undefined when not given; null when given but not the id of a creator. */
@@ -31,7 +32,7 @@ const shareSchema = z.object({ shareBp: basisPointsSchema });
 
 /**
  * Rosters: an agency invites a creator or operator, who joins only by accepting. Every status move
- * goes through `nextRosterStatus`; the partial unique indexes on roster_membership back the rules
+ * goes through `rosterTransitions`; the partial unique indexes on roster_membership back the rules
  * "one open place per agency" and "active at one agency at a time" against concurrent requests.
  */
 export class RosterService {
@@ -56,7 +57,7 @@ export class RosterService {
   async accept(context: ServiceContext, membershipId: string | null): Promise<{ rosterMembership: RosterMembership }> {
     const { em } = context;
     const rosterMembership = await this.lockOwnInvitation(context, membershipId);
-    const status = nextRosterStatus(rosterMembership.status, RosterAction.ACCEPT, RosterParty.TALENT);
+    const status = rosterTransitions.next(rosterMembership.status, rosterMove(RosterParty.TALENT, RosterAction.ACCEPT));
     if (!status) throw invitationNotPending();
     const talent = rosterMembership.creator ? { creator: rosterMembership.creator.id } : { trader: rosterMembership.trader!.id };
     if (await em.count(RosterMembership, { ...talent, status: RosterStatus.ACTIVE })) throw activeElsewhere();
@@ -69,7 +70,7 @@ export class RosterService {
 
   async decline(context: ServiceContext, membershipId: string | null): Promise<{ rosterMembership: RosterMembership }> {
     const rosterMembership = await this.lockOwnInvitation(context, membershipId);
-    const status = nextRosterStatus(rosterMembership.status, RosterAction.DECLINE, RosterParty.TALENT);
+    const status = rosterTransitions.next(rosterMembership.status, rosterMove(RosterParty.TALENT, RosterAction.DECLINE));
     if (!status) throw invitationNotPending();
     Object.assign(rosterMembership, { status, respondedAt: new Date() });
     await context.em.flush();
@@ -86,9 +87,9 @@ export class RosterService {
     if (!rosterMembership || !canSee(viewer, rosterMembership)) throw Problem.notFound('roster membership', ['id']);
     const party = partyOf(viewer, rosterMembership);
     if (!party) throw new AccessDenied('Only the agency’s members or the talent may end a roster membership.');
-    const status = nextRosterStatus(rosterMembership.status, RosterAction.END, party);
+    const status = rosterTransitions.next(rosterMembership.status, rosterMove(party, RosterAction.END));
     if (!status) {
-      throw Problem.of(ProblemCode.ROSTER_MEMBERSHIP_CLOSED, 'This roster membership was already declined or ended.', ['id']);
+      throw Problem.of(RosterProblem.ROSTER_MEMBERSHIP_CLOSED, 'This roster membership was already declined or ended.', ['id']);
     }
     const now = new Date();
     Object.assign(rosterMembership, { status, ...(status === RosterStatus.DECLINED ? { respondedAt: now } : { endedAt: now }) });
@@ -228,11 +229,11 @@ function canSee(viewer: Viewer | null, membership: RosterMembership): boolean {
 }
 
 function alreadyOnThisRoster(): Problem {
-  return Problem.of(ProblemCode.ALREADY_ON_ROSTER, 'This talent already has an open invitation or an active place on this agency’s roster.', ['input']);
+  return Problem.of(RosterProblem.ALREADY_ON_ROSTER, 'This talent already has an open invitation or an active place on this agency’s roster.', ['input']);
 }
 
 function activeElsewhere(): Problem {
-  return Problem.of(ProblemCode.ALREADY_ON_ROSTER, 'You are already on another agency’s roster; end that membership before accepting this one.', ['id']);
+  return Problem.of(RosterProblem.ALREADY_ON_ROSTER, 'You are already on another agency’s roster; end that membership before accepting this one.', ['id']);
 }
 
 function invitationNotPending(): Problem {

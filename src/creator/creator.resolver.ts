@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { User } from '../account/user.entity.js';
+import { User } from '../account/account.entity.js';
 import { UserType } from '../account/account.types.js';
 import type { CurrencyCode } from '../common/money.js';
 import { CredibilityType, credibilityOf, numericCredibilityLevel } from '../credibility/credibility.types.js';

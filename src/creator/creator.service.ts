@@ -21,7 +21,7 @@ import {
   type RateCardInput,
   rateCardSchema,
   withoutNulls,
-} from './creator.schemas.js';
+} from './creator.inputs.js';
 import { flushOrProblem } from '../db/flush.js';
 
 /** A creator search as the API receives it: one vertical slug, not yet expanded to its children. */

@@ -4,7 +4,7 @@ import { AccessDenied, parseInput, Problem, ProblemCode } from '../common/proble
 import { findPage, type PageRequest } from '../common/page.js';
 import type { ServiceContext } from '../common/service-context.js';
 import type { CredibilityService } from '../credibility/credibility.service.js';
-import { seesCredential, visibleCredentialsWhere } from './credential-visibility.js';
+import { seesCredential, visibleCredentialsWhere } from './credential.visibility.js';
 import { Credential, CredentialStatus } from './credential.entity.js';
 import {
   type CredentialRejectInput,
@@ -13,7 +13,7 @@ import {
   credentialSubmitSchema,
   type CredentialVerifyInput,
   credentialVerifySchema,
-} from './credential.schemas.js';
+} from './credential.inputs.js';
 
 /**
  * Professional credentials: a person submits one for themselves, an admin other than the holder

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { UserType } from '../account/account.types.js';
-import type { User } from '../account/user.entity.js';
+import type { User } from '../account/account.entity.js';
 import type { CurrencyCode } from '../common/money.js';
 import { availableSlots } from '../creator/capacity.js';
 import { CredibilityType, credibilityOf, numericCredibilityLevel } from '../credibility/credibility.types.js';

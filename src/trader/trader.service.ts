@@ -15,7 +15,7 @@ import {
   traderProfileCreateSchema,
   type TraderProfileUpdateInput,
   traderProfileUpdateSchema,
-} from './trader.schemas.js';
+} from './trader.inputs.js';
 import { flushOrProblem } from '../db/flush.js';
 
 export interface TraderSearch {

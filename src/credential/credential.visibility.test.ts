@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Viewer } from '../auth/viewer.js';
-import { seesCredential, seesPrivateDetails, visibleCredentialsWhere } from './credential-visibility.js';
+import { seesCredential, seesPrivateDetails, visibleCredentialsWhere } from './credential.visibility.js';
 
 const HOLDER = 'holder-id';
 const viewerOf = (userId: string, isAdmin = false) => new Viewer(userId, isAdmin, new Set(), new Set(), null, null);

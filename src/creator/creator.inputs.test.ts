@@ -9,7 +9,7 @@ import {
   creatorProfileCreateSchema,
   rateCardSchema,
   withoutNulls,
-} from './creator.schemas.js';
+} from './creator.inputs.js';
 
 /** The [code, field path] pairs a schema refuses `value` with, or [] when it accepts it. */
 function refusals(schema: Parameters<typeof parseInput>[0], value: unknown): [string, string][] {

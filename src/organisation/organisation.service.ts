@@ -1,20 +1,15 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { z } from 'zod';
-import { User } from '../account/user.entity.js';
+import { User } from '../account/account.entity.js';
 import type { Viewer } from '../auth/viewer.js';
 import { MemberRole } from '../brand/brand.entity.js';
-import { values } from '../common/enums.js';
 import { AccessDenied, parseInput, Problem, ProblemCode } from '../common/problems.js';
 import type { ServiceContext } from '../common/service-context.js';
-import { InvitationStatus, OrganisationInvitation } from './organisation-invitation.entity.js';
+import { InvitationStatus, OrganisationInvitation } from './organisation.entity.js';
 import type { OrganisationKind } from './organisation-membership.js';
+import { memberInviteSchema, type MemberInviteValues } from './organisation.inputs.js';
+import { OrganisationProblem } from './organisation.problems.js';
 import { flushOrProblem } from '../db/flush.js';
-
-export interface MemberInviteInput {
-  email: string;
-  role: MemberRole;
-}
 
 /** What the invitations need of an organisation's membership rules (see OrganisationMembership). */
 export interface InvitingOrganisation {
@@ -26,18 +21,6 @@ export interface InvitingOrganisation {
 }
 
 const INVITATION_ORDER = { createdAt: 'desc', id: 'desc' } as const;
-
-const inviteSchema = z.object({
-  email: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .refine((email) => email.length <= 254 && z.email().safeParse(email).success, {
-      message: 'Enter a valid email address, like name@example.com.',
-      params: { code: ProblemCode.INVALID_EMAIL },
-    }),
-  role: z.enum(values(MemberRole)),
-});
 
 /** How the viewer stands towards one invitation. */
 interface Standing {
@@ -60,15 +43,15 @@ export class OrganisationInvitationService {
     { em, viewer }: ServiceContext,
     kind: OrganisationKind,
     organisationId: string | null,
-    input: MemberInviteInput,
+    input: MemberInviteValues,
   ): Promise<{ invitation: OrganisationInvitation }> {
     const organisations = this.organisations[kind];
     const organisation = await organisations.find(em, organisationId, [`${kind}Id`]);
     const owner = await organisations.requireOwner(em, viewer, organisation);
-    const { email, role } = parseInput(inviteSchema, input);
+    const { email, role } = parseInput(memberInviteSchema, input);
     // Says something only about the owner's own organisation, whose members they already manage.
     if (await organisations.hasMemberWithEmail(em, organisation, email)) {
-      throw Problem.of(ProblemCode.ALREADY_MEMBER, `Someone with that email is already a member of this ${kind}.`, ['input', 'email']);
+      throw Problem.of(OrganisationProblem.ALREADY_MEMBER, `Someone with that email is already a member of this ${kind}.`, ['input', 'email']);
     }
     const open = { [kind]: organisation.id, email, status: InvitationStatus.INVITED };
     if (await em.count(OrganisationInvitation, open)) throw alreadyInvited(kind);
@@ -183,7 +166,7 @@ async function close(em: EntityManager, invitation: OrganisationInvitation, stat
 }
 
 function alreadyInvited(kind: OrganisationKind): Problem {
-  return Problem.of(ProblemCode.ALREADY_INVITED, `That email already has an open invitation to this ${kind}; revoke it to invite again.`, ['input', 'email']);
+  return Problem.of(OrganisationProblem.ALREADY_INVITED, `That email already has an open invitation to this ${kind}; revoke it to invite again.`, ['input', 'email']);
 }
 
 function notPending(): Problem {

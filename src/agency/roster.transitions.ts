@@ -1,3 +1,4 @@
+import { transitionTable } from '../common/transitions.js';
 import { RosterStatus } from './agency.entity.js';
 
 /** What someone can do to a roster membership. */
@@ -20,27 +21,28 @@ export const RosterParty = {
 } as const;
 export type RosterParty = (typeof RosterParty)[keyof typeof RosterParty];
 
+/** An action as taken by one side: the same action may lead elsewhere depending on who takes it. */
+export type RosterMove = `${RosterParty}_${RosterAction}`;
+
+export const rosterMove = (party: RosterParty, action: RosterAction): RosterMove => `${party}_${action}`;
+
 /**
  * Every permitted status move, by whom, and only those. A talent joins a roster only by accepting
  * an invitation, and a membership that was declined or ended stays closed: a new place starts
  * with a new invitation, so each row tells one story. Closing an open invitation says who closed
  * it: the talent declines it, while ENDED means the agency withdrew it.
  */
-const TRANSITIONS: Readonly<Record<RosterStatus, Partial<Record<RosterAction, Partial<Record<RosterParty, RosterStatus>>>>>> = {
+export const rosterTransitions = transitionTable<RosterStatus, RosterMove>({
   [RosterStatus.INVITED]: {
-    [RosterAction.ACCEPT]: { [RosterParty.TALENT]: RosterStatus.ACTIVE },
-    [RosterAction.DECLINE]: { [RosterParty.TALENT]: RosterStatus.DECLINED },
-    [RosterAction.END]: { [RosterParty.AGENCY]: RosterStatus.ENDED, [RosterParty.TALENT]: RosterStatus.DECLINED },
+    TALENT_ACCEPT: RosterStatus.ACTIVE,
+    TALENT_DECLINE: RosterStatus.DECLINED,
+    AGENCY_END: RosterStatus.ENDED,
+    TALENT_END: RosterStatus.DECLINED,
   },
-  [RosterStatus.ACTIVE]: { [RosterAction.END]: { [RosterParty.AGENCY]: RosterStatus.ENDED, [RosterParty.TALENT]: RosterStatus.ENDED } },
+  [RosterStatus.ACTIVE]: { AGENCY_END: RosterStatus.ENDED, TALENT_END: RosterStatus.ENDED },
   [RosterStatus.DECLINED]: {},
   [RosterStatus.ENDED]: {},
-};
-
-/** The status `action` by `party` moves a membership to, or null when that move is not allowed from `current`. */
-export function nextRosterStatus(current: RosterStatus, action: RosterAction, party: RosterParty): RosterStatus | null {
-  return TRANSITIONS[current][action]?.[party] ?? null;
-}
+});
 
 /** Statuses that still occupy the talent's place at the agency (the database allows one per agency). */
 export const OPEN_ROSTER_STATUSES: readonly RosterStatus[] = [RosterStatus.INVITED, RosterStatus.ACTIVE];

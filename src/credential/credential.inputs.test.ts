@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseInput, Problem } from '../common/problems.js';
-import { credentialRejectSchema, credentialSubmitSchema, credentialVerifySchema } from './credential.schemas.js';
+import { credentialRejectSchema, credentialSubmitSchema, credentialVerifySchema } from './credential.inputs.js';
 
 const NOW = new Date('2026-11-24T12:00:00Z');
 const valid = { type: 'DERMATOLOGIST', issuer: ' Shanghai Medical Council ', licenseNumber: ' SH-123 ' };

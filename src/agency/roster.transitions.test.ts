@@ -1,13 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RosterStatus } from './agency.entity.js';
-import { nextRosterStatus, RosterAction, RosterParty } from './roster-status.js';
+import { OPEN_ROSTER_STATUSES, RosterAction, RosterParty, rosterMove, rosterTransitions } from './roster.transitions.js';
+
+const nextRosterStatus = (current: RosterStatus, action: RosterAction, party: RosterParty) => rosterTransitions.next(current, rosterMove(party, action));
 
 const statuses = Object.values(RosterStatus);
 const actions = Object.values(RosterAction);
 const parties = Object.values(RosterParty);
 
-describe('nextRosterStatus', () => {
+describe('rosterTransitions', () => {
   it.each([
     [RosterStatus.INVITED, RosterAction.ACCEPT, RosterParty.TALENT, RosterStatus.ACTIVE],
     [RosterStatus.INVITED, RosterAction.DECLINE, RosterParty.TALENT, RosterStatus.DECLINED],
@@ -64,5 +66,9 @@ describe('nextRosterStatus', () => {
         },
       ),
     );
+  });
+
+  it('counts as open exactly the statuses a membership can still be ended from', () => {
+    for (const party of parties) expect(rosterTransitions.statesAllowing(rosterMove(party, RosterAction.END))).toEqual(OPEN_ROSTER_STATUSES);
   });
 });
