@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliverableTally } from '../src/deal/deliverable-tally.js';
+import { deliverableTally } from '../src/deal/deliverable/deliverable-tally.js';
 import { toGlobalId } from '../src/graphql/global-id.js';
 import { errorCodes, signUp, succeeded } from './support/actors.js';
 import { addBrandMember, count, createAgency, createBrand, createCreator, deliverable, inDays, rowId } from './support/bids.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { channels } from '../src/events/live-events.js';
+import { dealChannel } from '../src/deal/deal.events.js';
 import { succeeded } from './support/actors.js';
 import { deliverable, inDays, rowId } from './support/bids.js';
 import { createDeal, propose, run, termsInForce } from './support/deals.js';
@@ -30,7 +30,7 @@ describe('a deal’s subscribers', () => {
     const client = wsClient(server.url, talent.actor.token);
     clients.push(client);
     const events = subscribe<{ dealEvents: DealEvent }>(client, DEAL_EVENTS, { dealId });
-    await until(() => server.app.liveEvents.listenerCount(channels.deal(rowId(dealId))) > 0, 'the talent listens to the deal');
+    await until(() => server.app.liveEvents.listenerCount(dealChannel(rowId(dealId))) > 0, 'the talent listens to the deal');
     const next = async () => (await events.next()).data?.dealEvents;
 
     succeeded((await run(server, talent.actor, 'submit', { id: deliverableIds[0], proofUrl: PROOF })) as never, 'dealDeliverableSubmit');
