@@ -13,17 +13,8 @@ import type { OrganisationInvitation } from '../organisation/organisation.entity
 import { MemberInviteInput } from '../organisation/organisation.inputs.js';
 import { OrganisationInvitationPayload, OrganisationInvitationType } from '../organisation/organisation.types.js';
 import { Agency, AgencyMember, type RosterMembership } from './agency.entity.js';
-import {
-  AgenciesArgs,
-  AgencyConnection,
-  AgencyCreateInput,
-  AgencyMemberType,
-  AgencyPayload,
-  AgencyType,
-  AgencyUpdateInput,
-  RosterArgs,
-  RosterMembershipConnection,
-} from './agency.types.js';
+import { AgencyCreateInput, AgencyUpdateInput } from './agency.inputs.js';
+import { AgenciesArgs, AgencyConnection, AgencyMemberType, AgencyPayload, AgencyType, RosterArgs, RosterMembershipConnection } from './agency.types.js';
 
 defineNode({ typeName: 'Agency', entity: Agency, load: ({ em, services }, id) => services.agencies.byId(em, id) });
 

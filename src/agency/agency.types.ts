@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ArgsType, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { MemberRole } from '../brand/brand.entity.js';
 // Registers the MemberRole enum that agency members share with brand members.
 import '../brand/brand.types.js';
@@ -48,7 +48,6 @@ export class RosterMembershipType extends Node {
   @Field(() => RosterStatus, { description: 'Where the membership stands.' })
   status!: RosterStatus;
 
-
   @Field(() => Date, {
     nullable: true,
     description: 'When the talent accepted or declined (also by ending an open invitation); null while the invitation is open or if it was withdrawn.',
@@ -72,42 +71,6 @@ export class AgenciesArgs extends PageArgs {
 export class RosterArgs extends PageArgs {
   @Field(() => RosterStatus, { nullable: true, description: 'Only memberships in this status. Default: every status you may see.' })
   status?: RosterStatus | null;
-}
-
-@InputType({ description: 'A new agency; whoever creates it becomes its first owner.' })
-export class AgencyCreateInput {
-  @Field({ description: 'Agency name, 1 to 120 characters.' })
-  name!: string;
-
-  @Field(() => String, { nullable: true, description: 'What the agency does, at most 5000 characters. Default: empty.' })
-  description?: string | null;
-
-  @Field(() => Int, { nullable: true, description: 'The usual share of what the roster earns, 0 to 10000 basis points. Default: 1500.' })
-  defaultShareBp?: number | null;
-}
-
-@InputType({ description: 'Changes to an agency; omitted fields stay as they are.' })
-export class AgencyUpdateInput {
-  @Field(() => String, { nullable: true, description: 'New name, 1 to 120 characters.' })
-  name?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'New description, at most 5000 characters.' })
-  description?: string | null;
-
-  @Field(() => Int, { nullable: true, description: 'New usual share, 0 to 10000 basis points; memberships already offered keep theirs.' })
-  defaultShareBp?: number | null;
-}
-
-@InputType({ description: 'Whom to invite to the roster, and on what share. Give exactly one of creatorId and traderId.' })
-export class RosterInviteInput {
-  @Field(() => ID, { nullable: true, description: 'The creator to invite.' })
-  creatorId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'The operator to invite.' })
-  traderId?: string | null;
-
-  @Field(() => Int, { nullable: true, description: 'The agency’s share of what the talent earns, 0 to 10000 basis points. Default: the agency’s defaultShareBp.' })
-  shareBp?: number | null;
 }
 
 @ObjectType({ description: 'Result of agencyCreate, agencyUpdate or agencyMemberRemove.' })

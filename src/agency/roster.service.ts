@@ -1,8 +1,6 @@
 import { type Cursor, type FilterQuery, LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { z } from 'zod';
 import type { Viewer } from '../auth/viewer.js';
-import { basisPointsSchema } from '../common/money.js';
 import { findPage, type PageRequest } from '../common/page.js';
 import { AccessDenied, parseInput, Problem, ProblemCode } from '../common/problems.js';
 import type { ServiceContext } from '../common/service-context.js';
@@ -10,25 +8,15 @@ import { Creator } from '../creator/creator.entity.js';
 import { firstPagesBy, type PageFromEnd } from '../db/first-pages.js';
 import { Trader } from '../trader/trader.entity.js';
 import { Agency, RosterMembership, RosterStatus } from './agency.entity.js';
+import { type RosterInviteValues, rosterShareSchema } from './roster.inputs.js';
 import { OPEN_ROSTER_STATUSES, RosterAction, RosterParty, rosterMove, rosterTransitions } from './roster.transitions.js';
 import { flushOrProblem } from '../db/flush.js';
 import { RosterProblem } from './roster.problems.js';
-
-export interface RosterInviteInput {
-  /** Undefined when not given; null when given but not the id of a creator. */
-  creatorId?: string | null;
-  /** Undefined when not given; null when given but not the id of an operator. */
-  traderId?: string | null;
-  /** Default: the agency's defaultShareBp. */
-  shareBp?: number | null;
-}
 
 /** The creator or operator a roster membership is about. */
 export type Talent = { creatorId: string } | { traderId: string };
 
 const ROSTER_ORDER = { createdAt: 'desc', id: 'desc' } as const;
-
-const shareSchema = z.object({ shareBp: basisPointsSchema });
 
 /**
  * Rosters: an agency invites a creator or operator, who joins only by accepting. Every status move
@@ -36,14 +24,14 @@ const shareSchema = z.object({ shareBp: basisPointsSchema });
  * "one open place per agency" and "active at one agency at a time" against concurrent requests.
  */
 export class RosterService {
-  async invite({ em, viewer }: ServiceContext, agencyId: string | null, input: RosterInviteInput): Promise<{ rosterMembership: RosterMembership }> {
+  async invite({ em, viewer }: ServiceContext, agencyId: string | null, input: RosterInviteValues): Promise<{ rosterMembership: RosterMembership }> {
     const agency = agencyId ? await em.findOne(Agency, agencyId) : null;
     if (!agency) throw Problem.notFound('agency', ['agencyId']);
     if (!viewer?.isAgencyMember(agency.id)) throw new AccessDenied('Only members of this agency may invite talent to its roster.');
     if ((input.creatorId === undefined) === (input.traderId === undefined)) {
       throw Problem.of(ProblemCode.INVALID, 'Give exactly one of creatorId and traderId.', ['input']);
     }
-    const { shareBp } = parseInput(shareSchema, { shareBp: input.shareBp ?? agency.defaultShareBp });
+    const { shareBp } = parseInput(rosterShareSchema, { shareBp: input.shareBp ?? agency.defaultShareBp });
     const talent = await findTalent(em, input);
     if (await em.count(RosterMembership, { agency, ...talent, status: { $in: [...OPEN_ROSTER_STATUSES] } })) {
       throw alreadyOnThisRoster();
@@ -179,7 +167,7 @@ async function lockMembership(em: EntityManager, membershipId: string | null): P
   return em.findOne(RosterMembership, membershipId, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
 }
 
-async function findTalent(em: EntityManager, input: RosterInviteInput): Promise<{ creator: Creator } | { trader: Trader }> {
+async function findTalent(em: EntityManager, input: RosterInviteValues): Promise<{ creator: Creator } | { trader: Trader }> {
   if (input.creatorId !== undefined) {
     const creator = input.creatorId ? await em.findOne(Creator, input.creatorId) : null;
     if (!creator) throw Problem.notFound('creator', ['input', 'creatorId']);

@@ -18,16 +18,18 @@ import { ChannelAccount, Creator } from './creator.entity.js';
 import type { CreatorSearchInput } from './creator.service.js';
 import {
   ChannelAccountAddInput,
+  ChannelAccountUpdateInput,
+  CreatorFilter,
+  CreatorProfileCreateInput,
+  CreatorProfileUpdateInput,
+  CreatorRateCardInput,
+} from './creator.inputs.js';
+import {
   ChannelAccountPayload,
   ChannelAccountRemovePayload,
   ChannelAccountType,
-  ChannelAccountUpdateInput,
   CreatorConnection,
-  CreatorFilter,
-  CreatorProfileCreateInput,
   CreatorProfilePayload,
-  CreatorProfileUpdateInput,
-  CreatorRateCardInput,
   CreatorRateCardType,
   CreatorsArgs,
   CreatorType,

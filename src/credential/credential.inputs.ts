@@ -1,3 +1,4 @@
+import { Field, InputType } from 'type-graphql';
 import { z } from 'zod';
 import { ProblemCode } from '../common/problems.js';
 import { CredentialType } from './credential-type.js';
@@ -27,16 +28,46 @@ export function credentialSubmitSchema(now: Date) {
       }),
   });
 }
-export type CredentialSubmitInput = z.input<ReturnType<typeof credentialSubmitSchema>>;
+export type CredentialSubmitValues = z.input<ReturnType<typeof credentialSubmitSchema>>;
 
 export const credentialVerifySchema = z.object({
   note: reviewNote
     .nullish()
     .transform((value) => value || null),
 });
-export type CredentialVerifyInput = z.input<typeof credentialVerifySchema>;
+export type CredentialVerifyValues = z.input<typeof credentialVerifySchema>;
 
 export const credentialRejectSchema = z.object({
   reason: reviewNote.min(1, 'say why the credential is rejected'),
 });
-export type CredentialRejectInput = z.input<typeof credentialRejectSchema>;
+export type CredentialRejectValues = z.input<typeof credentialRejectSchema>;
+
+@InputType({ description: 'A qualification to submit for review, held by the signed-in account.' })
+export class CredentialSubmitInput {
+  @Field(() => CredentialType, { description: 'The qualification.' })
+  type!: CredentialType;
+
+  @Field({ description: 'Who issued it, 1 to 200 characters.' })
+  issuer!: string;
+
+  @Field({ description: 'The licence or certificate number, 1 to 100 characters. Only the holder and admins see it.' })
+  licenseNumber!: string;
+
+  @Field(() => String, { nullable: true, description: 'An http(s) link to a scan or registry entry, at most 1000 characters. Only the holder and admins see it.' })
+  evidenceUrl?: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the qualification lapses; must be in the future. Omit when it does not lapse.' })
+  expiresAt?: Date | null;
+}
+
+@InputType({ description: 'An admin’s confirmation of a credential.' })
+export class CredentialVerifyInput {
+  @Field(() => String, { nullable: true, description: 'Optional note for the holder, at most 2000 characters.' })
+  note?: string | null;
+}
+
+@InputType({ description: 'An admin’s refusal of a credential.' })
+export class CredentialRejectInput {
+  @Field({ description: 'Why it is rejected, 1 to 2000 characters; the holder sees it.' })
+  reason!: string;
+}

@@ -14,14 +14,8 @@ import { Trader } from '../trader/trader.entity.js';
 import { TraderType } from '../trader/trader.types.js';
 import { seesPrivateDetails } from './credential.visibility.js';
 import { Credential } from './credential.entity.js';
-import {
-  CredentialConnection,
-  CredentialNodeType,
-  CredentialPayload,
-  CredentialRejectInput,
-  CredentialSubmitInput,
-  CredentialVerifyInput,
-} from './credential.types.js';
+import { CredentialRejectInput, CredentialSubmitInput, CredentialVerifyInput } from './credential.inputs.js';
+import { CredentialConnection, CredentialNodeType, CredentialPayload } from './credential.types.js';
 
 defineNode({ typeName: 'Credential', entity: Credential, load: (context, id) => context.services.credentials.visibleById(context, id) });
 

@@ -7,11 +7,11 @@ import type { CredibilityService } from '../credibility/credibility.service.js';
 import { seesCredential, visibleCredentialsWhere } from './credential.visibility.js';
 import { Credential, CredentialStatus } from './credential.entity.js';
 import {
-  type CredentialRejectInput,
+  type CredentialRejectValues,
   credentialRejectSchema,
-  type CredentialSubmitInput,
+  type CredentialSubmitValues,
   credentialSubmitSchema,
-  type CredentialVerifyInput,
+  type CredentialVerifyValues,
   credentialVerifySchema,
 } from './credential.inputs.js';
 
@@ -23,7 +23,7 @@ import {
 export class CredentialService {
   constructor(private readonly credibility: CredibilityService) {}
 
-  async submit({ em, viewer }: ServiceContext, input: CredentialSubmitInput): Promise<{ credential: Credential }> {
+  async submit({ em, viewer }: ServiceContext, input: CredentialSubmitValues): Promise<{ credential: Credential }> {
     if (!viewer) throw new AccessDenied('Sign in first.');
     const data = parseInput(credentialSubmitSchema(new Date()), input);
     const credential = em.create(Credential, { holder: viewer.userId, ...data });
@@ -31,7 +31,7 @@ export class CredentialService {
     return { credential };
   }
 
-  verify(context: ServiceContext, credentialId: string | null, input: CredentialVerifyInput): Promise<{ credential: Credential }> {
+  verify(context: ServiceContext, credentialId: string | null, input: CredentialVerifyValues): Promise<{ credential: Credential }> {
     const { note } = parseInput(credentialVerifySchema, input);
     return this.review(context, credentialId, (credential) => {
       // Verifying a lapsed licence would grant nothing and mislead whoever reads the status.
@@ -42,7 +42,7 @@ export class CredentialService {
     });
   }
 
-  reject(context: ServiceContext, credentialId: string | null, input: CredentialRejectInput): Promise<{ credential: Credential }> {
+  reject(context: ServiceContext, credentialId: string | null, input: CredentialRejectValues): Promise<{ credential: Credential }> {
     const { reason } = parseInput(credentialRejectSchema, input);
     return this.review(context, credentialId, () => ({ status: CredentialStatus.REJECTED, reviewNote: reason }));
   }

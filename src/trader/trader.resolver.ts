@@ -16,16 +16,8 @@ import { verticalsOf } from '../vertical/vertical.loaders.js';
 import { VerticalType } from '../vertical/vertical.types.js';
 import { Trader } from './trader.entity.js';
 import type { TraderSearch } from './trader.service.js';
-import {
-  TraderConnection,
-  type TraderFilter,
-  TraderProfileCreateInput,
-  TraderProfilePayload,
-  TraderProfileUpdateInput,
-  TraderRate,
-  TradersArgs,
-  TraderType,
-} from './trader.types.js';
+import { type TraderFilter, TraderProfileCreateInput, TraderProfileUpdateInput } from './trader.inputs.js';
+import { TraderConnection, TraderProfilePayload, TraderRate, TradersArgs, TraderType } from './trader.types.js';
 
 defineNode({ typeName: 'Trader', entity: Trader, public: true, load: ({ em, services }, id) => services.traders.byId(em, id) });
 
