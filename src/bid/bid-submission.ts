@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { BriefObjective, BriefStatus, BriefVisibility } from '../brief/brief.entity.js';
 import type { BriefInvitees } from '../brief/brief-visibility.js';
 import { entityFromRow } from '../db/map-row.js';
-import type { TalentKind, TalentProfile } from './bid-eligibility.js';
+import type { TalentKind, TalentProfile } from './eligibility/eligibility.js';
 import type { ProposedTerms } from './bid-terms.js';
 import { Bid, BidStatus, NegotiationSide } from './bid.entity.js';
 import { uuidArray } from '../db/sql-arrays.js';

@@ -13,7 +13,7 @@ import { firstPagesBy, type PageFromEnd } from '../db/first-pages.js';
 import type { Deal } from '../deal/deal.entity.js';
 import type { DealService } from '../deal/deal.service.js';
 import { Trader } from '../trader/trader.entity.js';
-import { type BriefRequirements, talentEligibilityProblems, type TalentProfile } from './bid-eligibility.js';
+import { type BriefRequirements, talentEligibilityProblems, type TalentProfile } from './eligibility/eligibility.js';
 import { type BidSubmissionFacts, type NamedTalent, readBidSubmissionFacts, writeBid } from './bid-submission.js';
 import { closeActiveBids, moveBid } from './bid-closing.js';
 import { BidAction } from './bid-status.js';

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ACTIVE_BID_STATUSES } from '../bid/bid.entity.js';
+import { talentMeetsBriefSql } from '../bid/eligibility/eligibility.js';
 import type { ContentFormat } from '../common/enums.js';
 import { type AudienceProfile, EMPTY_AUDIENCE } from '../creator/audience.js';
 import type { CredentialType } from '../credential/credential-type.js';
@@ -204,6 +205,9 @@ const CANDIDATE_COLUMNS = `
     to_json(c.verified_credential_types) as verified_credential_types, c.credibility_score, c.credibility_level, c.total_followers,
     c.capacity, c.active_deal_count, c.rate_currency, c.min_commission_bp, c.flat_min_fixed_fee, to_json(c.capabilities) as capabilities`;
 
+/** The bidding rules a candidate must meet (bid/eligibility), inlined by PostgreSQL. */
+const TALENT_MEETS_BRIEF = talentMeetsBriefSql('x', { requiredCredentials: 't.required_credentials', minCredibilityLevel: 't.min_credibility_level' });
+
 const CREATOR_SELECT = `
   select ${CANDIDATE_COLUMNS}, ${RAW_CREDENTIALS},
     (select jsonb_object_agg(r.format, r.min_fixed_fee) from creator_rate r where r.creator_id = c.id and r.currency = c.rate_currency) as rates,
@@ -215,9 +219,7 @@ const CREATOR_SELECT = `
       x.total_followers, x.capacity, x.active_deal_count, x.rate_currency, x.min_commission_bp, null::bigint as flat_min_fixed_fee,
       null::text[] as capabilities
     from creator x
-    where x.verified_credential_types @> t.required_credentials
-      and x.credibility_level >= t.min_credibility_level
-      and (x.active_deal_count < x.capacity) is true
+    where ${TALENT_MEETS_BRIEF}
       and x.vertical_slugs && t.relevant_verticals
       and x.platforms && t.platforms
       and x.rate_formats && t.formats
@@ -236,9 +238,7 @@ const TRADER_SELECT = `
       0 as total_followers, x.capacity, x.active_deal_count, x.rate_currency, x.min_commission_bp, x.min_fixed_fee as flat_min_fixed_fee,
       x.capabilities, null::jsonb as rates, null::jsonb as audience
     from trader x
-    where x.verified_credential_types @> t.required_credentials
-      and x.credibility_level >= t.min_credibility_level
-      and (x.active_deal_count < x.capacity) is true
+    where ${TALENT_MEETS_BRIEF}
       and x.vertical_slugs && t.relevant_verticals
       and x.platforms && t.platforms
       and (not ?::boolean or x.rate_currency <> t.budget_currency or x.min_fixed_fee <= t.budget_amount / t.slots)

@@ -15,7 +15,6 @@ import { Creator } from '../creator/creator.entity.js';
 import { Trader, type TraderCapability } from '../trader/trader.entity.js';
 import { Vertical } from '../vertical/vertical.entity.js';
 import { diversify, DEFAULT_DIVERSITY_OPTIONS } from './diversity.js';
-import { MatchProblem } from './match.problems.js';
 import { estimateExpectedRoi, type ExpectedRoi } from './expected-roi.js';
 import { findBriefCandidates, findCandidates, type RetrievedCandidate } from './match-candidates.js';
 import { type MatchBrief, type MatchScore, parentSlugOf, scoreCandidate } from './scoring.js';
@@ -213,7 +212,7 @@ function checkedWeights(input: MatchWeightsInput | null | undefined, kinds: read
   if (validation.ok) return validation.weights;
   throw new Problem(
     validation.problems.map((problem): ProblemDetail => ({
-      code: MatchProblem[problem.code],
+      code: ProblemCode[problem.code],
       field: problem.field ? ['weights', problem.field] : ['weights'],
       message: problem.message,
     })),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type BriefRequirements, isRightTalentKind, missingCredentials, type TalentProfile, talentEligibilityProblems } from './bid-eligibility.js';
+import { type BriefRequirements, isRightTalentKind, missingCredentials, type TalentProfile, talentEligibilityProblems } from './eligibility.js';
 
 const brief: BriefRequirements = { objective: 'SEEDING_CONTENT', requiredCredentials: ['DERMATOLOGIST', 'PHYSICIAN'], minCredibilityLevel: 2 };
 const creator: TalentProfile = {

@@ -1,6 +1,13 @@
-import { BriefObjective } from '../brief/brief.entity.js';
-import { type ProblemDetail, ProblemCode } from '../common/problems.js';
-import { availableSlots } from '../creator/capacity.js';
+import { BriefObjective } from '../../brief/brief.entity.js';
+import type { ProblemDetail } from '../../common/problems.js';
+import { availableSlots } from '../../creator/capacity.js';
+import { BidProblem } from '../bid.problems.js';
+
+/*
+ * Who may bid on a brief, in its two languages: the predicate here, which says why not, and its
+ * SQL form beside it (eligibility.sql, `talent_meets_brief`), which candidate retrieval filters
+ * with. eligibility.test.ts holds them to the same answer.
+ */
 
 /** Operated self-broadcasts are run by operators; every other objective is work for a creator. */
 const OPERATOR_OBJECTIVE: string = BriefObjective.OPERATED_SELF_BROADCAST;
@@ -31,8 +38,16 @@ export function missingCredentials(required: readonly string[], held: readonly s
   return [...new Set(required)].filter((type) => !heldSet.has(type));
 }
 
+/**
+ * The kind of talent a brief with this objective hires. Not part of the SQL form: candidate
+ * retrieval reads the table of this kind (creator or trader) and nothing else.
+ */
+export function talentKindFor(objective: string): TalentKind {
+  return objective === OPERATOR_OBJECTIVE ? 'trader' : 'creator';
+}
+
 export function isRightTalentKind(objective: string, kind: TalentKind): boolean {
-  return (objective === OPERATOR_OBJECTIVE) === (kind === 'trader');
+  return talentKindFor(objective) === kind;
 }
 
 /**
@@ -44,7 +59,7 @@ export function talentEligibilityProblems(brief: BriefRequirements, talent: Tale
   const problems: ProblemDetail[] = [];
   if (!isRightTalentKind(brief.objective, talent.kind)) {
     problems.push({
-      code: ProblemCode.WRONG_BIDDER_KIND,
+      code: BidProblem.WRONG_BIDDER_KIND,
       field: talentField,
       message:
         brief.objective === OPERATOR_OBJECTIVE
@@ -55,24 +70,40 @@ export function talentEligibilityProblems(brief: BriefRequirements, talent: Tale
   const missing = missingCredentials(brief.requiredCredentials, talent.verifiedCredentialTypes);
   if (missing.length) {
     problems.push({
-      code: ProblemCode.MISSING_CREDENTIAL,
+      code: BidProblem.MISSING_CREDENTIAL,
       field: talentField,
       message: `The brief requires verified credentials the talent does not hold: ${missing.join(', ')}.`,
     });
   }
   if (talent.credibilityLevel < brief.minCredibilityLevel) {
     problems.push({
-      code: ProblemCode.BELOW_MIN_LEVEL,
+      code: BidProblem.BELOW_MIN_LEVEL,
       field: talentField,
       message: `The brief requires credibility level ${brief.minCredibilityLevel}; the talent is at level ${talent.credibilityLevel}.`,
     });
   }
   if (availableSlots(talent.capacity, talent.activeDealCount) === 0) {
     problems.push({
-      code: ProblemCode.AT_CAPACITY,
+      code: BidProblem.AT_CAPACITY,
       field: talentField,
       message: `The talent is working on ${talent.activeDealCount} deals, their capacity; they take no new ones until one ends.`,
     });
   }
   return problems;
+}
+
+/** Column names of a row (a table alias or a CTE) that holds a brief's requirements. */
+interface BriefColumns {
+  requiredCredentials: string;
+  minCredibilityLevel: string;
+}
+
+/**
+ * The SQL form of the predicate, for a talent of the brief's kind: `talent` is the alias of a
+ * creator or trader row, `brief` names the columns holding the brief's requirements. The function
+ * is `language sql immutable`, so PostgreSQL inlines its body into the statement and the
+ * conditions keep the indexes and statistics they use written out.
+ */
+export function talentMeetsBriefSql(talent: string, brief: BriefColumns): string {
+  return `talent_meets_brief(${talent}.verified_credential_types, ${talent}.credibility_level, ${talent}.capacity, ${talent}.active_deal_count, ${brief.requiredCredentials}, ${brief.minCredibilityLevel})`;
 }
