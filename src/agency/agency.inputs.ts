@@ -1,3 +1,6 @@
+// Services load this file outside the schema build too (the CLI, seeds, tests), and its input
+// classes' decorators need the metadata polyfill loaded first.
+import 'reflect-metadata';
 import { Field, InputType, Int } from 'type-graphql';
 import { z } from 'zod';
 import { basisPointsSchema } from '../common/money.js';

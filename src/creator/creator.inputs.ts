@@ -1,3 +1,6 @@
+// Services load this file outside the schema build too (the CLI, seeds, tests), and its input
+// classes' decorators need the metadata polyfill loaded first.
+import 'reflect-metadata';
 import { SafeIntResolver } from 'graphql-scalars';
 import { Field, Float, InputType, Int } from 'type-graphql';
 import { z } from 'zod';

@@ -1,4 +1,3 @@
-import 'reflect-metadata';
 import { describe, expect, it } from 'vitest';
 import { parseInput, Problem } from '../common/problems.js';
 import { credentialRejectSchema, credentialSubmitSchema, credentialVerifySchema } from './credential.inputs.js';
