@@ -12,6 +12,7 @@ import { type RosterInviteValues, rosterShareSchema } from './roster.inputs.js';
 import { OPEN_ROSTER_STATUSES, RosterAction, RosterParty, rosterMove, rosterTransitions } from './roster.transitions.js';
 import { flushOrProblem } from '../db/flush.js';
 import { RosterProblem } from './roster.problems.js';
+import { isRosterTalent, rosterFactsOf, seesRosterMembership, seesRosterShare, visibleRosterSql, visibleRosterWhere } from './roster.visibility.js';
 
 /** The creator or operator a roster membership is about. */
 export type Talent = { creatorId: string } | { traderId: string };
@@ -72,7 +73,7 @@ export class RosterService {
    */
   async end({ em, viewer }: ServiceContext, membershipId: string | null): Promise<{ rosterMembership: RosterMembership }> {
     const rosterMembership = await lockMembership(em, membershipId);
-    if (!rosterMembership || !canSee(viewer, rosterMembership)) throw Problem.notFound('roster membership', ['id']);
+    if (!rosterMembership || !seesRosterMembership(viewer, rosterFactsOf(rosterMembership))) throw Problem.notFound('roster membership', ['id']);
     const party = partyOf(viewer, rosterMembership);
     if (!party) throw new AccessDenied('Only the agency’s members or the talent may end a roster membership.');
     const status = rosterTransitions.next(rosterMembership.status, rosterMove(party, RosterAction.END));
@@ -88,13 +89,12 @@ export class RosterService {
   /** The membership, or null when it does not exist or the viewer may not see it: the two look alike. */
   async visibleById({ em, viewer }: ServiceContext, membershipId: string): Promise<RosterMembership | null> {
     const rosterMembership = await em.findOne(RosterMembership, membershipId);
-    return rosterMembership && canSee(viewer, rosterMembership) ? rosterMembership : null;
+    return rosterMembership && seesRosterMembership(viewer, rosterFactsOf(rosterMembership)) ? rosterMembership : null;
   }
 
   /** One page of an agency's roster, newest first, holding only the memberships the viewer may see. */
   pageOfRoster({ em, viewer }: ServiceContext, agencyId: string, status: RosterStatus | null, page: PageRequest): Promise<Cursor<RosterMembership>> {
-    const where: FilterQuery<RosterMembership> = { agency: agencyId, ...(status ? { status } : {}) };
-    if (!seesWholeRoster(viewer, agencyId)) where.$or = visibleToOutsider(viewer);
+    const where: FilterQuery<RosterMembership> = { agency: agencyId, ...(status ? { status } : {}), ...visibleRosterWhere(viewer, agencyId) };
     return findPage(em, RosterMembership, { where, orderBy: ROSTER_ORDER, page });
   }
 
@@ -110,24 +110,19 @@ export class RosterService {
     status: RosterStatus | null,
     page: PageFromEnd,
   ): Promise<Cursor<RosterMembership>[]> {
-    const wholeRosterAgencyIds = agencyIds.filter((agencyId) => seesWholeRoster(viewer, agencyId));
+    const visible = visibleRosterSql(viewer, agencyIds);
     return firstPagesBy(em, RosterMembership, {
       groupBy: 'agency',
       groupIds: agencyIds,
       orderBy: ROSTER_ORDER,
       page,
-      // Who sees which memberships, as in pageOfRoster, written in SQL.
-      condition: {
-        sql: `(?::text is null or status = ?)
-              and (status = 'ACTIVE' or agency_id = any(?::uuid[]) or creator_id = ? or trader_id = ?)`,
-        parameters: [status, status, `{${wholeRosterAgencyIds.join(',')}}`, viewer?.creatorId ?? null, viewer?.traderId ?? null],
-      },
+      condition: { sql: `(?::text is null or status = ?) and ${visible.sql}`, parameters: [status, status, ...visible.parameters] },
     });
   }
 
   /** The agency's share, for the agency's members, the talent themselves and admins; null for anyone else. */
   visibleShareBp({ viewer }: ServiceContext, membership: RosterMembership): number | null {
-    return seesWholeRoster(viewer, membership.agency.id) || (!!viewer && isTalent(viewer, membership)) ? membership.shareBp : null;
+    return seesRosterShare(viewer, rosterFactsOf(membership)) ? membership.shareBp : null;
   }
 
   /** For each talent, the agency whose roster they are active on, or null. One statement for the batch. */
@@ -157,7 +152,7 @@ export class RosterService {
    */
   private async lockOwnInvitation({ em, viewer }: ServiceContext, membershipId: string | null): Promise<RosterMembership> {
     const rosterMembership = await lockMembership(em, membershipId);
-    if (!rosterMembership || !viewer || !isTalent(viewer, rosterMembership)) throw Problem.notFound('roster invitation', ['id']);
+    if (!rosterMembership || !viewer || !isRosterTalent(viewer, rosterFactsOf(rosterMembership))) throw Problem.notFound('roster invitation', ['id']);
     return rosterMembership;
   }
 }
@@ -185,35 +180,11 @@ function talentOf(membership: RosterMembership): Talent {
 /** A talent as a DataLoader cache key. */
 export const talentKey = (talent: Talent) => ('creatorId' in talent ? `creator:${talent.creatorId}` : `trader:${talent.traderId}`);
 
-function isTalent(viewer: Viewer, membership: RosterMembership): boolean {
-  return (
-    (membership.creator !== null && membership.creator?.id === viewer.creatorId) ||
-    (membership.trader !== null && membership.trader?.id === viewer.traderId)
-  );
-}
-
 /** The side the viewer acts for on this membership, or null; someone on both sides acts as the talent. */
 function partyOf(viewer: Viewer | null, membership: RosterMembership): RosterParty | null {
   if (!viewer) return null;
-  if (isTalent(viewer, membership)) return RosterParty.TALENT;
+  if (isRosterTalent(viewer, rosterFactsOf(membership))) return RosterParty.TALENT;
   return viewer.isAgencyMember(membership.agency.id) ? RosterParty.AGENCY : null;
-}
-
-function seesWholeRoster(viewer: Viewer | null, agencyId: string): boolean {
-  return !!viewer && (viewer.isAdmin || viewer.isAgencyMember(agencyId));
-}
-
-/** Active memberships are public; talent also see their own invitations and past memberships. */
-function visibleToOutsider(viewer: Viewer | null): FilterQuery<RosterMembership>[] {
-  return [
-    { status: RosterStatus.ACTIVE },
-    ...(viewer?.creatorId ? [{ creator: viewer.creatorId }] : []),
-    ...(viewer?.traderId ? [{ trader: viewer.traderId }] : []),
-  ];
-}
-
-function canSee(viewer: Viewer | null, membership: RosterMembership): boolean {
-  return membership.status === RosterStatus.ACTIVE || seesWholeRoster(viewer, membership.agency.id) || (!!viewer && isTalent(viewer, membership));
 }
 
 function alreadyOnThisRoster(): Problem {
