@@ -6,7 +6,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDatabaseIfMissing, dropDatabaseIfExists, withDatabase } from '../src/db/database-admin.js';
-import { channels } from '../src/events/live-events.js';
+import { bidChannels as channels } from '../src/bid/bid.events.js';
 import { type Brand, createBrand, createBrief, createCreator, placeBid, rowId } from './support/bids.js';
 import { subscribe, until, wsClient } from './support/subscriptions.js';
 import { type GraphQLDocument, type GraphQLResponse, postGraphQL, type RequestOptions, type TestServer } from './support/test-server.js';

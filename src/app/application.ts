@@ -18,13 +18,15 @@ import { type ComposedServices, createServices } from './services.js';
 export interface ApplicationCore {
   services: ComposedServices;
   unitOfWork: UnitOfWork;
+  /** Issues and checks the bearer tokens the account service hands out. */
+  tokens: TokenService;
 }
 
 /** Wires the modules' services and the unit of work that publishes to `liveEvents`. */
 export function createApplicationCore(config: AppConfig, liveEvents: Pick<LiveEventBus, 'publish'>): ApplicationCore {
   const tokens = new TokenService(config.jwtSecret, config.TOKEN_TTL_HOURS);
   const services = createServices({ config, tokens });
-  return { services, unitOfWork: createUnitOfWork({ events: liveEvents, idempotency: services.idempotency }) };
+  return { services, tokens, unitOfWork: createUnitOfWork({ events: liveEvents, idempotency: services.idempotency }) };
 }
 
 export interface RunningApplication {
@@ -77,7 +79,7 @@ export async function startApplication(
       services,
       viewers: services.accounts,
       unitOfWork,
-      tokens: services.accounts.tokens,
+      tokens: core.tokens,
       logger,
       production: config.NODE_ENV === 'production',
       limits,
