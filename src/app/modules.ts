@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { accountModule } from '../account/index.js';
 import { agencyModule } from '../agency/index.js';
 import { bidModule } from '../bid/index.js';
