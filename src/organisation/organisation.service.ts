@@ -9,6 +9,7 @@ import { InvitationStatus, OrganisationInvitation } from './organisation.entity.
 import type { OrganisationKind } from './organisation-membership.js';
 import { memberInviteSchema, type MemberInviteValues } from './organisation.inputs.js';
 import { OrganisationProblem } from './organisation.problems.js';
+import { InvitationAction, invitationTransitions } from './organisation.transitions.js';
 import { flushOrProblem } from '../db/flush.js';
 
 /** What the invitations need of an organisation's membership rules (see OrganisationMembership). */
@@ -63,17 +64,17 @@ export class OrganisationInvitationService {
 
   /** Makes the invitee a member with the invited role. Two accepts at once run one after the other; the second finds it answered. */
   async accept(context: ServiceContext, invitationId: string | null): Promise<{ invitation: OrganisationInvitation }> {
-    const { invitation, viewer } = await this.lockAsInvitee(context, invitationId, 'accept');
+    const { invitation, viewer } = await this.lockAsInvitee(context, invitationId, InvitationAction.ACCEPT);
     const kind = kindOf(invitation);
     const organisations = this.organisations[kind];
     const organisation = await organisations.find(context.em, organisationIdOf(invitation), ['id']);
     await organisations.addMember(context.em, organisation, viewer.userId, invitation.role, ['id']);
-    return { invitation: await close(context.em, invitation, InvitationStatus.ACCEPTED) };
+    return { invitation: await close(context.em, invitation, InvitationAction.ACCEPT) };
   }
 
   async decline(context: ServiceContext, invitationId: string | null): Promise<{ invitation: OrganisationInvitation }> {
-    const { invitation } = await this.lockAsInvitee(context, invitationId, 'decline');
-    return { invitation: await close(context.em, invitation, InvitationStatus.DECLINED) };
+    const { invitation } = await this.lockAsInvitee(context, invitationId, InvitationAction.DECLINE);
+    return { invitation: await close(context.em, invitation, InvitationAction.DECLINE) };
   }
 
   /** Withdraws an open invitation. Owners of the inviting organisation only. */
@@ -82,7 +83,7 @@ export class OrganisationInvitationService {
     const standing = invitation && (await this.standingOf(context, invitation));
     if (!invitation || !standing || !canSee(standing)) throw Problem.notFound('invitation', ['id']);
     if (standing.role !== MemberRole.OWNER) throw new AccessDenied(`Only owners of the ${kindOf(invitation)} may revoke its invitations.`);
-    return { invitation: await close(context.em, invitation, InvitationStatus.REVOKED) };
+    return { invitation: await close(context.em, invitation, InvitationAction.REVOKE) };
   }
 
   /** The invitation, or null when it does not exist or the viewer may not see it: the two look alike. */
@@ -123,13 +124,13 @@ export class OrganisationInvitationService {
   private async lockAsInvitee(
     context: ServiceContext,
     invitationId: string | null,
-    action: 'accept' | 'decline',
+    action: typeof InvitationAction.ACCEPT | typeof InvitationAction.DECLINE,
   ): Promise<{ invitation: OrganisationInvitation; viewer: Viewer }> {
     const invitation = await lock(context.em, invitationId);
     const standing = invitation && (await this.standingOf(context, invitation));
     if (!invitation || !standing || !canSee(standing) || !context.viewer) throw Problem.notFound('invitation', ['id']);
-    if (!standing.isInvitee) throw new AccessDenied(`Only the person invited may ${action} an invitation.`);
-    if (invitation.status !== InvitationStatus.INVITED) throw notPending();
+    if (!standing.isInvitee) throw new AccessDenied(`Only the person invited may ${action.toLowerCase()} an invitation.`);
+    if (!invitationTransitions.next(invitation.status, action)) throw notPending();
     return { invitation, viewer: context.viewer };
   }
 
@@ -158,8 +159,9 @@ function lock(em: EntityManager, invitationId: string | null): Promise<Organisat
   return em.findOne(OrganisationInvitation, invitationId, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
 }
 
-async function close(em: EntityManager, invitation: OrganisationInvitation, status: InvitationStatus): Promise<OrganisationInvitation> {
-  if (invitation.status !== InvitationStatus.INVITED) throw notPending();
+async function close(em: EntityManager, invitation: OrganisationInvitation, action: InvitationAction): Promise<OrganisationInvitation> {
+  const status = invitationTransitions.next(invitation.status, action);
+  if (!status) throw notPending();
   Object.assign(invitation, { status, respondedAt: new Date() });
   await em.flush();
   return invitation;
