@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { BriefObjective, BriefStatus, BriefVisibility } from '../brief/brief.entity.js';
-import type { BriefInvitees } from '../brief/brief-visibility.js';
+import type { BriefInvitees } from '../brief/brief.visibility.js';
 import { entityFromRow } from '../db/map-row.js';
 import type { TalentKind, TalentProfile } from './eligibility/eligibility.js';
 import type { ProposedTerms } from './bid-terms.js';

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
-import { seesAsParty } from '../bid/bid-visibility.js';
+import { seesAsParty } from '../bid/bid.visibility.js';
 import { deliver, freshRead, notFollowable } from '../events/delivery.js';
 import type { RequestContext } from '../graphql/context.js';
 import { idOfType, toGlobalId } from '../graphql/global-id.js';

@@ -1,5 +1,5 @@
 import type { Viewer } from '../auth/viewer.js';
-import { actsAsBidder, type Parties } from '../bid/bid-visibility.js';
+import { actsAsBidder, type Parties } from '../bid/bid.visibility.js';
 import type { Deal } from './deal.entity.js';
 
 /** Which side of a deal someone acts for: the brand that pays, or the talent (with their agency) who delivers. */

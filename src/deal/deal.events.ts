@@ -1,4 +1,4 @@
-import type { Parties } from '../bid/bid-visibility.js';
+import type { Parties } from '../bid/bid.visibility.js';
 import type { ServiceContext } from '../common/service-context.js';
 import type { LiveEvent } from '../events/live-event.js';
 import { publishAfterCommit } from '../events/publish.js';

@@ -1,5 +1,5 @@
 import type { Viewer } from '../auth/viewer.js';
-import { type Parties, seesAsParty } from '../bid/bid-visibility.js';
+import { type Parties, seesAsParty } from '../bid/bid.visibility.js';
 import type { Deal } from './deal.entity.js';
 
 /**

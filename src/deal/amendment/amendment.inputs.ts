@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { BidTermsInput } from '../../bid/bid.types.js';
+import { BidTermsInput } from '../../bid/bid.inputs.js';
 import { FeePayment } from '../deal.entity.js';
 
 @InputType({

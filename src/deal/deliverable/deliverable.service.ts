@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { actsAsBidder } from '../../bid/bid-visibility.js';
+import { actsAsBidder } from '../../bid/bid.visibility.js';
 import type { DeliverableTerm } from '../../bid/bid.entity.js';
 import { boundedText, MAX_REASON_LENGTH } from '../../bid/bid-terms.js';
 import { AccessDenied, Problem, ProblemCode, parseInput } from '../../common/problems.js';

@@ -3,16 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { BriefStatus } from './brief.entity.js';
 import {
   BriefAction,
+  briefTransitions,
   effectiveBriefStatus,
   effectiveClosedAt,
   illegalTransitionMessage,
-  nextBriefStatus,
-  statusesAllowing,
-} from './brief-status.js';
+} from './brief.transitions.js';
 
 const statuses = Object.values(BriefStatus);
 const actions = Object.values(BriefAction);
-const FINAL_STATUSES = statuses.filter((status) => actions.every((action) => nextBriefStatus(status, action) === null));
+const FINAL_STATUSES = statuses.filter((status) => actions.every((action) => briefTransitions.next(status, action) === null));
 
 const ALLOWED: [BriefStatus, BriefAction, BriefStatus][] = [
   [BriefStatus.DRAFT, BriefAction.PUBLISH, BriefStatus.OPEN],
@@ -25,16 +24,16 @@ const ALLOWED: [BriefStatus, BriefAction, BriefStatus][] = [
   [BriefStatus.CLOSED, BriefAction.CANCEL, BriefStatus.CANCELLED],
 ];
 
-describe('nextBriefStatus', () => {
+describe('briefTransitions.next', () => {
   it.each(ALLOWED)('moves %s on %s to %s', (current, action, next) => {
-    expect(nextBriefStatus(current, action)).toBe(next);
+    expect(briefTransitions.next(current, action)).toBe(next);
   });
 
   it('refuses every other move', () => {
     for (const current of statuses) {
       for (const action of actions) {
         if (ALLOWED.some(([from, move]) => from === current && move === action)) continue;
-        expect(nextBriefStatus(current, action), `${current} on ${action}`).toBeNull();
+        expect(briefTransitions.next(current, action), `${current} on ${action}`).toBeNull();
       }
     }
   });
@@ -47,7 +46,7 @@ describe('nextBriefStatus', () => {
     fc.assert(
       fc.property(fc.constantFrom(...FINAL_STATUSES), fc.array(fc.constantFrom(...actions)), (final, sequence) => {
         let status: BriefStatus = final;
-        for (const action of sequence) status = nextBriefStatus(status, action) ?? status;
+        for (const action of sequence) status = briefTransitions.next(status, action) ?? status;
         expect(status).toBe(final);
       }),
     );
@@ -56,7 +55,7 @@ describe('nextBriefStatus', () => {
   it('never returns to DRAFT, and reaches OPEN only by publishing a draft', () => {
     fc.assert(
       fc.property(fc.constantFrom(...statuses), fc.constantFrom(...actions), (current, action) => {
-        const next = nextBriefStatus(current, action);
+        const next = briefTransitions.next(current, action);
         expect(next).not.toBe(BriefStatus.DRAFT);
         if (next === BriefStatus.OPEN) expect([current, action]).toEqual([BriefStatus.DRAFT, BriefAction.PUBLISH]);
       }),
@@ -64,10 +63,10 @@ describe('nextBriefStatus', () => {
   });
 });
 
-describe('statusesAllowing', () => {
+describe('briefTransitions.statesAllowing', () => {
   it('lists the statuses a move starts from', () => {
-    expect(statusesAllowing(BriefAction.EXPIRE)).toEqual([BriefStatus.OPEN]);
-    expect(statusesAllowing(BriefAction.CANCEL)).toEqual([BriefStatus.DRAFT, BriefStatus.OPEN, BriefStatus.CLOSED]);
+    expect(briefTransitions.statesAllowing(BriefAction.EXPIRE)).toEqual([BriefStatus.OPEN]);
+    expect(briefTransitions.statesAllowing(BriefAction.CANCEL)).toEqual([BriefStatus.DRAFT, BriefStatus.OPEN, BriefStatus.CLOSED]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ProblemCode } from '../common/problems.js';
-import { deadlineProblem, MAX_DEADLINE_AHEAD_MS } from './brief.schemas.js';
+import { BriefProblem } from './brief.problems.js';
+import { deadlineProblem, MAX_DEADLINE_AHEAD_MS } from './brief.inputs.js';
 
 describe('deadlineProblem', () => {
   const now = new Date('2026-06-01T12:00:00Z');
@@ -12,8 +13,8 @@ describe('deadlineProblem', () => {
   });
 
   it('refuses now and the past with DEADLINE_IN_PAST', () => {
-    expect(deadlineProblem(now, now)?.code).toBe(ProblemCode.DEADLINE_IN_PAST);
-    expect(deadlineProblem(at(-1), now)?.code).toBe(ProblemCode.DEADLINE_IN_PAST);
+    expect(deadlineProblem(now, now)?.code).toBe(BriefProblem.DEADLINE_IN_PAST);
+    expect(deadlineProblem(at(-1), now)?.code).toBe(BriefProblem.DEADLINE_IN_PAST);
   });
 
   it('refuses more than a year ahead with OUT_OF_RANGE', () => {

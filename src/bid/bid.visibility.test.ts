@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Viewer } from '../auth/viewer.js';
-import { actsAsBidder, bidderBidsSql, type Parties, seesAsParty, seesFeeRange, visibleBidsWhere } from './bid-visibility.js';
+import { actsAsBidder, bidderBidsSql, type Parties, seesAsParty, seesFeeRange, visibleBidsWhere } from './bid.visibility.js';
 import { uuidArray } from '../db/sql-arrays.js';
 
 const BRAND = 'brand-1';

@@ -1,3 +1,4 @@
+import { transitionTable } from '../common/transitions.js';
 import { BidStatus } from './bid.entity.js';
 
 /** What someone can do to a bid, and who does it. */
@@ -30,7 +31,7 @@ const { SUBMITTED, SHORTLISTED, COUNTERED, AGREED, ACCEPTED, REJECTED, WITHDRAWN
  * has not changed. Once both sides agree, the terms are frozen: the brand accepts or rejects, the
  * bidder may still withdraw. ACCEPTED, REJECTED, WITHDRAWN and NOT_SELECTED are final.
  */
-const TRANSITIONS: Readonly<Record<BidStatus, Partial<Record<BidAction, BidStatus>>>> = {
+export const bidTransitions = transitionTable<BidStatus, BidAction>({
   [SUBMITTED]: {
     SHORTLIST: SHORTLISTED,
     REJECT: REJECTED,
@@ -66,16 +67,4 @@ const TRANSITIONS: Readonly<Record<BidStatus, Partial<Record<BidAction, BidStatu
   [REJECTED]: {},
   [WITHDRAWN]: {},
   [NOT_SELECTED]: {},
-};
-
-/** The status `action` moves a bid to, or null when the move is not allowed from `current`. */
-export function nextBidStatus(current: BidStatus, action: BidAction): BidStatus | null {
-  return TRANSITIONS[current][action] ?? null;
-}
-
-const ALL_STATUSES = Object.values(BidStatus);
-
-/** The statuses from which `action` is allowed, for conditional updates that must agree with the table. */
-export function bidStatusesAllowing(action: BidAction): BidStatus[] {
-  return ALL_STATUSES.filter((status) => nextBidStatus(status, action) !== null);
-}
+});

@@ -1,3 +1,4 @@
+import { transitionTable } from '../common/transitions.js';
 import { BriefStatus } from './brief.entity.js';
 
 /** What can happen to a brief. */
@@ -19,7 +20,7 @@ export type BriefAction = (typeof BriefAction)[keyof typeof BriefAction];
  * Every permitted move, and only those: DRAFT → OPEN → CLOSED → AWARDED, or CANCELLED from any
  * status before AWARDED. A brief that is AWARDED or CANCELLED never moves again.
  */
-const TRANSITIONS: Readonly<Record<BriefStatus, Partial<Record<BriefAction, BriefStatus>>>> = {
+export const briefTransitions = transitionTable<BriefStatus, BriefAction>({
   [BriefStatus.DRAFT]: { [BriefAction.PUBLISH]: BriefStatus.OPEN, [BriefAction.CANCEL]: BriefStatus.CANCELLED },
   [BriefStatus.OPEN]: {
     [BriefAction.CLOSE]: BriefStatus.CLOSED,
@@ -30,19 +31,7 @@ const TRANSITIONS: Readonly<Record<BriefStatus, Partial<Record<BriefAction, Brie
   [BriefStatus.CLOSED]: { [BriefAction.AWARD]: BriefStatus.AWARDED, [BriefAction.CANCEL]: BriefStatus.CANCELLED },
   [BriefStatus.AWARDED]: {},
   [BriefStatus.CANCELLED]: {},
-};
-
-const ALL_STATUSES = Object.values(BriefStatus);
-
-/** The status `action` moves a brief to, or null when the move is not allowed from `current`. */
-export function nextBriefStatus(current: BriefStatus, action: BriefAction): BriefStatus | null {
-  return TRANSITIONS[current][action] ?? null;
-}
-
-/** The statuses from which `action` is allowed, for conditional updates that must agree with the table. */
-export function statusesAllowing(action: BriefAction): BriefStatus[] {
-  return ALL_STATUSES.filter((status) => nextBriefStatus(status, action) !== null);
-}
+});
 
 /** The timestamp each status records when a brief enters it. */
 export const ENTERED_AT = {
@@ -58,7 +47,7 @@ export const ENTERED_AT = {
  */
 export function effectiveBriefStatus(brief: { status: BriefStatus; deadline: Date }, now: Date): BriefStatus {
   if (brief.deadline.getTime() > now.getTime()) return brief.status;
-  return nextBriefStatus(brief.status, BriefAction.EXPIRE) ?? brief.status;
+  return briefTransitions.next(brief.status, BriefAction.EXPIRE) ?? brief.status;
 }
 
 /**
@@ -80,6 +69,6 @@ const ACTION_VERBS: Record<BriefAction, string> = {
 
 /** Why a move is refused, naming the current status, the move, and where the move is allowed from. */
 export function illegalTransitionMessage(current: BriefStatus, action: BriefAction): string {
-  const allowedFrom = statusesAllowing(action);
+  const allowedFrom = briefTransitions.statesAllowing(action);
   return `This brief is ${current} and cannot be ${ACTION_VERBS[action]}; only a brief that is ${allowedFrom.join(' or ')} can.`;
 }

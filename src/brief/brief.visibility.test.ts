@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Viewer } from '../auth/viewer.js';
 import { BriefStatus, BriefVisibility } from './brief.entity.js';
-import { ANONYMOUS_AUDIENCE, seesAllOfBrand, briefAudienceOf, type BriefInvitees, PUBLISHED_BRIEF_STATUSES, seesBrief } from './brief-visibility.js';
+import { ANONYMOUS_AUDIENCE, seesAllOfBrand, briefAudienceOf, type BriefInvitees, PUBLISHED_BRIEF_STATUSES, seesBrief } from './brief.visibility.js';
 
 const NOBODY: BriefInvitees = { creatorIds: [], traderIds: [], agencyIds: [] };
 const statuses = Object.values(BriefStatus);

@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Viewer } from '../auth/viewer.js';
 import { BiddingMode } from '../brief/brief.entity.js';
-import { seesAllOfBrand } from '../brief/brief-visibility.js';
+import { seesAllOfBrand } from '../brief/brief.visibility.js';
 import { uuidArray } from '../db/sql-arrays.js';
 import type { Bid } from './bid.entity.js';
 

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ACTIVE_BID_STATUSES, BidStatus } from './bid.entity.js';
-import { BidAction, bidStatusesAllowing, nextBidStatus } from './bid-status.js';
+import { BidAction, bidTransitions } from './bid.transitions.js';
 
 const statuses = Object.values(BidStatus);
 const actions = Object.values(BidAction);
 const finalStatuses = statuses.filter((status) => !ACTIVE_BID_STATUSES.includes(status));
 
-describe('nextBidStatus', () => {
+describe('bidTransitions.next', () => {
   it.each([
     ['SUBMITTED', 'SHORTLIST', 'SHORTLISTED'],
     ['SUBMITTED', 'COUNTER', 'COUNTERED'],
@@ -28,7 +28,7 @@ describe('nextBidStatus', () => {
     ['AGREED', 'WITHDRAW', 'WITHDRAWN'],
     ['AGREED', 'CLOSE', 'NOT_SELECTED'],
   ] as const)('moves %s on %s to %s', (current, action, next) => {
-    expect(nextBidStatus(current, action)).toBe(next);
+    expect(bidTransitions.next(current, action)).toBe(next);
   });
 
   it.each([
@@ -40,13 +40,13 @@ describe('nextBidStatus', () => {
     ['AGREED', 'REVISE', 'agreed terms are frozen'],
     ['ACCEPTED', 'WITHDRAW', 'a deal was made'],
   ] as const)('refuses %s on %s: %s', (current, action, _reason) => {
-    expect(nextBidStatus(current, action)).toBeNull();
+    expect(bidTransitions.next(current, action)).toBeNull();
   });
 
   it('reaches ACCEPTED only by the brand accepting an active bid that is not waiting on the bidder', () => {
     for (const current of statuses) {
       for (const action of actions) {
-        if (nextBidStatus(current, action) === BidStatus.ACCEPTED) {
+        if (bidTransitions.next(current, action) === BidStatus.ACCEPTED) {
           expect(action).toBe(BidAction.ACCEPT);
           expect(['SUBMITTED', 'SHORTLISTED', 'AGREED']).toContain(current);
         }
@@ -57,32 +57,32 @@ describe('nextBidStatus', () => {
   it('reaches AGREED only by the bidder saying yes to a counter', () => {
     for (const current of statuses) {
       for (const action of actions) {
-        if (nextBidStatus(current, action) === BidStatus.AGREED) expect([current, action]).toEqual(['COUNTERED', 'ACCEPT_COUNTER']);
+        if (bidTransitions.next(current, action) === BidStatus.AGREED) expect([current, action]).toEqual(['COUNTERED', 'ACCEPT_COUNTER']);
       }
     }
   });
 
   it('lets the system close every active bid', () => {
-    for (const status of ACTIVE_BID_STATUSES) expect(nextBidStatus(status, BidAction.CLOSE)).toBe(BidStatus.NOT_SELECTED);
+    for (const status of ACTIVE_BID_STATUSES) expect(bidTransitions.next(status, BidAction.CLOSE)).toBe(BidStatus.NOT_SELECTED);
   });
 
   it('keeps a final status final, whatever sequence of actions follows', () => {
     fc.assert(
       fc.property(fc.constantFrom(...finalStatuses), fc.array(fc.constantFrom(...actions)), (final, sequence) => {
         let status: BidStatus = final;
-        for (const action of sequence) status = nextBidStatus(status, action) ?? status;
+        for (const action of sequence) status = bidTransitions.next(status, action) ?? status;
         expect(status).toBe(final);
       }),
     );
   });
 });
 
-describe('bidStatusesAllowing', () => {
+describe('bidTransitions.statesAllowing', () => {
   it('lists exactly the statuses the table lets an action leave', () => {
-    expect(bidStatusesAllowing(BidAction.CLOSE)).toEqual([...ACTIVE_BID_STATUSES]);
-    expect(bidStatusesAllowing(BidAction.ACCEPT_COUNTER)).toEqual([BidStatus.COUNTERED]);
+    expect(bidTransitions.statesAllowing(BidAction.CLOSE)).toEqual([...ACTIVE_BID_STATUSES]);
+    expect(bidTransitions.statesAllowing(BidAction.ACCEPT_COUNTER)).toEqual([BidStatus.COUNTERED]);
     for (const action of actions) {
-      for (const status of statuses) expect(bidStatusesAllowing(action).includes(status)).toBe(nextBidStatus(status, action) !== null);
+      for (const status of statuses) expect(bidTransitions.statesAllowing(action).includes(status)).toBe(bidTransitions.next(status, action) !== null);
     }
   });
 });
