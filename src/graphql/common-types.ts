@@ -29,7 +29,7 @@ export function composeUserErrorCodes(catalogues: readonly ProblemCatalogue[]): 
   for (const catalogue of [ProblemCode, ...catalogues]) {
     for (const [code, description] of Object.entries(catalogue.descriptions)) {
       const existing = userErrorCodeValues[code];
-      if (existing && existing.description !== description) throw new Error(`Problem code ${code} is declared twice, with different descriptions.`);
+      if (existing) throw new Error(`Problem code ${code} is declared twice; one module owns each code.`);
       UserErrorCode[code] = code;
       userErrorCodeValues[code] = { description };
     }
