@@ -14,7 +14,8 @@ import { MemberInviteInput } from '../organisation/organisation.inputs.js';
 import { OrganisationInvitationPayload, OrganisationInvitationType } from '../organisation/organisation.types.js';
 import { Agency, AgencyMember, type RosterMembership } from './agency.entity.js';
 import { AgencyCreateInput, AgencyUpdateInput } from './agency.inputs.js';
-import { AgenciesArgs, AgencyConnection, AgencyMemberType, AgencyPayload, AgencyType, RosterArgs, RosterMembershipConnection } from './agency.types.js';
+import { AgenciesArgs, AgencyConnection, AgencyMemberType, AgencyPayload, AgencyType } from './agency.types.js';
+import { RosterArgs, RosterMembershipConnection } from './roster.types.js';
 
 defineNode({ typeName: 'Agency', entity: Agency, load: ({ em, services }, id) => services.agencies.byId(em, id) });
 
