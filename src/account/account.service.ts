@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { hashPassword, verifyPassword } from '../auth/password.js';
 import type { TokenService } from '../auth/tokens.js';
-import { Viewer } from '../auth/viewer.js';
+import { Viewer, type ViewerSource } from '../auth/viewer.js';
 import { parseInput, Problem } from '../common/problems.js';
 import type { ServiceContext } from '../common/service-context.js';
 import { flushOrProblem } from '../db/flush.js';
@@ -20,7 +20,7 @@ export interface Session {
 let unknownUserHash: Promise<string> | undefined;
 const placeholderHash = () => (unknownUserHash ??= hashPassword('unknown-user-placeholder-password'));
 
-export class AccountService {
+export class AccountService implements ViewerSource {
   constructor(private readonly tokens: TokenService) {}
 
   async signUp({ em }: ServiceContext, input: SignUpValues): Promise<Session> {
@@ -43,7 +43,7 @@ export class AccountService {
 
   /**
    * The viewer behind a verified token, or null when the account no longer exists. A function, so
-   * that each connection plans it once (migration 20261125140000).
+   * that each connection plans it once (viewer-of-account.sql).
    */
   async loadViewer(em: EntityManager, userId: string): Promise<Viewer | null> {
     const [row] = await em
