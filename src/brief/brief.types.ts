@@ -3,13 +3,9 @@ import { ContentFormat, Platform } from '../common/enums.js';
 import { AgeBand } from '../creator/audience.js';
 // Registers the AgeBand enum this module's types use.
 import '../creator/creator.types.js';
-import '../credential/credential.types.js';
 import { UserError } from '../graphql/common-types.js';
 import { connectionType } from '../graphql/connection.js';
 import { Node } from '../graphql/node.js';
-import { TraderCapability } from '../trader/trader.entity.js';
-// Registers the TraderCapability enum this module's types use.
-import '../trader/trader.types.js';
 import { BiddingMode, BriefObjective, BriefStatus, BriefVisibility, DealStructure, GmvGuaranteePreference, TargetGender } from './brief.entity.js';
 
 registerEnumType(BriefObjective, {
