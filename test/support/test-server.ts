@@ -50,7 +50,7 @@ export async function postGraphQL(
 }
 
 /** Variables may be left out only when the document requires none. */
-export type VariablesAndOptions<Variables> = {} extends Variables
+export type VariablesAndOptions<Variables> = Record<string, never> extends Variables
   ? [variables?: Variables, options?: RequestOptions]
   : [variables: Variables, options?: RequestOptions];
 
