@@ -12,9 +12,9 @@ import { uuidArray } from '../db/sql-arrays.js';
  * bidSubmit is the busiest write, and every statement costs it a round trip to the database and
  * the ORM's work on both ends. So it reads everything its rules need in one round trip and writes
  * the bid with its first revision in another; the rules themselves stay in the service and the
- * pure functions it calls. Both are PL/pgSQL functions (migration 20261125140000), whose
- * statements PostgreSQL plans once per connection rather than on every bid: planning the facts
- * read took five times as long as running it.
+ * pure functions it calls. Both are PL/pgSQL functions (bid-submission.sql), whose statements
+ * PostgreSQL plans once per connection rather than on every bid: planning the facts read cost
+ * more than running it.
  */
 
 /** The brief as the bidding rules read it. */
