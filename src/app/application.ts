@@ -9,6 +9,8 @@ import { createApiLimits } from '../http/limits/api-limits.js';
 import { assertWithinRequestBudget } from '../http/limits/request-scope.js';
 import { createHttpServer } from '../http/server.js';
 import type { Logger } from '../observability/logger.js';
+import type { JobQueue } from '../queue/job-queue.js';
+import { createPgBossQueue } from '../queue/pg-boss-queue.js';
 import { connectDatabase } from './database.js';
 import { buildApplicationSchema } from './schema.js';
 import { startPeriodicJobs } from './jobs.js';
@@ -34,6 +36,8 @@ export interface RunningApplication {
   orm: MikroORM;
   /** Where committed changes go to subscribers. */
   liveEvents: LiveEventBus;
+  /** The durable job queue in PostgreSQL; periodic jobs run through it. */
+  jobQueue: JobQueue;
   /** The services and unit of work the server runs on, for tests and tools in the same process. */
   core: ApplicationCore;
   stop(): Promise<void>;
@@ -61,6 +65,7 @@ export async function startApplication(
   });
   const limits = await createApiLimits(config, logger);
   const liveEvents = createLiveEventBus({ redisUrl: config.REDIS_URL, keyPrefix: config.REDIS_KEY_PREFIX, logger });
+  const jobQueue = createPgBossQueue({ url: database.url, logger });
   try {
     const applied = await migrate(orm);
     if (applied.length) logger.info({ applied }, 'migrations applied');
@@ -80,6 +85,7 @@ export async function startApplication(
       viewers: services.accounts,
       unitOfWork,
       tokens: core.tokens,
+      apiKeys: services.apiKeys,
       logger,
       production: config.NODE_ENV === 'production',
       limits,
@@ -89,11 +95,13 @@ export async function startApplication(
       metricsToken: config.METRICS_TOKEN,
     });
     const port = await server.listen(config.PORT);
-    const periodicJobs = startPeriodicJobs({ orm, services, unitOfWork, logger, intervalMs: config.HOUSEKEEPING_INTERVAL_MS });
+    await jobQueue.start();
+    const periodicJobs = await startPeriodicJobs({ queue: jobQueue, orm, services, unitOfWork, logger, intervalMs: config.HOUSEKEEPING_INTERVAL_MS });
     return {
       port,
       orm,
       liveEvents,
+      jobQueue,
       core,
       async stop() {
         let step = Date.now();
@@ -104,6 +112,8 @@ export async function startApplication(
         await server.stop();
         took('HTTP server drained');
         await periodicJobs.stop();
+        await jobQueue.stop({ timeoutMs: config.SHUTDOWN_GRACE_MS });
+        took('job queue stopped');
         await limits.close();
         await liveEvents.close();
         // Closing the pool waits for every checked-out connection; one that a failed request never
@@ -116,6 +126,7 @@ export async function startApplication(
       },
     };
   } catch (error) {
+    await jobQueue.stop().catch(() => {});
     await liveEvents.close().catch(() => {});
     await limits.close().catch(() => {});
     await orm.close().catch(() => {});

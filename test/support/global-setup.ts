@@ -8,6 +8,7 @@ import { connectDatabase } from '../../src/app/database.js';
 import { migrate } from '../../src/db/database.js';
 import { startEmbeddedPostgres } from '../../src/db/embedded-postgres.js';
 import { createLogger } from '../../src/observability/logger.js';
+import { installJobQueueSchema } from '../../src/queue/pg-boss-queue.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -51,6 +52,8 @@ export default async function setup(project: TestProject) {
   const orm = await connectDatabase({ clientUrl: withDatabase(serverUrl, templateDatabase), poolMax: 2 });
   await migrate(orm);
   await orm.close();
+  // The job queue's tables too, so a cloned database starts its queue without installing them.
+  await installJobQueueSchema(withDatabase(serverUrl, templateDatabase), logger);
 
   project.provide('databaseServerUrl', serverUrl);
   project.provide('templateDatabase', templateDatabase);
