@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../src/graphql/global-id.js';
 import { errorCodes, succeeded } from './support/actors.js';
 import {
@@ -20,15 +20,13 @@ import {
   submitBid,
   terms,
 } from './support/bids.js';
-import { startTestServer, type TestServer } from './support/test-server.js';
+import { useTestServer } from './support/test-server.js';
 
-let server: TestServer;
+const server = useTestServer();
 let brand: Brand;
 beforeAll(async () => {
-  server = await startTestServer();
   brand = await createBrand(server);
 });
-afterAll(() => server?.stop());
 
 const dealsOnBrief = (briefId: string) => count(server, 'select count(*)::int as n from deal where brief_id = ?', [rowId(briefId)]);
 const slotsFilled = (briefId: string) => count(server, 'select slots_filled as n from brief where id = ?', [rowId(briefId)]);

@@ -1,10 +1,10 @@
 import 'reflect-metadata';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type Actor, signUp, signUpAdmin, succeeded } from './support/actors.js';
 import { computeCredibility } from '../src/credibility/credibility.js';
 import { CredibilityService } from '../src/credibility/credibility.service.js';
 import { acceptBid, type Brand, createAgency, createBrand, createBrief, deliverable, ERRORS, placeBid, rowId, type Talent, terms } from './support/bids.js';
-import { startTestServer, type TestServer } from './support/test-server.js';
+import { type TestServer, useTestServer } from './support/test-server.js';
 
 /**
  * Credibility from the record, through the API: every change of score or level leaves a history
@@ -12,13 +12,11 @@ import { startTestServer, type TestServer } from './support/test-server.js';
  * the track record is public.
  */
 
-let server: TestServer;
+const server = useTestServer();
 let admin: Actor;
 beforeAll(async () => {
-  server = await startTestServer();
   admin = await signUpAdmin(server);
 });
-afterAll(() => server?.stop());
 
 const HISTORY_FIELDS = `credibility { score level }
   credibilityHistory(first: 10) { totalCount edges { node { previousScore previousLevel newScore newLevel reason explanation deal { id } } } }`;

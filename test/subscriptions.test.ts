@@ -8,18 +8,16 @@ import { acceptBid, addBrandMember, BID_MUTATIONS, type Brand, createAgency, cre
 import { markDelivered, OUTCOME_MUTATIONS } from './support/deal-outcomes.js';
 import { makeDeal } from './support/deals.js';
 import { subscribe, until, wsClient } from './support/subscriptions.js';
-import { startTestServer, type TestServer } from './support/test-server.js';
+import { useTestServer } from './support/test-server.js';
 
-let server: TestServer;
+const server = useTestServer();
 let brand: Brand;
 const clients: { dispose(): void | Promise<void> }[] = [];
 beforeAll(async () => {
-  server = await startTestServer();
   brand = await createBrand(server);
 });
 afterAll(async () => {
   await Promise.all(clients.map((client) => client.dispose()));
-  await server?.stop();
 });
 
 function connect(token?: string) {
