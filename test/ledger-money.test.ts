@@ -20,7 +20,7 @@ import {
   SettleDealDocument,
 } from './generated/graphql.js';
 import { type Actor, errorCodes, signUp, succeeded } from './support/actors.js';
-import { acceptBid, type Brand, createAgency, createBrand, createBrief, createCreator, deliverable, placeBid, rowId, type Talent, terms } from './support/bids.js';
+import { acceptBid, type Brand, createBrand, createBrief, createCreator, deliverable, placeBid, rowId, type Talent, terms } from './support/bids.js';
 import { cny, dealStatus, markDelivered, reported } from './support/deal-outcomes.js';
 import { createDeal, type DealSetup } from './support/deals.js';
 import { ledgerAdmin } from './support/ledger.js';
