@@ -157,13 +157,20 @@ describe.each(ORGANISATIONS)('$kind invitations', (organisation) => {
     expect(fields.data?.__type.fields.map((field) => field.name).sort()).toEqual(['agency', 'brand', 'email', 'id', 'invitedAt', 'respondedAt', 'role', 'status']);
   });
 
-  it('waits for whoever signs up with an email that had no account, and lets them accept', async () => {
+  it('waits for whoever signs up with an email that had no account, and lets them accept once they prove it', async () => {
     const owner = await signUp(server, 'owner');
     const id = await createOrganisation(owner);
     const email = freshEmail('later');
     const invitation = await invited(owner, id, email);
     const latecomer = await signUpWith(email, 'latecomer');
     expect((await myInvitations(latecomer)).map((open) => open.id)).toEqual([invitation.id]);
+    const unproven = await server.graphql(ACCEPT, { id: invitation.id }, { token: latecomer.token });
+    expect(errorCodes(unproven as never, 'organisationInvitationAccept')).toEqual(['EMAIL_NOT_VERIFIED']);
+    expect(await membershipCount(id, latecomer)).toBe(0);
+
+    const [mail] = await server.sql<{ text: string }>('select text from mail_outbox where recipient = ? and kind = ?', [email, 'VERIFY_EMAIL']);
+    const token = /token=([\w-]+)/.exec(mail!.text)![1];
+    succeeded((await server.graphql('mutation($token: String!) { emailVerify(token: $token) { user { emailVerified } userErrors { code } } }', { token })) as never, 'emailVerify');
     await answered(ACCEPT, 'organisationInvitationAccept', latecomer, invitation.id);
     expect(await membershipCount(id, latecomer)).toBe(1);
   });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,7 +36,7 @@ export async function bidPart(bench: BenchServer, durationSeconds: number, jwtSe
   // Seeded creators with room for a deal; their accounts get tokens straight from the token service.
   const bidders = await server.sql<{ id: string; user_id: string }>(`select id, user_id from creator where active_deal_count < capacity order by id limit ${BIDDERS}`);
   const tokens = new TokenService(jwtSecret, 24);
-  const tokenOf = new Map(await Promise.all(bidders.map(async (bidder) => [bidder.id, (await tokens.issue(bidder.user_id)).token] as const)));
+  const tokenOf = new Map(await Promise.all(bidders.map(async (bidder) => [bidder.id, (await tokens.issue(bidder.user_id, { id: randomUUID(), expiresAt: tokens.expiryFromNow() })).token] as const)));
   // Bidders outer, briefs inner: consecutive requests go to different briefs, as real traffic
   // would, rather than all 16 clients queueing on one brief's row.
   const prepared = bidders.flatMap((bidder) =>

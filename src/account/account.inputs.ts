@@ -20,15 +20,18 @@ export const emailSchema = z
     params: { code: ProblemCode.INVALID_EMAIL },
   });
 
+/** Length only; how guessable a password is is judged with the account's own words (password-strength.ts). */
+export const passwordSchema = z
+  .string()
+  .refine((password) => password.length >= MIN_PASSWORD_LENGTH, {
+    message: `Passwords need at least ${MIN_PASSWORD_LENGTH} characters.`,
+    params: { code: AccountProblem.PASSWORD_TOO_SHORT },
+  })
+  .max(200, 'Passwords may have at most 200 characters.');
+
 export const signUpSchema = z.object({
   email: emailSchema,
-  password: z
-    .string()
-    .refine((password) => password.length >= MIN_PASSWORD_LENGTH, {
-      message: `Passwords need at least ${MIN_PASSWORD_LENGTH} characters.`,
-      params: { code: AccountProblem.PASSWORD_TOO_SHORT },
-    })
-    .max(200, 'Passwords may have at most 200 characters.'),
+  password: passwordSchema,
   displayName: z.string().trim().min(1, 'Display names need 1 to 120 characters.').max(120, 'Display names need 1 to 120 characters.'),
 });
 export type SignUpValues = z.input<typeof signUpSchema>;
@@ -38,7 +41,7 @@ export class SignUpInput {
   @Field({ description: 'A valid email address; used to log in.' })
   email!: string;
 
-  @Field({ description: 'At least 10 characters.' })
+  @Field({ description: 'At least 10 characters, and not easy to guess: not a common password, a pattern, or built from the email or name.' })
   password!: string;
 
   @Field({ description: 'Name shown to other users, 1 to 120 characters.' })
@@ -51,5 +54,32 @@ export class LogInInput {
   email!: string;
 
   @Field({ description: 'The account password.' })
+  password!: string;
+}
+
+@InputType({ description: 'A new password, with the token from the reset mail.' })
+export class PasswordResetInput {
+  @Field({ description: 'The token from the mail.' })
+  token!: string;
+
+  @Field({ description: 'At least 10 characters, and not easy to guess.' })
+  newPassword!: string;
+}
+
+@InputType({ description: 'The current password and the new one.' })
+export class PasswordChangeInput {
+  @Field()
+  currentPassword!: string;
+
+  @Field({ description: 'At least 10 characters, and not easy to guess.' })
+  newPassword!: string;
+}
+
+@InputType({ description: 'The address to move the account to, confirmed with the password.' })
+export class EmailChangeInput {
+  @Field()
+  newEmail!: string;
+
+  @Field({ description: 'The account’s current password.' })
   password!: string;
 }

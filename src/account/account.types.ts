@@ -1,4 +1,4 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { UserError } from '../graphql/common-types.js';
 import { Node } from '../graphql/node.js';
 
@@ -6,6 +6,9 @@ import { Node } from '../graphql/node.js';
 export class UserType extends Node {
   @Field({ description: 'Login email, lower-cased.' })
   email!: string;
+
+  @Field({ description: 'Whether the owner proved the email by following the link mailed to it. Needed to accept invitations and receive payouts.' })
+  emailVerified!: boolean;
 
   @Field({ description: 'Name shown to other users.' })
   displayName!: string;
@@ -17,7 +20,7 @@ export class UserType extends Node {
   createdAt!: Date;
 }
 
-@ObjectType({ description: 'Result of signUp or logIn: a bearer token on success.' })
+@ObjectType({ description: 'Result of signUp, logIn or passwordChange: a bearer token on success.' })
 export class SessionPayload {
   @Field(() => UserType, { nullable: true, description: 'The signed-in account.' })
   user?: UserType;
@@ -27,6 +30,30 @@ export class SessionPayload {
 
   @Field(() => Date, { nullable: true, description: 'When the token stops working.' })
   expiresAt?: Date;
+
+  @Field(() => Int, { nullable: true, description: 'With TOO_MANY_ATTEMPTS: seconds to wait before trying again.' })
+  retryAfterSeconds?: number;
+
+  @Field(() => [UserError], { description: 'Why the request was refused; empty on success.' })
+  userErrors!: UserError[];
+}
+
+@ObjectType({ description: 'Result of a change to the signed-in account or of following an emailed link.' })
+export class AccountPayload {
+  @Field(() => UserType, { nullable: true, description: 'The account as it is now.' })
+  user?: UserType;
+
+  @Field(() => [UserError], { description: 'Why the request was refused; empty on success.' })
+  userErrors!: UserError[];
+}
+
+@ObjectType({ description: 'Result of a request whose answer must not tell whether an account exists, or that returns nothing else.' })
+export class AcceptedPayload {
+  @Field(() => Boolean, { nullable: true, description: 'True when the request was taken, null when refused; it never says whether an account has the address.' })
+  accepted?: boolean;
+
+  @Field(() => Int, { nullable: true, description: 'With TOO_MANY_ATTEMPTS: seconds to wait before trying again.' })
+  retryAfterSeconds?: number;
 
   @Field(() => [UserError], { description: 'Why the request was refused; empty on success.' })
   userErrors!: UserError[];

@@ -16,6 +16,9 @@ import { buildApplicationSchema } from './schema.js';
 import { startPeriodicJobs } from './jobs.js';
 import { type ComposedServices, createServices } from './services.js';
 
+/** How soon a session ended on another instance is refused here too. */
+const ENDED_SESSIONS_POLL_MS = 1_000;
+
 /** The services and the unit of work every entry point (server, CLI, seeds) works through. */
 export interface ApplicationCore {
   services: ComposedServices;
@@ -71,6 +74,9 @@ export async function startApplication(
     if (applied.length) logger.info({ applied }, 'migrations applied');
     const core = createApplicationCore(config, liveEvents);
     const { services, unitOfWork } = core;
+    // Logged-out and revoked sessions, from every instance, refused by each token check in memory.
+    const endedSessions = core.tokens.followEndedSessions((since) => services.accounts.endedSessionsSince(orm.em.fork(), since), ENDED_SESSIONS_POLL_MS);
+    await endedSessions.ready;
     if (config.SEED_DEMO_DATA) {
       const logins = await seedDemoDataIfEmpty(orm, core, logger);
       if (logins) {
@@ -111,6 +117,7 @@ export async function startApplication(
         };
         await server.stop();
         took('HTTP server drained');
+        endedSessions.stop();
         await periodicJobs.stop();
         await jobQueue.stop({ timeoutMs: config.SHUTDOWN_GRACE_MS });
         took('job queue stopped');

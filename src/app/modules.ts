@@ -10,6 +10,7 @@ import { credibilityModule } from '../credibility/index.js';
 import { dealModule } from '../deal/index.js';
 import { idempotencyModule } from '../idempotency/index.js';
 import { ledgerModule } from '../ledger/index.js';
+import { mailModule } from '../mail/index.js';
 import { matchModule } from '../match/index.js';
 import { organisationModule } from '../organisation/index.js';
 import { traderModule } from '../trader/index.js';
@@ -22,6 +23,7 @@ import { verticalModule } from '../vertical/index.js';
  */
 export const modules = [
   idempotencyModule,
+  mailModule,
   accountModule,
   verticalModule,
   credibilityModule,

@@ -25,6 +25,8 @@ export class Viewer {
 /** Reads who an account is, with its memberships; null when the account no longer exists. */
 export interface ViewerSource {
   loadViewer(em: EntityManager, userId: string): Promise<Viewer | null>;
+  /** Several accounts in one read, by id; an account that no longer exists is missing from the map. */
+  loadViewers(em: EntityManager, userIds: readonly string[]): Promise<Map<string, Viewer>>;
 }
 
 /** The role gates of `@Authorized(...)`; any gate also requires a signed-in viewer. */

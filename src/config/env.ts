@@ -5,6 +5,19 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0'])
   .transform((value) => value === 'true' || value === '1');
 
+/** Whether `value` is a web origin exactly as a browser sends it in the Origin header. */
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}
+
+/** Front ends a developer runs beside the API: Vite, Create React App and Next.js, Angular, Vue CLI. */
+export const DEVELOPMENT_CORS_ORIGINS = [5173, 3000, 4200, 8080].flatMap((port) => [`http://localhost:${port}`, `http://127.0.0.1:${port}`]);
+
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -31,6 +44,21 @@ const environmentSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** The GraphiQL page at GET /graphql for browsers. Defaults to true outside production. */
   GRAPHQL_IDE: booleanFlag.optional(),
+  /**
+   * Web origins allowed to call the API from a browser, comma-separated (`https://app.example.com`).
+   * Unset: none in production and test, the usual local front-end ports in development.
+   */
+  CORS_ORIGINS: z
+    .string()
+    .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
+    .pipe(
+      z.array(
+        z.string().refine(isOrigin, (origin) => ({
+          message: `"${origin}" is not an origin: give scheme://host[:port] with no path or trailing slash, e.g. https://app.example.com`,
+        })),
+      ),
+    )
+    .optional(),
   /** When set, GET /metrics answers only requests with `Authorization: Bearer <METRICS_TOKEN>`. */
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
@@ -55,6 +83,25 @@ const environmentSchema = z.object({
   /** Query-cost points each caller (viewer, or address when anonymous) may spend per window. */
   RATE_LIMIT_POINTS: z.coerce.number().int().min(1).max(100_000_000).default(10_000),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** Live subscriptions one WebSocket may hold open at once. */
+  SUBSCRIPTIONS_PER_SOCKET: z.coerce.number().int().min(1).max(10_000).default(20),
+  /** Live subscriptions one account may hold open at once, over all its sockets on this instance. */
+  SUBSCRIPTIONS_PER_ACCOUNT: z.coerce.number().int().min(1).max(100_000).default(50),
+  /** WebSockets one account may hold open at once on this instance. */
+  WS_SOCKETS_PER_ACCOUNT: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** WebSockets one address may hold open at once on this instance, signed in or not. */
+  WS_SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(50),
+  /** Failed log-ins at one email, then at one address, before it is blocked for LOGIN_WINDOW_SECONDS. */
+  LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(10_000).default(10),
+  LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(100),
+  /** Sign-ups and password-reset requests one address may make per LOGIN_WINDOW_SECONDS. */
+  ANONYMOUS_ACTIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000_000).default(30),
+  LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  /** Where mail is sent, e.g. smtp://user:pass@smtp.example.com:587. Unset outside production: mails are logged and kept. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+  MAIL_FROM: z.string().min(3).max(254).default('Marketplace <no-reply@marketplace.local>'),
+  /** The web address people open links from mails at (email verification, password reset). */
+  APP_URL: z.url().default('http://localhost:4000'),
   /** The database cancels any one statement that runs longer. */
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(1).max(3_600_000).default(5000),
   /** Time budget of one HTTP request: no statement starts after it is spent. */
@@ -65,6 +112,8 @@ export type Environment = z.infer<typeof environmentSchema>;
 
 export interface AppConfig extends Omit<Environment, 'SEED_DEMO_DATA'> {
   SEED_DEMO_DATA: boolean;
+  /** Origins allowed cross-origin: CORS_ORIGINS, or its default for NODE_ENV. */
+  corsOrigins: string[];
   /** The signing secret in force: JWT_SECRET, or one generated for this development process. */
   jwtSecret: string;
   jwtSecretGenerated: boolean;
@@ -108,6 +157,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     ...environment,
     SEED_DEMO_DATA: environment.SEED_DEMO_DATA ?? !production,
+    corsOrigins: environment.CORS_ORIGINS ?? (environment.NODE_ENV === 'development' ? DEVELOPMENT_CORS_ORIGINS : []),
     jwtSecret: environment.JWT_SECRET ?? randomBytes(48).toString('base64url'),
     jwtSecretGenerated: !environment.JWT_SECRET,
   };

@@ -1,15 +1,45 @@
 import { filter, pipe } from '@graphql-yoga/subscription';
+import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
 import type { Viewer } from '../auth/viewer.js';
 import type { RequestContext } from '../graphql/context.js';
 import type { LiveEvent } from './live-event.js';
 
 /**
+ * How many recent events keep their audience. Subscribers of one event take it from the bus at
+ * slightly different moments (each after sending its previous event), so an event's audience must
+ * outlive the tick it arrived in; bounded, so a stream of events cannot grow the process.
+ */
+const AUDIENCES_REMEMBERED = 500;
+
+/**
+ * The rights of an event's subscribers on this instance, read once per event: every subscriber
+ * asking in the same tick is answered by one statement, and later ones find the answer ready.
+ */
+const audiences = new Map<string, DataLoader<string, Viewer | null>>();
+
+function audienceOf(event: LiveEvent, context: RequestContext): DataLoader<string, Viewer | null> {
+  let audience = audiences.get(event.eventId);
+  if (!audience) {
+    // A fork of its own: the batch serves many subscribers and must not fill any one's identity map.
+    const em = context.em.fork();
+    audience = new DataLoader(async (userIds: readonly string[]) => {
+      const viewers = await context.viewers.loadViewers(em, userIds);
+      return userIds.map((userId) => viewers.get(userId) ?? null);
+    });
+    if (audiences.size >= AUDIENCES_REMEMBERED) audiences.delete(audiences.keys().next().value!);
+    audiences.set(event.eventId, audience);
+  }
+  return audience;
+}
+
+/**
  * Listens on `channelNames` and lets through only the events `mayReceive` allows this viewer,
  * checked again for every event: being subscribed is never enough to receive. The viewer's
- * memberships are read afresh for each event too, not kept from when the socket connected: a
+ * memberships are those read when the event arrived, not kept from when the socket connected: a
  * member removed from a brand or an agency stops receiving its events with the next one, and the
- * event is then read with the rights the subscriber has now.
+ * event is then read with the rights the subscriber has now. Those rights are read once per event
+ * for all its subscribers (audienceOf), not once per subscriber.
  */
 export async function deliver(context: RequestContext, channelNames: string[], mayReceive: (viewer: Viewer, event: LiveEvent) => boolean) {
   const { userId } = context.viewer!;
@@ -17,7 +47,7 @@ export async function deliver(context: RequestContext, channelNames: string[], m
   return pipe(
     events,
     filter(async (event: LiveEvent) => {
-      context.viewer = await context.viewers.loadViewer(context.em, userId);
+      context.viewer = await audienceOf(event, context).load(userId);
       return context.viewer !== null && mayReceive(context.viewer, event);
     }),
   );

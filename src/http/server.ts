@@ -11,8 +11,9 @@ import type { TokenService } from '../auth/tokens.js';
 import type { RequestContext } from '../graphql/context.js';
 import { queryLimitsPlugin } from '../graphql/limits/limits-plugin.js';
 import { noStoreResponses } from '../graphql/plugins/no-store.js';
-import { rejectNulCharacters } from '../graphql/plugins/reject-nul-characters.js';
+import { rejectUnstorableText } from '../graphql/plugins/reject-unstorable-text.js';
 import { typeVariableErrorLimit } from '../graphql/plugins/variable-error-limit.js';
+import { typePersistedQueryVersionError } from '../graphql/plugins/persisted-query-version.js';
 import { SERVICE_UNAVAILABLE } from '../graphql/database-unavailable.js';
 import type { LiveEventBus } from '../events/event-bus.js';
 import type { Logger } from '../observability/logger.js';
@@ -145,6 +146,9 @@ export async function createHttpServer(dependencies: HttpServerDependencies) {
     logger,
     liveEvents: dependencies.liveEvents,
     queryLimits: dependencies.limits.query,
+    rateLimiter: dependencies.limits.rateLimiter,
+    subscriptionLimits: dependencies.limits.subscriptions,
+    production: dependencies.production,
   });
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -168,11 +172,12 @@ export async function createHttpServer(dependencies: HttpServerDependencies) {
       ApolloServerPluginCacheControlDisabled(),
       noStoreResponses(),
       typeVariableErrorLimit(),
+      typePersistedQueryVersionError(),
       errorMaskingPlugin(logger),
       // After the masking plugin, so they record the codes the client saw.
       requestLog.plugin,
       metrics.plugin,
-      rejectNulCharacters(),
+      rejectUnstorableText(),
       queryLimitsPlugin({ limits: dependencies.limits.query, rateLimiter: dependencies.limits.rateLimiter }),
     ],
   });

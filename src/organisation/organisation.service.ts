@@ -1,6 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { User } from '../account/account.entity.js';
+import { AccountProblem } from '../account/account.problems.js';
 import type { Viewer } from '../auth/viewer.js';
 import { MemberRole } from '../brand/brand.entity.js';
 import { AccessDenied, parseInput, Problem, ProblemCode } from '../common/problems.js';
@@ -65,6 +66,12 @@ export class OrganisationInvitationService {
   /** Makes the invitee a member with the invited role. Two accepts at once run one after the other; the second finds it answered. */
   async accept(context: ServiceContext, invitationId: string | null): Promise<{ invitation: OrganisationInvitation }> {
     const { invitation, viewer } = await this.lockAsInvitee(context, invitationId, InvitationAction.ACCEPT);
+    // The address an invitation names is proven before it makes anyone a member: otherwise whoever
+    // signed up first with an invited address could take the seat (and an OWNER's rights).
+    const invitee = await context.em.findOneOrFail(User, viewer.userId, { fields: ['emailVerifiedAt'] });
+    if (!invitee.emailVerifiedAt) {
+      throw Problem.of(AccountProblem.EMAIL_NOT_VERIFIED, 'Verify your email address first: follow the link mailed to it, then accept the invitation.', ['id']);
+    }
     const kind = kindOf(invitation);
     const organisations = this.organisations[kind];
     const organisation = await organisations.find(context.em, organisationIdOf(invitation), ['id']);

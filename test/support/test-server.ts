@@ -90,6 +90,9 @@ export async function startTestServer(
     DB_POOL_MAX: '5',
     // Every test calls from 127.0.0.1, as one anonymous caller; rate-limit tests set their own budget.
     RATE_LIMIT_POINTS: '100000000',
+    // Likewise for sign-ups and failed log-ins per address; the abuse tests set their own.
+    ANONYMOUS_ACTIONS_PER_ADDRESS: '100000000',
+    LOGIN_FAILURES_PER_ADDRESS: '1000000',
     ...environment,
   });
   let queries = 0;

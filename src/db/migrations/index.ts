@@ -20,6 +20,7 @@ import { Migration20261207000000FunctionsFromFiles } from './Migration2026120700
 import { Migration20261208010000Ledger } from './Migration20261208010000Ledger.js';
 import { Migration20261208010300ChineseSearch } from './Migration20261208010300ChineseSearch.js';
 import { Migration20261208014500DeliverableAutoApproval } from './Migration20261208014500DeliverableAutoApproval.js';
+import { Migration20261208011500AccountSecurity } from './Migration20261208011500AccountSecurity.js';
 
 /** Applied in this order; a migration, once committed, is never edited. */
 export const migrations: MigrationObject[] = [
@@ -44,4 +45,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261208010000Ledger', class: Migration20261208010000Ledger },
   { name: 'Migration20261208010300ChineseSearch', class: Migration20261208010300ChineseSearch },
   { name: 'Migration20261208014500DeliverableAutoApproval', class: Migration20261208014500DeliverableAutoApproval },
+  { name: 'Migration20261208011500AccountSecurity', class: Migration20261208011500AccountSecurity },
 ];

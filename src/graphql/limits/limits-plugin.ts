@@ -25,7 +25,8 @@ function callerKey(context: RequestContext): string {
   return context.viewerId ? `viewer:${context.viewerId}` : `ip:${currentRequestScope()?.clientAddress ?? 'unknown'}`;
 }
 
-function rateLimited(charge: RateLimitCharge): GraphQLError {
+/** The error a request refused for want of budget answers with, over HTTP or WebSocket. */
+export function rateLimited(charge: RateLimitCharge): GraphQLError {
   const retryAfter = Math.max(1, Math.ceil((charge.resetAt.getTime() - Date.now()) / 1000));
   return new GraphQLError(
     `Rate limit reached: this request costs ${charge.requested} points and ${charge.remaining} of ${charge.limit} are left until ${charge.resetAt.toISOString()}. Retry after ${retryAfter} s.`,

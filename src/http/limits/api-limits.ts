@@ -10,11 +10,20 @@ export interface ApiLimits {
   query: QueryLimits;
   rateLimiter: CostRateLimiter;
   requestTimeoutMs: number;
+  subscriptions: SubscriptionLimits;
   close(): Promise<void>;
 }
 
+/** How much live work one caller may hold open on an instance. */
+export interface SubscriptionLimits {
+  perSocket: number;
+  perAccount: number;
+  socketsPerAccount: number;
+  socketsPerAddress: number;
+}
+
 /** Codes of errors the limits answer with: the client's to handle, never masked as internal. */
-export const LIMIT_ERROR_CODES = [...Object.values(QueryLimitCode), 'RATE_LIMITED', 'TIMEOUT'];
+export const LIMIT_ERROR_CODES = [...Object.values(QueryLimitCode), 'RATE_LIMITED', 'TIMEOUT', 'TOO_MANY_SUBSCRIPTIONS'];
 
 export async function createApiLimits(config: AppConfig, logger: Logger): Promise<ApiLimits> {
   const rateLimiter = await createRateLimiter(
@@ -37,6 +46,12 @@ export async function createApiLimits(config: AppConfig, logger: Logger): Promis
     },
     rateLimiter,
     requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
+    subscriptions: {
+      perSocket: config.SUBSCRIPTIONS_PER_SOCKET,
+      perAccount: config.SUBSCRIPTIONS_PER_ACCOUNT,
+      socketsPerAccount: config.WS_SOCKETS_PER_ACCOUNT,
+      socketsPerAddress: config.WS_SOCKETS_PER_ADDRESS,
+    },
     close: () => rateLimiter.close(),
   };
 }

@@ -9,6 +9,8 @@ export interface RequestScope {
   /** When the request's time budget runs out (ms since the epoch). */
   deadline: number;
   budgetMs: number;
+  /** The request's `Authorization` header, for the one operation that acts on its own token (logOut). */
+  authorization: string | undefined;
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();
@@ -47,6 +49,6 @@ export function assertWithinRequestBudget(): void {
  */
 export function requestScope(budgetMs: number): RequestHandler {
   return (request, _response, next) => {
-    storage.run({ clientAddress: request.ip ?? 'unknown', deadline: Date.now() + budgetMs, budgetMs }, next);
+    storage.run({ clientAddress: request.ip ?? 'unknown', deadline: Date.now() + budgetMs, budgetMs, authorization: request.header('authorization') }, next);
   };
 }
