@@ -53,9 +53,9 @@ const environmentSchema = z.object({
     .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
     .pipe(
       z.array(
-        z.string().refine(isOrigin, (origin) => ({
-          message: `"${origin}" is not an origin: give scheme://host[:port] with no path or trailing slash, e.g. https://app.example.com`,
-        })),
+        z.string().refine(isOrigin, {
+          error: (issue) => `"${String(issue.input)}" is not an origin: give scheme://host[:port] with no path or trailing slash, e.g. https://app.example.com`,
+        }),
       ),
     )
     .optional(),
