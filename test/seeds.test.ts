@@ -15,8 +15,17 @@ import { createDatabaseIfMissing, dropDatabaseIfExists, withDatabase } from '../
 import { connectDatabase } from '../src/app/database.js';
 import { toGlobalId } from '../src/graphql/global-id.js';
 import { createLogger } from '../src/observability/logger.js';
+import {
+  DemoLogInDocument,
+  DemoOpenBriefsDocument,
+  DemoOwnProfileDocument,
+  DemoPublicRecordDocument,
+  DemoSealedBriefDocument,
+  DemoViewerIsAdminDocument,
+  NodeIdDocument,
+} from './generated/graphql.js';
 import { succeeded } from './support/actors.js';
-import { useTestServer } from './support/test-server.js';
+import { nodeWith, useTestServer } from './support/test-server.js';
 
 type Sql = <T = Record<string, unknown>>(statement: string, parameters?: unknown[]) => Promise<T[]>;
 
@@ -127,9 +136,9 @@ describe('demo data set', () => {
   const server = useTestServer();
   let logins: DemoLogins | null;
   const count = async (table: string) => (await server.sql<{ n: number }>(`select count(*)::int as n from ${table}`))[0]!.n;
-  const LOG_IN = `mutation($input: LogInInput!) { logIn(input: $input) { token user { email } userErrors { code field message } } }`;
+  const LOG_IN = DemoLogInDocument;
   const logIn = async (email: string) =>
-    succeeded<{ token: string }>((await server.graphql(LOG_IN, { input: { email, password: DEMO_PASSWORD } })) as never, 'logIn').token;
+    succeeded(await server.graphql(LOG_IN, { input: { email, password: DEMO_PASSWORD } }), 'logIn').token;
 
   beforeAll(async () => {
     logins = await seedDemoDataIfEmpty(server.app.orm, server.app.core, silent);
@@ -166,10 +175,10 @@ describe('demo data set', () => {
   it('lets every demo login sign in through logIn with the shared password', async () => {
     for (const { email } of logins!.accounts) {
       const result = await server.graphql(LOG_IN, { input: { email, password: DEMO_PASSWORD } });
-      const payload = succeeded<{ token: string; user: { email: string } }>(result as never, 'logIn');
+      const payload = succeeded(result, 'logIn');
       expect(payload.user.email).toBe(email);
-      const viewer = await server.graphql<{ viewer: { isAdmin: boolean } }>(`{ viewer { isAdmin } }`, {}, { token: payload.token });
-      expect(viewer.data?.viewer.isAdmin).toBe(email === 'admin@demo.market');
+      const viewer = await server.graphql(DemoViewerIsAdminDocument, {}, { token: payload.token });
+      expect(viewer.data?.viewer?.isAdmin).toBe(email === 'admin@demo.market');
     }
   });
 
@@ -210,22 +219,13 @@ describe('demo data set', () => {
     expect(expectedSummary(pediatrician!).credibilityLevel).toBe(4);
     expect(pediatrician!.credibility_level).toBe(5);
 
-    const PROFILE = `{ viewer { creatorProfile { id credibility { score level }
-      trackRecord { dealsCompleted deliverablesTotal deliverablesOnTime guaranteedDeals guaranteedGmv { promised { amount } achieved { amount } } averageRoiBp reviewCount reviewAverage }
-      credibilityHistory(first: 50) { totalCount edges { node { previousLevel newLevel reason explanation deal { id status } } } } } } }`;
-    type Profile = {
-      id: string;
-      credibility: { score: number; level: string };
-      trackRecord: { dealsCompleted: number; deliverablesTotal: number; deliverablesOnTime: number; guaranteedDeals: number; averageRoiBp: number; reviewCount: number; reviewAverage: number };
-      credibilityHistory: { totalCount: number; edges: { node: { previousLevel: string; newLevel: string; reason: string; explanation: string; deal: { id: string; status: string } | null } }[] };
-    };
-    const own = await server.graphql<{ viewer: { creatorProfile: Profile } }>(PROFILE, {}, { token: await logIn('creator.pediatrician@demo.market') });
+    const own = await server.graphql(DemoOwnProfileDocument, {}, { token: await logIn('creator.pediatrician@demo.market') });
     expect(own.errors).toBeUndefined();
-    const profile = own.data!.viewer.creatorProfile;
+    const profile = own.data!.viewer!.creatorProfile!;
     expect(profile.credibility).toEqual({ score: pediatrician!.credibility_score, level: 'L5' });
     expect(profile.trackRecord).toMatchObject({ dealsCompleted: 8, deliverablesTotal: 8, deliverablesOnTime: 8, guaranteedDeals: 3, reviewCount: 8, reviewAverage: 4.88 });
     expect(profile.trackRecord.averageRoiBp).toBeGreaterThan(30_000);
-    const changes = profile.credibilityHistory.edges.map((edge) => edge.node);
+    const changes = profile.credibilityHistory!.edges.map((edge) => edge.node);
     const promotion = changes.find((change) => change.newLevel === 'L5' && change.previousLevel !== 'L5');
     expect(promotion).toMatchObject({ previousLevel: 'L4', reason: 'DEAL_SETTLED', deal: { status: 'SETTLED' } });
     expect(promotion!.explanation).toMatch(/^A deal was settled; the track record now counts \d settled deals, /);
@@ -233,9 +233,8 @@ describe('demo data set', () => {
     expect(changes.at(-1)!.reason).toMatch(/^(CREDENTIAL_VERIFIED|AUDIENCE_CHANGED)$/);
 
     // Her record is public; her history is hers (and her agency's, and the admins').
-    const PUBLIC = `query($id: ID!) { node(id: $id) { ... on Creator { trackRecord { dealsCompleted } credibilityHistory(first: 5) { totalCount } } } }`;
-    const seenByPeer = await server.graphql<{ node: { trackRecord: { dealsCompleted: number }; credibilityHistory: unknown } }>(
-      PUBLIC,
+    const seenByPeer = await server.graphql(
+      DemoPublicRecordDocument,
       { id: profile.id },
       { token: await logIn('creator.nutritionist@demo.market') },
     );
@@ -451,12 +450,12 @@ describe('demo data set', () => {
   });
 
   it('shows anonymous visitors the open public briefs through the API, never the draft or the invite-only one', async () => {
-    const BRIEFS = `{ briefs(first: 50) { edges { node { id title } } } }`;
+    const BRIEFS = DemoOpenBriefsDocument;
     const expected = await server.sql<{ id: string; title: string }>(
       `select id, title from brief where status = 'OPEN' and visibility = 'PUBLIC' and deadline > now() order by deadline, id`,
     );
     expect(expected.length).toBeGreaterThanOrEqual(3);
-    const anonymous = await server.graphql<{ briefs: { edges: { node: { id: string; title: string } }[] } }>(BRIEFS);
+    const anonymous = await server.graphql(BRIEFS);
     expect(anonymous.errors).toBeUndefined();
     expect(anonymous.data?.briefs.edges.map(({ node }) => node)).toEqual(expected.map(({ id, title }) => ({ id: toGlobalId('Brief', id), title })));
 
@@ -464,15 +463,15 @@ describe('demo data set', () => {
       `select id, status, visibility from brief where status = 'DRAFT' or visibility = 'INVITE_ONLY'`,
     );
     expect(new Set(hidden.map((brief) => (brief.status === 'DRAFT' ? 'DRAFT' : brief.visibility)))).toEqual(new Set(['DRAFT', 'INVITE_ONLY']));
-    const NODE = `query($id: ID!) { node(id: $id) { id } }`;
+    const NODE = NodeIdDocument;
     for (const brief of hidden) {
-      const found = await server.graphql<{ node: unknown }>(NODE, { id: toGlobalId('Brief', brief.id) });
+      const found = await server.graphql(NODE, { id: toGlobalId('Brief', brief.id) });
       expect(found.data?.node, `${brief.status} ${brief.visibility}`).toBeNull();
     }
 
     // The invited dermatologist finds the invite-only brief among the open ones.
     const [inviteOnly] = await server.sql<{ id: string }>(`select id from brief where status = 'OPEN' and visibility = 'INVITE_ONLY'`);
-    const asInvited = await server.graphql<{ briefs: { edges: { node: { id: string } }[] } }>(BRIEFS, {}, { token: await logIn('creator.dermatologist@demo.market') });
+    const asInvited = await server.graphql(BRIEFS, {}, { token: await logIn('creator.dermatologist@demo.market') });
     expect(asInvited.data?.briefs.edges.map(({ node }) => node.id)).toContain(toGlobalId('Brief', inviteOnly!.id));
   });
 
@@ -482,18 +481,10 @@ describe('demo data set', () => {
          from brief b where b.status = 'OPEN' and b.bidding_mode = 'SEALED'`,
     );
     expect(sealed!.bids).toBeGreaterThan(0);
-    const VIEW = `query($id: ID!) { node(id: $id) { ... on Brief {
-      bidCount feeRange { min { amount } max { amount } } bids(first: 20) { totalCount edges { node { id creator { displayName } } } }
-    } } }`;
-    interface View {
-      bidCount: number;
-      feeRange: unknown;
-      bids: { totalCount: number; edges: { node: { id: string; creator: { displayName: string } | null } }[] };
-    }
     const viewAs = async (email: string) => {
-      const result = await server.graphql<{ node: View }>(VIEW, { id: toGlobalId('Brief', sealed!.id) }, { token: await logIn(email) });
+      const result = await server.graphql(DemoSealedBriefDocument, { id: toGlobalId('Brief', sealed!.id) }, { token: await logIn(email) });
       expect(result.errors).toBeUndefined();
-      return result.data!.node;
+      return nodeWith(result.data!.node, 'bids')!;
     };
 
     const competitor = await viewAs('creator.mamatests@demo.market');
