@@ -99,6 +99,7 @@ export async function startApplication(
       liveEvents,
       graphqlIde: config.GRAPHQL_IDE ?? config.NODE_ENV !== 'production',
       metricsToken: config.METRICS_TOKEN,
+      corsOrigins: config.corsOrigins,
     });
     const port = await server.listen(config.PORT);
     await jobQueue.start();

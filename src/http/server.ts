@@ -29,6 +29,7 @@ import { LIMIT_ERROR_CODES, type ApiLimits } from './limits/api-limits.js';
 import { requestScope } from './limits/request-scope.js';
 import { attachSubscriptionServer } from './subscriptions.js';
 import { mountIde } from './ide/ide-page.js';
+import { corsMiddleware } from './cors.js';
 
 const REQUEST_ID = /^[\w.-]{1,100}$/;
 const EXPECTED_CODES = new Set([
@@ -65,6 +66,8 @@ export interface HttpServerDependencies {
   graphqlIde?: boolean;
   /** Required as a bearer token by GET /metrics when set. */
   metricsToken?: string | undefined;
+  /** Web origins allowed to call /graphql from a browser; none when not given. */
+  corsOrigins?: readonly string[];
 }
 
 /**
@@ -186,6 +189,7 @@ export async function createHttpServer(dependencies: HttpServerDependencies) {
   mountHealthChecks(app, orm);
   app.get('/metrics', metrics.handler);
   if (dependencies.graphqlIde ?? !dependencies.production) mountIde(app, { endpoint: '/graphql' });
+  app.use('/graphql', corsMiddleware(dependencies.corsOrigins ?? []));
   app.use(
     '/graphql',
     (request, response, next) => {
