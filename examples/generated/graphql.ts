@@ -406,8 +406,10 @@ export type UserErrorCode =
   | 'DEPOSIT_REFERENCE_USED'
   /** The same value is already registered. */
   | 'DUPLICATE'
-  /** An account with this email already exists. */
-  | 'EMAIL_TAKEN'
+  /** Verify your email address first: follow the link mailed to it (requestEmailVerification sends a new one). */
+  | 'EMAIL_NOT_VERIFIED'
+  /** The address cannot be used for this account. */
+  | 'EMAIL_UNAVAILABLE'
   /** The payout is more than the payee has available in that currency. */
   | 'EXCEEDS_AVAILABLE'
   /** The amount is more than the deal still holds in escrow. */
@@ -420,6 +422,8 @@ export type UserErrorCode =
   | 'INSUFFICIENT_FUNDS'
   /** A value is malformed; the message says how. */
   | 'INVALID'
+  /** The link from the email is not valid: it was mistyped, already used, or has expired. */
+  | 'INVALID_ACCOUNT_TOKEN'
   /** The email and password do not match an account. */
   | 'INVALID_CREDENTIALS'
   /** The email address is not valid. */
@@ -466,8 +470,12 @@ export type UserErrorCode =
   | 'SLOTS_FULL'
   /** The bid changed since the revision you agreed to; review the current revision and agree to it instead. */
   | 'STALE_REVISION'
+  /** Too many attempts from this address or at this account; wait `retryAfterSeconds` and try again. */
+  | 'TOO_MANY_ATTEMPTS'
   /** No vertical has that slug or id. */
   | 'UNKNOWN_VERTICAL'
+  /** The password would be easy to guess: it is common, follows a pattern, or is built from the account’s own email or name. */
+  | 'WEAK_PASSWORD'
   /** Proof of work was already submitted on the deal, so a party can no longer call it off; open a dispute (dealDisputeOpen) instead. */
   | 'WORK_STARTED'
   /** Operated self-broadcast briefs take operators; the other objectives take creators. */

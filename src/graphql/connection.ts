@@ -86,6 +86,35 @@ export function toConnection<TNode extends object>(cursor: PageOfItems<TNode>): 
   };
 }
 
+/**
+ * A page of a short list already in memory (a deal's deliverables), in Relay's shape. The cursor
+ * is the item's id, so it keeps its place while items are added after it.
+ */
+export function listConnection<TNode extends { id: string }>(items: readonly TNode[], page: PageRequest): ConnectionShape<TNode> {
+  const indexOf = (cursor: string, argument: string) => {
+    const id = Buffer.from(cursor, 'base64url').toString('utf8');
+    const index = items.findIndex((item) => item.id === id);
+    if (index < 0) throw badUserInput(`\`${argument}\` is not a cursor from this list.`, argument);
+    return index;
+  };
+  let start = page.after ? indexOf(page.after, 'after') + 1 : 0;
+  let end = page.before ? indexOf(page.before, 'before') : items.length;
+  if (page.first != null) end = Math.min(end, start + page.first);
+  else if (page.last != null) start = Math.max(start, end - page.last);
+  const shown = items.slice(start, end);
+  const cursorOf = (item: TNode) => Buffer.from(item.id).toString('base64url');
+  return {
+    edges: shown.map((node) => ({ node, cursor: cursorOf(node) })),
+    pageInfo: {
+      hasNextPage: end < items.length,
+      hasPreviousPage: start > 0,
+      startCursor: shown[0] ? cursorOf(shown[0]) : null,
+      endCursor: shown.length ? cursorOf(shown.at(-1)!) : null,
+    },
+    totalCount: items.length,
+  };
+}
+
 /** `XConnection` and `XEdge` types for a node type, in Relay's shape. */
 export function connectionType<TNode extends object>(nodeType: ClassType<TNode>, name: string) {
   @ObjectType(`${name}Edge`, { description: `One ${name} in a page, with its cursor.` })

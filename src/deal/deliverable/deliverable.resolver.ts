@@ -1,12 +1,13 @@
 import DataLoader from 'dataloader';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { listConnection, PageArgs, pageRequest } from '../../graphql/connection.js';
 import { loader, type RequestContext } from '../../graphql/context.js';
 import { idOfType } from '../../graphql/global-id.js';
 import { mutate } from '../../graphql/mutation.js';
 import { defineNode } from '../../graphql/node.js';
 import type { Deal } from '../deal.entity.js';
 import { DealType } from '../deal.types.js';
-import { DealDeliverablePayload, DealDeliverableType, DeliverableSubmissionType } from './deliverable.types.js';
+import { DealDeliverableConnection, DealDeliverablePayload, DealDeliverableType, DeliverableSubmissionType } from './deliverable.types.js';
 import { isLate } from './deliverable-rules.js';
 import { DealDeliverable, type DeliverableSubmission } from './deliverable.entity.js';
 
@@ -26,9 +27,17 @@ const submissionsOfDeliverable = (context: RequestContext) =>
 export class DealDeliverablesResolver {
   @FieldResolver(() => [DealDeliverableType], {
     description: 'The work the deal asks for, in the order of the terms in force, then the deliverables amendments dropped. At most 20 are live at a time.',
+    deprecationReason: 'Use deliverablesConnection, which pages like every other list.',
   })
   deliverables(@Root() deal: Deal, @Ctx() context: RequestContext): Promise<DealDeliverable[]> {
     return deliverablesOfDeal(context).load(deal.id);
+  }
+
+  @FieldResolver(() => DealDeliverableConnection, {
+    description: 'The work the deal asks for, in the order of the terms in force, then the deliverables amendments dropped; paged. At most 20 are live at a time.',
+  })
+  async deliverablesConnection(@Root() deal: Deal, @Args(() => PageArgs) page: PageArgs, @Ctx() context: RequestContext) {
+    return listConnection(await deliverablesOfDeal(context).load(deal.id), pageRequest(page));
   }
 }
 

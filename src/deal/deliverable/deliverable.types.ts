@@ -4,6 +4,7 @@ import { UserError } from '../../graphql/common-types.js';
 import { Node } from '../../graphql/node.js';
 import { DealType } from '../deal.types.js';
 import { DeliverableStatus, SubmissionOutcome } from './deliverable.entity.js';
+import { connectionType } from '../../graphql/connection.js';
 
 registerEnumType(DeliverableStatus, {
   name: 'DealDeliverableStatus',
@@ -97,3 +98,5 @@ export class DealDeliverablePayload {
   @Field(() => [UserError], { description: 'Why the request was refused; empty on success.' })
   userErrors!: UserError[];
 }
+
+export const DealDeliverableConnection = connectionType(DealDeliverableType, 'DealDeliverable');
