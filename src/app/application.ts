@@ -2,7 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { seedDemoDataIfEmpty } from '../../seeds/demo.js';
 import { TokenService } from '../auth/tokens.js';
 import { createUnitOfWork, type UnitOfWork } from '../common/unit-of-work.js';
-import type { AppConfig } from '../config/env.js';
+import { type AppConfig, assertMetricsGuarded } from '../config/env.js';
 import { migrate, provisionDatabase, standbyReplicas } from '../db/database.js';
 import { createLiveEventBus, type LiveEventBus } from '../events/event-bus.js';
 import { createApiLimits } from '../http/limits/api-limits.js';
@@ -55,6 +55,7 @@ export async function startApplication(
   logger: Logger,
   options: { observeQuery?: (sql: string) => void } = {},
 ): Promise<RunningApplication> {
+  assertMetricsGuarded(config);
   const database = await provisionDatabase(config, logger);
   const orm = await connectDatabase({
     clientUrl: database.url,
@@ -99,6 +100,7 @@ export async function startApplication(
       liveEvents,
       graphqlIde: config.GRAPHQL_IDE ?? config.NODE_ENV !== 'production',
       metricsToken: config.METRICS_TOKEN,
+      metricsPort: config.METRICS_PORT,
       corsOrigins: config.corsOrigins,
     });
     const port = await server.listen(config.PORT);

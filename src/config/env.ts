@@ -61,6 +61,10 @@ const environmentSchema = z.object({
     .optional(),
   /** When set, GET /metrics answers only requests with `Authorization: Bearer <METRICS_TOKEN>`. */
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** When set, GET /metrics is served on this port only (an internal one), not on PORT. */
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** Serve /metrics on PORT to anyone in production; refused unless said explicitly. */
+  METRICS_OPEN: booleanFlag.optional(),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   /** The marketplace's fee on every deal, in basis points, written into each deal's terms. */
   PLATFORM_FEE_BP: z.coerce.number().int().min(0).max(10_000).default(500),
@@ -161,4 +165,16 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtSecret: environment.JWT_SECRET ?? randomBytes(48).toString('base64url'),
     jwtSecretGenerated: !environment.JWT_SECRET,
   };
+}
+
+/**
+ * The server (not migrations or the CLI, which serve nothing) refuses to start in production with
+ * /metrics open to anyone: it needs METRICS_TOKEN, or METRICS_PORT for an internal port, or
+ * METRICS_OPEN=true to say openness is meant.
+ */
+export function assertMetricsGuarded(config: Pick<AppConfig, 'NODE_ENV' | 'METRICS_TOKEN' | 'METRICS_PORT' | 'METRICS_OPEN'>): void {
+  if (config.NODE_ENV !== 'production' || config.METRICS_TOKEN || config.METRICS_PORT !== undefined || config.METRICS_OPEN === true) return;
+  throw new ConfigError([
+    'METRICS_TOKEN or METRICS_PORT: required when NODE_ENV=production, or /metrics is open to anyone; set METRICS_OPEN=true to serve it openly on purpose',
+  ]);
 }

@@ -66,6 +66,8 @@ export interface HttpServerDependencies {
   graphqlIde?: boolean;
   /** Required as a bearer token by GET /metrics when set. */
   metricsToken?: string | undefined;
+  /** Serve GET /metrics on this port only, apart from the API's. */
+  metricsPort?: number | undefined;
   /** Web origins allowed to call /graphql from a browser; none when not given. */
   corsOrigins?: readonly string[];
 }
@@ -187,7 +189,9 @@ export async function createHttpServer(dependencies: HttpServerDependencies) {
   await apollo.start();
 
   mountHealthChecks(app, orm);
-  app.get('/metrics', metrics.handler);
+  // On a port of its own when given one, which the deployment keeps internal; else beside the API.
+  const metricsServer = dependencies.metricsPort === undefined ? null : http.createServer(express().get('/metrics', metrics.handler));
+  if (!metricsServer) app.get('/metrics', metrics.handler);
   if (dependencies.graphqlIde ?? !dependencies.production) mountIde(app, { endpoint: '/graphql' });
   app.use('/graphql', corsMiddleware(dependencies.corsOrigins ?? []));
   app.use(
@@ -237,10 +241,14 @@ export async function createHttpServer(dependencies: HttpServerDependencies) {
         httpServer.once('error', reject);
         httpServer.listen(port, () => resolve());
       });
+      if (metricsServer) await new Promise<void>((resolve, reject) => metricsServer.once('error', reject).listen(dependencies.metricsPort, () => resolve()));
       const address = httpServer.address();
       return typeof address === 'object' && address ? address.port : port;
     },
     /** Stops accepting connections and waits for in-flight requests to finish. */
-    stop: () => apollo.stop(),
+    stop: async () => {
+      metricsServer?.close();
+      await apollo.stop();
+    },
   };
 }

@@ -92,6 +92,8 @@ export async function startTestServer(
     RATE_LIMIT_POINTS: '100000000',
     // Likewise for sign-ups and failed log-ins per address; the abuse tests set their own.
     ANONYMOUS_ACTIONS_PER_ADDRESS: '100000000',
+    // Production refuses to start with /metrics open unless told; tests of it set their own.
+    METRICS_OPEN: 'true',
     LOGIN_FAILURES_PER_ADDRESS: '1000000',
     ...environment,
   });
