@@ -22,7 +22,7 @@ import {
 import { type Actor, errorCodes, signUp, succeeded } from './support/actors.js';
 import { acceptBid, type Brand, createBrand, createBrief, createCreator, deliverable, placeBid, rowId, type Talent, terms } from './support/bids.js';
 import { cny, dealStatus, markDelivered, reported } from './support/deal-outcomes.js';
-import { createDeal, type DealSetup } from './support/deals.js';
+import { createDeal, type DealSetup, propose, run } from './support/deals.js';
 import { ledgerAdmin } from './support/ledger.js';
 import { useTestServer } from './support/test-server.js';
 
@@ -134,6 +134,24 @@ describe('a deal’s money', () => {
     expect((await balances(deal.agency!.member, agencyId))!.AGENCY_PAYABLE).toBe(162_000);
     expect((await platformRevenue()) - platformBefore).toBe(40_500);
     expect((await balances(deal.brand.owner, deal.brand.brandId))!.BRAND_BALANCE).toBe(FUNDED - 850_500);
+    await expectLedgerOk();
+  });
+
+  it('pays the fee of approved work when an accepted amendment moves its payment to approval, and follows a new fee in escrow', async () => {
+    const deal = await createDeal(server, { deliverables: [deliverable()] });
+    const { brand, talent } = deal;
+    succeeded(await run(server, brand.owner, 'accept', { id: await propose(server, talent.actor, deal.dealId, { feePayment: 'ON_SETTLEMENT' }) }), 'dealAmendmentAccept');
+    await deliver(deal, 0);
+    expect(await escrow(brand.owner, deal.dealId)).toBe(800_000);
+
+    // A higher fee is topped up from the brand's balance as the amendment is accepted …
+    succeeded(await run(server, brand.owner, 'accept', { id: await propose(server, talent.actor, deal.dealId, { fixedFee: cny(900_000) }) }), 'dealAmendmentAccept');
+    expect(await escrow(brand.owner, deal.dealId)).toBe(900_000);
+    expect((await balances(brand.owner, brand.brandId))!.BRAND_BALANCE).toBe(FUNDED - 900_000);
+    // … and moving the payment to approval pays the approved work at once.
+    succeeded(await run(server, brand.owner, 'accept', { id: await propose(server, talent.actor, deal.dealId, { feePayment: 'ON_APPROVAL' }) }), 'dealAmendmentAccept');
+    expect(await escrow(brand.owner, deal.dealId)).toBe(0);
+    expect((await balances(talent.actor, talent.id))!.TALENT_PAYABLE).toBe(900_000);
     await expectLedgerOk();
   });
 

@@ -70,8 +70,18 @@ export class DealMoney {
     });
   }
 
-  /** Releases the share of the fee an approval earns (see `feeRelease`); nothing for fees paid at settlement or held against a guarantee. */
-  async releaseOnApproval(em: EntityManager, deal: Deal, terms: DealTerms, deliverableId: string, by: string | null): Promise<void> {
+  /**
+   * Releases the share of the fee the approvals so far earn (see `feeRelease`); nothing for fees
+   * paid at settlement or held against a guarantee. `cause` is the approved deliverable, or the
+   * accepted amendment that changed the terms of a deal whose work is approved.
+   */
+  async releaseOnApproval(
+    em: EntityManager,
+    deal: Deal,
+    terms: DealTerms,
+    cause: { type: 'deal_deliverable' | 'deal_amendment'; id: string },
+    by: string | null,
+  ): Promise<void> {
     if (terms.feePayment !== FeePayment.ON_APPROVAL || terms.gmvGuarantee != null || terms.fixedFee <= 0) return;
     const [counts] = (await em.execute<{ live: string; approved: string }[]>(
       `select count(*) filter (where status <> 'DROPPED') as live, count(*) filter (where status = 'APPROVED') as approved from deal_deliverable where deal_id = ?`,
@@ -88,8 +98,8 @@ export class DealMoney {
     });
     await this.ledger.post(em, {
       kind: 'FEE_RELEASE',
-      key: `fee-release:${deliverableId}`,
-      cause: { type: 'deal_deliverable', id: deliverableId },
+      key: `fee-release:${cause.id}`,
+      cause,
       dealId: deal.id,
       memo: 'Share of the fixed fee released on approval',
       createdBy: by,

@@ -136,6 +136,8 @@ export class DealAmendmentService {
     await em.flush();
     await this.money.followTerms(em, deal, terms, amendment.id, context.viewer!.userId);
     const moved = await this.deliverables.followTerms(em, deal, amendment.deliverables, version);
+    // New terms may pay the fee of work already approved (a fee moved to approval, dropped work).
+    await this.money.releaseOnApproval(em, deal, terms, { type: 'deal_amendment', id: amendment.id }, context.viewer!.userId);
     publishDealEvent(context, deal, DealEventKind.AMENDMENT, { type: 'DealAmendment', id: amendment.id });
     if (moved) publishDealEvent(context, deal, DealEventKind.STATUS_CHANGED);
     return { amendment, deal };

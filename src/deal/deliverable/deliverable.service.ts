@@ -127,7 +127,7 @@ export class DealDeliverableService {
       await em.flush();
       const moved = await this.moveDealWithDelivery(em, deal);
       const terms = await em.findOneOrFail(DealTerms, { deal: deal.id, version: deal.termsVersion });
-      await this.money.releaseOnApproval(em, deal, terms, deliverable.id, null);
+      await this.money.releaseOnApproval(em, deal, terms, { type: 'deal_deliverable', id: deliverable.id }, null);
       publishDealEvent(context, deal, DealEventKind.DELIVERABLE, { type: 'DealDeliverable', id: deliverable.id });
       if (moved) publishDealEvent(context, deal, DealEventKind.STATUS_CHANGED);
       approved += 1;
@@ -194,7 +194,7 @@ export class DealDeliverableService {
     const moved = await this.moveDealWithDelivery(context.em, deal);
     if (action === DeliverableAction.APPROVE) {
       const terms = await context.em.findOneOrFail(DealTerms, { deal: deal.id, version: deal.termsVersion });
-      await this.money.releaseOnApproval(context.em, deal, terms, deliverable.id, viewer.userId);
+      await this.money.releaseOnApproval(context.em, deal, terms, { type: 'deal_deliverable', id: deliverable.id }, viewer.userId);
     }
     publishDealEvent(context, deal, DealEventKind.DELIVERABLE, { type: 'DealDeliverable', id: deliverable.id });
     if (moved) publishDealEvent(context, deal, DealEventKind.STATUS_CHANGED);
