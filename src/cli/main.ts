@@ -25,9 +25,44 @@ Commands:
   match <briefId> [--first N] [--admin E]   print a brief's match recommendations: score and top reasons
   ledger:check                              prove the ledger: every entry balances, every balance matches its lines
                                             (exit status 1 when anything is off)
-  help                                      show this help
+  help [command]                            show this help, or one command's (also: <command> --help)
 
-Ids are the API's global ids or the bare row ids. Uses DATABASE_URL, or the embedded PostgreSQL.`;
+Ids are the API's global ids or the bare row ids. Uses DATABASE_URL, or the embedded PostgreSQL:
+the one \`npm start\` is running, when it is, or one started for the command.`;
+
+/** Each command's own help: `npm run cli -- help <command>` or `npm run cli -- <command> --help`. */
+const COMMAND_HELP: Record<string, string> = {
+  migrate: `Usage: npm run cli -- migrate
+
+Applies the migrations the database has not had yet, in order, and says when it is up to date.`,
+  seed: `Usage: npm run cli -- seed [--demo] [--creators N] [--seed S]
+
+  --demo          load the demo marketplace into an empty database (skipped when it has users)
+  --creators N    generate N synthetic creators, 1 to 10000000, with a progress bar
+  --seed S        the generator's seed (default 42): the same seed gives the same creators
+
+Example: npm run cli -- seed --demo --creators 10000`,
+  'admin:create': `Usage: npm run cli -- admin:create --email E [--password P] [--name N]
+
+Makes E an admin, signing the account up first when it does not exist. Without --password a
+password is generated and shown once.
+
+Example: npm run cli -- admin:create --email ops@example.com`,
+  'credential:verify': `Usage: npm run cli -- credential:verify <credentialId> --admin E [--note T]
+
+Verifies a pending credential as admin E (nobody verifies their own), with an optional note.
+
+Example: npm run cli -- credential:verify Q3JlZGVudGlhbDo... --admin admin@demo.market --note "Licence checked"`,
+  match: `Usage: npm run cli -- match <briefId> [--first N] [--admin E]
+
+Prints a brief's match recommendations: rank, score, expected ROI, flags and top reasons.
+  --first N    how many, 1 to 100 (default 10)
+  --admin E    read as admin E (default: the first admin)`,
+  'ledger:check': `Usage: npm run cli -- ledger:check
+
+Proves the ledger: every entry balances and every balance matches its lines. Exit status 1 when
+anything is off.`,
+};
 
 class UsageError extends Error {}
 
@@ -115,8 +150,14 @@ async function seed(context: CliContext, values: Values, logger: Logger): Promis
 async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === 'help' || command === '--help' || command === '-h') {
-    out(USAGE);
+    const topic = command === 'help' ? rest[0] : undefined;
+    if (topic && !COMMAND_HELP[topic]) throw new UsageError(`unknown command "${topic}"`);
+    out(topic ? COMMAND_HELP[topic]! : USAGE);
     return command ? 0 : 2;
+  }
+  if (COMMAND_HELP[command] && (rest.includes('--help') || rest.includes('-h'))) {
+    out(COMMAND_HELP[command]);
+    return 0;
   }
   const config = loadConfig();
   // A command's output is its result; the server's start-up chatter only when LOG_LEVEL asks for it.
@@ -171,11 +212,12 @@ async function run(argv: string[]): Promise<number> {
 }
 
 async function main(): Promise<number> {
+  const argv = process.argv.slice(2);
   try {
-    return await run(process.argv.slice(2));
+    return await run(argv);
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`${error.message}\n\n${USAGE}\n`);
+      process.stderr.write(`${error.message}\n\n${COMMAND_HELP[argv[0] ?? ''] ?? USAGE}\n`);
       return 2;
     }
     if (error instanceof Problem) {

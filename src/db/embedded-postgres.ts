@@ -88,7 +88,14 @@ export async function startEmbeddedPostgres(options: {
     options.logger.info({ dataDir }, 'creating the embedded PostgreSQL cluster');
     await server.initialise();
   }
-  await stopLeftOverServer(dataDir, options.logger);
+  const running = await runningServer(dataDir);
+  if (running?.owned) {
+    // `npm start` holds the database: a command-line tool beside it uses the same server, and
+    // leaves it running for its owner to stop.
+    options.logger.info({ port: running.port, dataDir }, 'using the embedded PostgreSQL the running server started');
+    return { serverUrl: `postgres://${USER}:${PASSWORD}@127.0.0.1:${running.port}/postgres`, stop: async () => {} };
+  }
+  if (running) await stopLeftOver(running.pid, dataDir, options.logger);
   const postgres = await startDetached(embeddedPostgresBinary(), dataDir, options.port, options.logger).catch((error: unknown) => {
     throw new Error(
       `The embedded PostgreSQL did not start (data folder ${dataDir}, port ${options.port}). ` +
@@ -104,19 +111,25 @@ export async function startEmbeddedPostgres(options: {
 }
 
 /**
- * The server runs in a process group of its own, so a server process killed outright (SIGKILL, a
- * crash) leaves it running on the data folder, and the next start would fail on its lock. Such a
- * left-over server, found through its `postmaster.pid`, is stopped first.
+ * The postgres already running on `dataDir`, from its `postmaster.pid` (pid on the first line, port
+ * on the fourth), and whether a live Node process owns it. The server runs in a process group of
+ * its own, so a Node process killed outright (SIGKILL, a crash) leaves it running, owned by no one.
  */
-async function stopLeftOverServer(dataDir: string, logger: Logger): Promise<void> {
-  let pid: number;
+async function runningServer(dataDir: string): Promise<{ pid: number; port: number; owned: boolean } | null> {
   try {
-    pid = Number((await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0]);
-    const command = await readFile(`/proc/${pid}/cmdline`, 'utf8');
-    if (!command.includes(dataDir)) return;
+    const lines = (await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8')).split('\n');
+    const pid = Number(lines[0]);
+    if (!(await readFile(`/proc/${pid}/cmdline`, 'utf8')).includes(dataDir)) return null;
+    const parent = Number((await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ')[1]);
+    const owner = await readFile(`/proc/${parent}/cmdline`, 'utf8').catch(() => '');
+    return { pid, port: Number(lines[3]), owned: /(^|\/)node\0/.test(owner) };
   } catch {
-    return;
+    return null;
   }
+}
+
+/** Stops a server no process owns any more, so that a new one can take the data folder. */
+async function stopLeftOver(pid: number, dataDir: string, logger: Logger): Promise<void> {
   logger.warn({ pid, dataDir }, 'stopping the embedded PostgreSQL a previous run left behind');
   process.kill(pid, 'SIGINT');
   for (let waited = 0; waited < 100 && existsSync(`/proc/${pid}`); waited += 1) await new Promise((resolve) => setTimeout(resolve, 100));
