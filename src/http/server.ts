@@ -11,6 +11,7 @@ import type { TokenService } from '../auth/tokens.js';
 import type { RequestContext } from '../graphql/context.js';
 import { queryLimitsPlugin } from '../graphql/limits/limits-plugin.js';
 import { noStoreResponses } from '../graphql/plugins/no-store.js';
+import { refuseSubscriptionsOverHttp } from '../graphql/plugins/subscriptions-over-http.js';
 import { rejectUnstorableText } from '../graphql/plugins/reject-unstorable-text.js';
 import { typeVariableErrorLimit } from '../graphql/plugins/variable-error-limit.js';
 import { typePersistedQueryVersionError } from '../graphql/plugins/persisted-query-version.js';
@@ -176,6 +177,7 @@ export async function createHttpServer(dependencies: HttpServerDependencies) {
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       noStoreResponses(),
+      refuseSubscriptionsOverHttp(),
       typeVariableErrorLimit(),
       typePersistedQueryVersionError(),
       errorMaskingPlugin(logger),
