@@ -9,7 +9,9 @@ import { Brand, BrandMember, MemberRole } from '../src/brand/brand.entity.js';
 import { Product } from '../src/brand/product.entity.js';
 import { type ContentFormat, Platform } from '../src/common/enums.js';
 import { AgeBand, type AudienceProfile } from '../src/creator/audience.js';
-import { ChannelAccount, Creator, CreatorKind, CreatorRate } from '../src/creator/creator.entity.js';
+import { Creator, CreatorKind, CreatorRate } from '../src/creator/creator.entity.js';
+import type { Connector } from '../src/platform-data/connector.entity.js';
+import { type DemoChannel, plantChannel } from './demo-channels.js';
 import { Credential, CredentialStatus } from '../src/credential/credential.entity.js';
 import { CredentialType } from '../src/credential/credential-type.js';
 import type { Logger } from '../src/observability/logger.js';
@@ -116,15 +118,7 @@ interface DemoCreator {
   capacity: number;
   minCommissionBp: number;
   credential?: { type: CredentialType; issuer: string; licenseNumber: string; status: 'VERIFIED' | 'PENDING' };
-  channels: {
-    platform: Platform;
-    handle: string;
-    followers: number;
-    averageViews: number;
-    engagementRate: number;
-    realFollowerShare: number;
-    audience: AudienceProfile;
-  }[];
+  channels: DemoChannel[];
   /** Lowest fixed fee per format, in yuan. */
   rates: Partial<Record<ContentFormat, number>>;
 }
@@ -302,9 +296,9 @@ const CREATORS: DemoCreator[] = [
     capacity: 3,
     minCommissionBp: 3000,
     channels: [
-      { platform: Platform.DOUYIN, handle: 'vivianstar', followers: 18_000_000, averageViews: 2_400_000, engagementRate: 0.012, realFollowerShare: 0.7, audience: MASS_MARKET },
+      { platform: Platform.DOUYIN, handle: 'vivianstar', followers: 18_000_000, averageViews: 2_400_000, engagementRate: 0.012, realFollowerShare: 0.7, audience: MASS_MARKET, padded: true },
       { platform: Platform.TAOBAO_LIVE, handle: 'vivian.live', followers: 8_000_000, averageViews: 1_500_000, engagementRate: 0.015, realFollowerShare: 0.72, audience: MASS_MARKET },
-      { platform: Platform.WEIBO, handle: 'VivianStar', followers: 4_500_000, averageViews: 300_000, engagementRate: 0.006, realFollowerShare: 0.62, audience: MASS_MARKET },
+      { platform: Platform.WEIBO, handle: 'VivianStar', followers: 4_500_000, averageViews: 300_000, engagementRate: 0.006, realFollowerShare: 0.62, audience: MASS_MARKET, declaredOnly: true },
     ],
     rates: { LIVE_STREAM: 800_000, SHORT_VIDEO: 350_000, IMAGE_POST: 120_000 },
   },
@@ -431,12 +425,13 @@ export async function seedDemoDataIfEmpty(
 
     const profileUsers: User[] = [];
     const creators = new Map<string, Creator>();
+    const connectors = new Map<Platform, Connector>();
     for (const { key, credential, channels, rates, verticals: verticalSlugs, ...profile } of CREATORS) {
       const user = person(creatorEmail(key), profile.displayName);
       profileUsers.push(user);
       const creator = tx.create(Creator, { ...profile, user, verticalSlugs });
       creators.set(key, creator);
-      for (const channel of channels) tx.create(ChannelAccount, { ...channel, creator });
+      for (const channel of channels) plantChannel(tx, creator, channel, connectors, now);
       for (const [format, fee] of Object.entries(rates)) {
         tx.create(CreatorRate, { creator, format: format as ContentFormat, minFixedFee: yuan(fee), currency: 'CNY' });
       }

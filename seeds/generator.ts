@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { EMPTY_AUDIENCE } from '../src/creator/audience.js';
 import { Random } from './random.js';
 import {
   CreatorSynthesiser,
@@ -89,6 +91,12 @@ class ColumnBatch<Column extends string> {
   }
 }
 
+/** A UUID that is the same every run for the same name, so a seed always writes the same rows. */
+function derivedUuid(name: string): string {
+  const hex = createHash('sha256').update(name).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
 /** A PostgreSQL array literal, every element quoted so no value can change its shape. */
 function arrayLiteral(values: readonly string[]): string {
   return `{${values.map((value) => `"${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`;
@@ -106,8 +114,15 @@ class Batch {
   });
   readonly channels = new ColumnBatch('channel_account', {
     id: 'uuid', creator_id: 'uuid', platform: 'text', handle: 'text', followers: 'int', average_views: 'int',
-    engagement_rate: 'float8', real_follower_share: 'float8', audience: 'jsonb', created_at: 'timestamptz',
-    updated_at: 'timestamptz',
+    engagement_rate: 'float8', real_follower_share: 'float8', audience: 'jsonb', declared_followers: 'int',
+    declared_average_views: 'int', declared_engagement_rate: 'float8', declared_real_follower_share: 'float8',
+    declared_audience: 'jsonb', verified_at: 'timestamptz', verification_method: 'text', verified_by_id: 'uuid',
+    snapshot_captured_at: 'timestamptz', audit_score: 'int', audit: 'jsonb', created_at: 'timestamptz', updated_at: 'timestamptz',
+  });
+  readonly snapshots = new ColumnBatch('channel_snapshot', {
+    id: 'uuid', channel_account_id: 'uuid', source: 'text', recorded_by_id: 'uuid', captured_at: 'timestamptz', followers: 'int',
+    average_views: 'int', engagement_rate: 'float8', real_follower_share: 'float8', audience: 'jsonb', follower_history: 'jsonb',
+    audit_score: 'int', audit: 'jsonb', created_at: 'timestamptz',
   });
   readonly rates = new ColumnBatch('creator_rate', {
     id: 'uuid', creator_id: 'uuid', format: 'text', min_fixed_fee: 'bigint', currency: 'text',
@@ -120,7 +135,7 @@ class Batch {
 
   /** In foreign-key order. */
   get tables(): ColumnBatch<string>[] {
-    return [this.users, this.creators, this.channels, this.rates, this.credentials];
+    return [this.users, this.creators, this.channels, this.snapshots, this.rates, this.credentials];
   }
 
   add({ user, creator, channels, rates, credentials }: SyntheticCreator, reviewerId: string): void {
@@ -134,17 +149,33 @@ class Batch {
       audience_quality: creator.audienceQuality, verified_credential_types: creator.verifiedCredentialTypes,
       credibility_score: creator.credibilityScore, credibility_level: creator.credibilityLevel,
       // The summaries CredibilityService.refreshForUser keeps, from the rows written below.
-      platforms: [...new Set(channels.map((channel) => channel.platform))].sort(),
+      platforms: [...new Set(channels.filter((channel) => channel.verification).map((channel) => channel.platform))].sort(),
       rate_formats: [...new Set(rates.map((rate) => rate.format))].sort(),
       created_at: creator.createdAt, updated_at: creator.createdAt,
     });
     for (const channel of channels) {
+      const verified = channel.verification;
+      const audience = JSON.stringify(channel.audience);
+      // Declared figures always; the counted ones only once an admin verified the channel.
       this.channels.push({
         id: channel.id, creator_id: creator.id, platform: channel.platform, handle: channel.handle,
-        followers: channel.followers, average_views: channel.averageViews, engagement_rate: channel.engagementRate,
-        real_follower_share: channel.realFollowerShare, audience: JSON.stringify(channel.audience),
-        created_at: channel.createdAt, updated_at: channel.createdAt,
+        followers: verified ? channel.followers : 0, average_views: verified ? channel.averageViews : 0,
+        engagement_rate: verified ? channel.engagementRate : 0, real_follower_share: verified ? channel.realFollowerShare : null,
+        audience: verified ? audience : JSON.stringify(EMPTY_AUDIENCE), declared_followers: channel.followers,
+        declared_average_views: channel.averageViews, declared_engagement_rate: channel.engagementRate,
+        declared_real_follower_share: null, declared_audience: audience, verified_at: verified?.verifiedAt ?? null,
+        verification_method: verified ? 'ADMIN' : null, verified_by_id: verified ? reviewerId : null,
+        snapshot_captured_at: verified?.verifiedAt ?? null, audit_score: verified?.auditScore ?? null,
+        audit: verified ? JSON.stringify(verified.audit) : null, created_at: channel.createdAt, updated_at: channel.createdAt,
       });
+      if (verified) {
+        this.snapshots.push({
+          id: derivedUuid(`snapshot:${channel.id}`), channel_account_id: channel.id, source: 'ADMIN', recorded_by_id: reviewerId, captured_at: verified.verifiedAt,
+          followers: channel.followers, average_views: channel.averageViews, engagement_rate: channel.engagementRate,
+          real_follower_share: channel.realFollowerShare, audience, follower_history: JSON.stringify(verified.followerHistory),
+          audit_score: verified.auditScore, audit: JSON.stringify(verified.audit), created_at: verified.verifiedAt,
+        });
+      }
     }
     for (const rate of rates) {
       this.rates.push({ id: rate.id, creator_id: creator.id, format: rate.format, min_fixed_fee: rate.minFixedFee, currency: 'CNY' });

@@ -5,6 +5,8 @@ import { CreatorKind } from '../src/creator/creator.entity.js';
 import { CredentialStatus } from '../src/credential/credential.entity.js';
 import { CredentialType, impliedCredentialTypes } from '../src/credential/credential-type.js';
 import { computeCredibility } from '../src/credibility/credibility.js';
+import { levelFor } from '../src/credibility/levels.js';
+import { type AuditFactor, auditAudience } from '../src/platform-data/audience-audit.js';
 import type { Random } from './random.js';
 
 /**
@@ -52,6 +54,8 @@ export interface SyntheticCreator {
     realFollowerShare: number;
     audience: AudienceProfile;
     createdAt: string;
+    /** Ownership confirmed by an admin, with the snapshot and audit that made the figures count; null while declared. */
+    verification: { verifiedAt: string; followerHistory: { at: string; followers: number }[]; auditScore: number; audit: AuditFactor[] } | null;
   }[];
   rates: { id: string; format: ContentFormat; minFixedFee: number }[];
   credentials: {
@@ -262,13 +266,16 @@ export class CreatorSynthesiser {
     const name = `${surname} ${givenName}`;
     const displayName = this.displayName(kind, name, credentials[0]?.type);
     const handle = `${surname}${givenName}`.toLowerCase() + `.s${this.seed.toString(36)}.${index.toString(36)}`;
-    const channels = this.channels(kind, handle, topVertical, joinedAt);
+    const channels = this.channels(kind, handle, topVertical, joinedAt, index, verticals.map((vertical) => vertical.slug));
 
-    const summary = summariseChannelAccounts(channels);
+    const summary = summariseChannelAccounts(
+      channels.map((channel) => ({ verifiedAt: channel.verification && new Date(channel.verification.verifiedAt), followers: channel.verification ? channel.followers : 0, auditScore: channel.verification?.auditScore ?? null })),
+    );
     const credibility = computeCredibility({
       verifiedCredentialCount: verified.size,
       audienceQuality: summary.totalFollowers > 0 ? summary.audienceQuality : null,
     });
+    credibility.level = levelFor({ score: credibility.score, verifiedChannels: summary.verifiedChannels, verifiedCredentials: verified.size, settledDeals: 0 }).level;
     const [minCommission, maxCommission] = MIN_COMMISSION_BP[kind];
     const [minCapacity, maxCapacity] = CAPACITY[kind];
     const createdAt = iso(joinedAt);
@@ -360,7 +367,7 @@ export class CreatorSynthesiser {
     });
   }
 
-  private channels(kind: CreatorKind, handle: string, topVertical: string, joinedAt: number): SyntheticCreator['channels'] {
+  private channels(kind: CreatorKind, handle: string, topVertical: string, joinedAt: number, index: number, verticalSlugs: string[]): SyntheticCreator['channels'] {
     const random = this.random;
     const count = kind === CreatorKind.CELEBRITY ? 3 : random.weighted([[1, 45], [2, 35], [3, 20]]);
     const platforms = random.weightedDistinct(PLATFORMS[kind], count);
@@ -372,7 +379,7 @@ export class CreatorSynthesiser {
     return platforms.map((platform, position) => {
       const followers = position === 0 ? mainFollowers : Math.max(20, Math.round(mainFollowers * random.between(0.05, 0.6)));
       const engagementRate = clamp(0.15 * followers ** -0.15 * random.between(0.6, 1.4), 0.001, 0.3);
-      return {
+      const channel = {
         id: random.uuid(),
         platform,
         handle,
@@ -383,6 +390,18 @@ export class CreatorSynthesiser {
         audience: this.audience(topVertical),
         createdAt: iso(joinedAt + random.int(0, 60) * DAY),
       };
+      // About one channel in four stays declared; decided from positions, not the random stream,
+      // so a seed gives the same creators as before with only their verification added.
+      if ((index + position) % 4 === 3) return { ...channel, verification: null };
+      const padded = baseRealShare < 0.6;
+      const shares = padded ? [0.3, 0.31, 0.32, 0.97] : [0.8, 0.84, 0.88, 0.92];
+      const followerHistory = [120, 90, 60, 30].map((daysAgo, step) => ({ at: iso(SYNTHETIC_EPOCH - daysAgo * DAY), followers: Math.round(followers * shares[step]!) }));
+      const audit = auditAudience({
+        ...channel,
+        followerHistory: followerHistory.map((point) => ({ at: new Date(point.at), followers: point.followers })),
+        verticalSlugs,
+      });
+      return { ...channel, verification: { verifiedAt: iso(SYNTHETIC_EPOCH - DAY), followerHistory, auditScore: audit.score, audit: audit.factors } };
     });
   }
 

@@ -414,6 +414,7 @@ const EXERCISED_ELSEWHERE: Record<string, string> = {
   'Subscription.bidEvents': 'over WebSocket, in test/subscriptions.test.ts',
   'Subscription.myBidStatusChanged': 'over WebSocket, in test/subscriptions.test.ts',
   'Subscription.dealEvents': 'over WebSocket, below (live updates)',
+  'Query.apiKeys': 'in test/credibility-channels.test.ts (organisation API keys), by owners, strangers and admins',
   'CredibilityChange.deal':
     'everyone who may read a credibility history (the talent, their agency, admins) is a party of the deals in it here; the nested-path check still proves the deal never reaches anyone else',
 };
@@ -497,7 +498,18 @@ const M = (rule: string, document: string, variables: MutationExercise['variable
 });
 const DEAL_SIDES = ['brandOwner', 'talent', 'involvedAgency'] as const;
 
+const NO_SUCH_API_KEY = Buffer.from('ApiKey:00000000-0000-4000-8000-000000000000').toString('base64url');
+
 const MUTATION_EXERCISES: MutationExercise[] = [
+  M('connectorCreate', `mutation($input: ConnectorCreateInput!) { connectorCreate(input: $input) { userErrors { code field message } } }`, () => ({ input: { name: 'Intruder sync', platform: 'DOUYIN' } }), ['admin']),
+  M('apiKeyCreate', `mutation($input: ApiKeyCreateInput!) { apiKeyCreate(input: $input) { userErrors { code field message } } }`, (i) => ({ input: { organisationId: i.brandA, name: 'intruder', scopes: ['SNAPSHOTS_WRITE'] } }), ['brandOwner']),
+  // Nobody is told a key they may not manage exists: an unknown key and another organisation's answer alike.
+  M('apiKeyRotate', `mutation($id: ID!) { apiKeyRotate(id: $id) { userErrors { code field message } } }`, () => ({ id: NO_SUCH_API_KEY }), []),
+  M('apiKeyRevoke', `mutation($id: ID!) { apiKeyRevoke(id: $id) { userErrors { code field message } } }`, () => ({ id: NO_SUCH_API_KEY }), []),
+  M('channelAccountVerificationCodeCreate', `mutation($id: ID!) { channelAccountVerificationCodeCreate(channelAccountId: $id) { userErrors { code field message } } }`, (i) => ({ id: i.channelAccount }), ['talent']),
+  M('channelAccountVerify', `mutation($input: ChannelAccountVerifyInput!) { channelAccountVerify(input: $input) { userErrors { code field message } } }`, (i) => ({ input: { channelAccountId: i.channelAccount, code: 'MCN-23456789' } }), ['admin']),
+  // People are never connectors: only an API key with the scope may record a snapshot.
+  M('channelSnapshotRecord', `mutation($input: ChannelSnapshotInput!) { channelSnapshotRecord(input: $input) { userErrors { code field message } } }`, (i) => ({ input: { channelAccountId: i.channelAccount, snapshotId: 's-1', capturedAt: new Date().toISOString(), followers: 1, averageViews: 1, engagementRate: 0.1 } }), []),
   M('brandUpdate', payload('brandUpdate(id: $id, input: $input)', 'BrandUpdateInput!'), (i) => ({ id: i.brandA, input: { description: 'Changed' } }), ['brandOwner']),
   M('brandMemberInvite', payload('brandMemberInvite(brandId: $id, input: $input)', 'MemberInviteInput!'), (i) => ({ id: i.brandA, input: { email: 'new-member@example.com' } }), ['brandOwner']),
   M('brandMemberRemove', `mutation($id: ID!, $email: String!) { brandMemberRemove(brandId: $id, userEmail: $email) { userErrors { code field message } } }`, (i, w) => ({ id: i.brandA, email: w.actors.brandOwner.email }), ['brandOwner']),

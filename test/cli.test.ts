@@ -13,6 +13,7 @@ import {
 import { signUp, succeeded } from './support/actors.js';
 import { createBrand, createBrief } from './support/bids.js';
 import { type TestServer, useTestServer } from './support/test-server.js';
+import { verifyChannel } from './support/channels.js';
 
 /** A creator who fits the skincare briefs of test/support/bids.ts, set up through the API. */
 async function skincareCreator(server: TestServer, name: string, followers: number): Promise<void> {
@@ -25,7 +26,7 @@ async function skincareCreator(server: TestServer, name: string, followers: numb
     ),
     'creatorProfileCreate',
   );
-  succeeded(
+  const { channelAccount } = succeeded(
     await server.graphql(
       CliChannelAddDocument,
       { id: creator.id, input: { platform: 'DOUYIN', handle: name.replace(/\W+/g, ''), followers } },
@@ -33,6 +34,7 @@ async function skincareCreator(server: TestServer, name: string, followers: numb
     ),
     'channelAccountAdd',
   );
+  await verifyChannel(server, actor, channelAccount.id);
   succeeded(
     await server.graphql(
       CliRateCardDocument,

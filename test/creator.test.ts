@@ -68,6 +68,18 @@ async function addAccount(on: TestServer, actor: Actor, creatorId: string, input
   return succeeded<{ channelAccount: AccountView; creator: CreatorView }>(result as never, 'channelAccountAdd');
 }
 
+/** Verifies a channel the way the product does: the owner's one-time code, confirmed by an admin. */
+async function verifyAccount(on: TestServer, owner: Actor, admin: Actor, channelAccountId: string): Promise<void> {
+  const issued = await on.graphql<{ channelAccountVerificationCodeCreate: { code: string; userErrors: unknown[] } }>(
+    `mutation($id: ID!) { channelAccountVerificationCodeCreate(channelAccountId: $id) { code userErrors { code } } }`,
+    { id: channelAccountId },
+    { token: owner.token },
+  );
+  const code = succeeded<{ code: string }>(issued as never, 'channelAccountVerificationCodeCreate').code;
+  const verified = await on.graphql(`mutation($input: ChannelAccountVerifyInput!) { channelAccountVerify(input: $input) { userErrors { code } } }`, { input: { channelAccountId, code } }, { token: admin.token });
+  succeeded(verified as never, 'channelAccountVerify');
+}
+
 const count = async (statement: string, parameters: unknown[] = []) => (await server.sql<{ n: number }>(statement, parameters))[0]!.n;
 /** The database id behind an actor's global user id, for checking rows directly. */
 const uid = (actor: Actor) => fromGlobalId(actor.userId)!.id;
@@ -208,37 +220,43 @@ describe('channel accounts', () => {
     topRegions: [{ region: 'Shanghai', share: 0.3 }],
   };
 
-  it('adds an account and brings follower totals, audience quality and credibility up to date', async () => {
+  it('adds an account as declared, counting it only once an admin verifies it, whatever share of real followers is typed', async () => {
     const owner = await signUp(server, 'channels');
+    const admin = await signUpAdmin(server);
     const creator = await createCreator(server, owner);
-    const first = await addAccount(server, owner, creator.id, { platform: 'DOUYIN', followers: 900_000, realFollowerShare: 0.6, audience, engagementRate: 0.05, averageViews: 12_000 });
+    const first = await addAccount(server, owner, creator.id, { platform: 'DOUYIN', followers: 900_000, realFollowerShare: 0.6, audience, engagementRate: 0.05, averageViews: 120_000 });
     expect(first.channelAccount).toMatchObject({ followers: 900_000, audience: { femaleShare: 0.8, ageBands: audience.ageBands }, creator: { id: creator.id } });
-    // 0.6 real followers earns 30 × (0.6 − 0.4) / 0.6 = 10 points.
-    expect(first.creator).toMatchObject({ totalFollowers: 900_000, credibility: { score: 10, level: 'L1' } });
-    expect(first.creator.audienceQuality).toBeCloseTo(0.6, 10);
+    expect(first.creator).toMatchObject({ totalFollowers: 0, audienceQuality: 0, credibility: { score: 0, level: 'L1' } });
 
-    const second = await addAccount(server, owner, creator.id, { platform: 'XIAOHONGSHU', followers: 100_000, realFollowerShare: 1 });
-    expect(second.creator.totalFollowers).toBe(1_000_000);
-    expect(second.creator.audienceQuality).toBeCloseTo(0.64, 10);
-    expect(second.creator.credibility).toEqual({ score: 12, level: 'L1' });
-    expect(second.creator.channelAccounts.map((account) => account.followers)).toEqual([900_000, 100_000]);
+    await verifyAccount(server, owner, admin, first.channelAccount.id);
+    const twin = await addAccount(server, owner, creator.id, { platform: 'XIAOHONGSHU', followers: 900_000, realFollowerShare: 1, audience, engagementRate: 0.05, averageViews: 120_000 });
+    await verifyAccount(server, owner, admin, twin.channelAccount.id);
+    const view = (await server.graphql<{ node: CreatorView }>(NODE, { id: creator.id })).data!.node;
+    expect(view.totalFollowers).toBe(1_800_000);
+    // The typed share (0.6 against 1) changes nothing: the audits of the platforms' figures decide.
+    expect(view.audienceQuality).toBeGreaterThan(0.9);
+    expect(view.credibility.level).toBe('L2');
+    expect(view.channelAccounts.map((account) => account.followers)).toEqual([900_000, 900_000]);
   });
 
-  it('updates totals when an account changes and when it is removed', async () => {
+  it('keeps verified totals when declared figures change, and drops them when the account is removed', async () => {
     const owner = await signUp(server, 'changes');
+    const admin = await signUpAdmin(server);
     const creator = await createCreator(server, owner);
-    const { channelAccount } = await addAccount(server, owner, creator.id, { followers: 5000, realFollowerShare: 0.4 });
-    await addAccount(server, owner, creator.id, { platform: 'BILIBILI', followers: 1000, realFollowerShare: 1 });
+    const { channelAccount } = await addAccount(server, owner, creator.id, { followers: 5000, engagementRate: 0.07, averageViews: 1500 });
+    const other = await addAccount(server, owner, creator.id, { platform: 'BILIBILI', followers: 1000, engagementRate: 0.08, averageViews: 300 });
+    await verifyAccount(server, owner, admin, channelAccount.id);
+    await verifyAccount(server, owner, admin, other.channelAccount.id);
 
     const changed = await server.graphql<Payload>(CHANGE, { id: channelAccount.id, input: { followers: 9000, realFollowerShare: 1 } }, { token: owner.token });
     const afterChange = succeeded<{ channelAccount: AccountView; creator: CreatorView }>(changed as never, 'channelAccountUpdate');
     expect(afterChange.channelAccount.followers).toBe(9000);
-    expect(afterChange.creator).toMatchObject({ totalFollowers: 10_000, audienceQuality: 1, credibility: { score: 30, level: 'L2' } });
+    expect(afterChange.creator.totalFollowers).toBe(6000);
 
     const removed = await server.graphql<Payload>(REMOVE, { id: channelAccount.id }, { token: owner.token });
     const afterRemove = succeeded<{ removedChannelAccountId: string; creator: CreatorView }>(removed as never, 'channelAccountRemove');
     expect(afterRemove.removedChannelAccountId).toBe(channelAccount.id);
-    expect(afterRemove.creator).toMatchObject({ totalFollowers: 1000, credibility: { score: 30, level: 'L2' } });
+    expect(afterRemove.creator.totalFollowers).toBe(1000);
     expect(afterRemove.creator.channelAccounts.map((account) => account.platform)).toEqual(['BILIBILI']);
     expect((await server.graphql(NODE, { id: channelAccount.id })).data).toEqual({ node: null });
 
@@ -332,7 +350,7 @@ describe('channel accounts', () => {
     expect(await server.sql('select platform from channel_account where creator_id = (select id from creator where user_id = ?)', [uid(second)])).toEqual([
       { platform: 'DOUYIN' },
     ]);
-    expect(await server.sql('select total_followers from creator where user_id = ?', [uid(second)])).toEqual([{ total_followers: '5' }]);
+    expect(await server.sql('select sum(declared_followers)::text as total_followers from channel_account where creator_id = (select id from creator where user_id = ?)', [uid(second)])).toEqual([{ total_followers: '5' }]);
   });
 
   it('lets only the owner add, change or remove accounts', async () => {
@@ -349,7 +367,7 @@ describe('channel accounts', () => {
       expect((await server.graphql(mutation, variables, { token: stranger.token })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       expect((await server.graphql(mutation, variables)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     }
-    expect(await server.sql('select followers from channel_account where creator_id = (select id from creator where user_id = ?)', [uid(owner)])).toEqual([
+    expect(await server.sql('select declared_followers as followers from channel_account where creator_id = (select id from creator where user_id = ?)', [uid(owner)])).toEqual([
       { followers: 42 },
     ]);
   });
@@ -368,7 +386,8 @@ describe('channel accounts', () => {
     const creator = await createCreator(server, owner, { displayName: 'Public' });
     const { channelAccount } = await addAccount(server, owner, creator.id, { followers: 77 });
     const creatorNode = await server.graphql<{ node: CreatorView }>(NODE, { id: creator.id });
-    expect(creatorNode.data?.node).toMatchObject({ id: creator.id, displayName: 'Public', totalFollowers: 77, channelAccounts: [{ id: channelAccount.id }] });
+    // Declared: shown on the channel, counted nowhere.
+    expect(creatorNode.data?.node).toMatchObject({ id: creator.id, displayName: 'Public', totalFollowers: 0, channelAccounts: [{ id: channelAccount.id }] });
     const accountNode = await server.graphql<{ node: AccountView }>(NODE, { id: channelAccount.id });
     expect(accountNode.data?.node).toMatchObject({ id: channelAccount.id, followers: 77, creator: { id: creator.id } });
   });
@@ -468,16 +487,18 @@ describe('creators search', () => {
     const make = async (name: string, input: Record<string, unknown>, account?: Record<string, unknown>) => {
       const actor = await signUp(search, name);
       const creator = await createCreator(search, actor, { displayName: name, ...input });
-      if (account) await addAccount(search, actor, creator.id, account);
+      if (account) await verifyAccount(search, actor, admin, (await addAccount(search, actor, creator.id, account)).channelAccount.id);
       ids[name] = creator.id;
       return actor;
     };
-    // Scores: A 54 (verified credential 24 + clean audience 30), D 30, B 15, C 0, E 0.
-    const a = await make('A', { kind: 'PROFESSIONAL', verticalSlugs: ['beauty.functional-skincare'], nicheTags: ['ceramide'] }, { platform: 'DOUYIN', followers: 1_000_000, realFollowerShare: 1 });
-    await make('B', { kind: 'REVIEWER', verticalSlugs: ['beauty.makeup'], nicheTags: ['lipstick'] }, { platform: 'XIAOHONGSHU', followers: 50_000, realFollowerShare: 0.7 });
+    // Channels verified by an admin; their audits decide audience quality, not the typed share.
+    // Scores: A 54 (verified credential 24 + audit 100 → 30), D 30 (audit 100), B 6 (audit 51), C 0, E 0 (no engagement).
+    const engaged = { femaleShare: 0.8, maleShare: 0.2, ageBands: [], topRegions: [] };
+    const a = await make('A', { kind: 'PROFESSIONAL', verticalSlugs: ['beauty.functional-skincare'], nicheTags: ['ceramide'] }, { platform: 'DOUYIN', followers: 1_000_000, averageViews: 120_000, engagementRate: 0.04, audience: engaged });
+    await make('B', { kind: 'REVIEWER', verticalSlugs: ['beauty.makeup'], nicheTags: ['lipstick'] }, { platform: 'XIAOHONGSHU', followers: 50_000, averageViews: 5_000, engagementRate: 0.03, realFollowerShare: 1 });
     await make('C', { kind: 'LIFESTYLE', verticalSlugs: ['food.snacks'], nicheTags: ['Ceramide'] });
-    await make('D', { kind: 'CELEBRITY', verticalSlugs: ['beauty'] }, { platform: 'WEIBO', followers: 10_000_000, realFollowerShare: 1 });
-    await make('E', { kind: 'PROFESSIONAL', verticalSlugs: ['mother-baby.infant-food-supplements'] }, { platform: 'DOUYIN', followers: 20_000, realFollowerShare: 0.4 });
+    await make('D', { kind: 'CELEBRITY', verticalSlugs: ['beauty'] }, { platform: 'WEIBO', followers: 10_000_000, averageViews: 600_000, engagementRate: 0.005 });
+    await make('E', { kind: 'PROFESSIONAL', verticalSlugs: ['mother-baby.infant-food-supplements'] }, { platform: 'DOUYIN', followers: 20_000, realFollowerShare: 1 });
 
     const submitted = await search.graphql<{ credentialSubmit: { credential: { id: string } } }>(
       `mutation { credentialSubmit(input: { type: DERMATOLOGIST, issuer: "Council", licenseNumber: "D-1" }) { credential { id } userErrors { code } } }`,
@@ -499,7 +520,8 @@ describe('creators search', () => {
 
   it('reports the credibility the verified credential and audience earned', async () => {
     const result = await search.graphql<{ node: CreatorView }>(NODE, { id: ids.A });
-    expect(result.data?.node.credibility).toEqual({ score: 54, level: 'L4' });
+    // L4 needs three settled deals as well as the score (credibilityLevels).
+    expect(result.data?.node.credibility).toEqual({ score: 54, level: 'L3' });
   });
 
   it('filters by vertical, a top-level vertical including its children', async () => {
@@ -539,7 +561,8 @@ describe('creators search', () => {
 
   it('filters by minimum credibility level', async () => {
     expect(await names({ minLevel: 'L2' })).toEqual(['A', 'D']);
-    expect(await names({ minLevel: 'L4' })).toEqual(['A']);
+    expect(await names({ minLevel: 'L3' })).toEqual(['A']);
+    expect(await names({ minLevel: 'L4' })).toEqual([]);
     expect(await names({ minLevel: 'L5' })).toEqual([]);
   });
 

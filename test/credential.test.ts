@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fromGlobalId, toGlobalId } from '../src/graphql/global-id.js';
 import {
   type CredentialFieldsFragment,
+  CredChannelVerifyDocument,
   CredentialHolderChannelAddDocument,
   CredentialHolderCreateDocument,
   CredentialOrHolderDocument,
@@ -10,6 +11,7 @@ import {
   type CredentialSubmitInput,
   CredentialSubmitFullDocument,
   CredentialVerifyFullDocument,
+  CredVerificationCodeDocument,
   ViewerCredentialIdsDocument,
 } from './generated/graphql.js';
 import { type Actor, errorCodes, signUp, signUpAdmin, succeeded } from './support/actors.js';
@@ -101,15 +103,19 @@ describe('credentialSubmit', () => {
 });
 
 describe('credentialVerify and credentialReject', () => {
-  it('verifies a pending credential and raises the holder’s credibility: dermatologist + clean audience = L4', async () => {
+  it('verifies a pending credential and raises the holder’s credibility: dermatologist + verified clean audience = 54, L3 until deals are settled', async () => {
     const holder = await signUp(server, 'derm');
     const creator = await createCreator(holder);
     const channel = await server.graphql(
       CredentialHolderChannelAddDocument,
-      { creatorId: creator.id, input: { platform: 'XIAOHONGSHU', handle: `derm-${uid(holder)}`, followers: 200_000, realFollowerShare: 1 } },
+      { creatorId: creator.id, input: { platform: 'XIAOHONGSHU', handle: `derm-${uid(holder)}`, followers: 200_000, averageViews: 30_000, engagementRate: 0.05, realFollowerShare: 1 } },
       { token: holder.token },
     );
-    expect(channel.data?.channelAccountAdd.creator?.credibility).toEqual({ score: 30, level: 'L2' });
+    // Declared figures count for nothing until an admin confirms the channel's one-time code.
+    expect(channel.data?.channelAccountAdd.creator?.credibility).toEqual({ score: 0, level: 'L1' });
+    const channelAccountId = channel.data!.channelAccountAdd.channelAccount!.id;
+    const code = succeeded(await server.graphql(CredVerificationCodeDocument, { channelAccountId }, { token: holder.token }), 'channelAccountVerificationCodeCreate').code;
+    succeeded(await server.graphql(CredChannelVerifyDocument, { input: { channelAccountId, code } }, { token: (await signUpAdmin(server)).token }), 'channelAccountVerify');
 
     const credential = await submit(holder);
     const pending = await readNode(creator.id);
@@ -119,7 +125,8 @@ describe('credentialVerify and credentialReject', () => {
     expect(verified).toMatchObject({ status: 'VERIFIED', reviewNote: 'checked the register' });
     expect(verified.reviewedAt).not.toBeNull();
     const after = await readNode(creator.id);
-    expect(after.data?.node).toMatchObject({ credibility: { score: 54, level: 'L4' }, totalFollowers: 200_000 });
+    // L4 asks for three settled deals as well (credibilityLevels).
+    expect(after.data?.node).toMatchObject({ credibility: { score: 54, level: 'L3' }, totalFollowers: 200_000 });
   });
 
   it('counts credentials verified before the creator profile existed', async () => {

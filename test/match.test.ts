@@ -22,6 +22,7 @@ import {
 import { errorCodes, signUp, succeeded } from './support/actors.js';
 import { type Brand, createAgency, createBrand, createBrief, createCreator, createTrader, placeBid, rowId, type Talent } from './support/bids.js';
 import { useTestServer } from './support/test-server.js';
+import { verifyChannel } from './support/channels.js';
 
 /**
  * Match recommendations through the API: hard constraints exclude, the score explains itself,
@@ -66,8 +67,10 @@ async function creatorWith(name: string, profile: Profile = {}): Promise<Talent>
   );
   for (const [platform, followers] of profile.channels ?? [['DOUYIN', profile.followers ?? 50_000]]) {
     await server.sql(
-      `insert into channel_account (id, creator_id, platform, handle, followers, audience, created_at, updated_at) values (?, ?, ?, ?, ?, ?::jsonb, now(), now())`,
-      [randomUUID(), id, platform, `${name}-${randomUUID().slice(0, 8)}`, followers, JSON.stringify({ femaleShare: 0.8, maleShare: 0.2, ageBands: [], topRegions: [] })],
+      // Verified channels: only those count for reach and audience (credibility-channels.test.ts).
+      `insert into channel_account (id, creator_id, platform, handle, followers, declared_followers, audience, verified_at, verification_method, created_at, updated_at)
+       values (?, ?, ?, ?, ?, ?, ?::jsonb, now(), 'ADMIN', now(), now())`,
+      [randomUUID(), id, platform, `${name}-${randomUUID().slice(0, 8)}`, followers, followers, JSON.stringify({ femaleShare: 0.8, maleShare: 0.2, ageBands: [], topRegions: [] })],
     );
   }
   for (const [format, fee] of profile.rates ?? [['SHORT_VIDEO', 500_000]]) {
@@ -432,13 +435,16 @@ describe('platforms and formats from the creator’s own changes', () => {
     await setCard('LIVE_STREAM');
     expect(await matched()).toBe(false);
 
-    succeeded(
+    const { channelAccount } = succeeded(
       await server.graphql(ChannelForMatchingDocument, {
         creatorId: creator.id,
         input: { platform: 'XIAOHONGSHU', handle: `self-managed-${randomUUID().slice(0, 8)}`, followers: 20_000 },
       }, { token }),
       'channelAccountAdd',
     );
+    // A declared channel is no presence on the platform; verified, it is.
+    expect(await matched()).toBe(false);
+    await verifyChannel(server, { token }, channelAccount.id);
     expect(await matched()).toBe(true);
 
     await setCard('SHORT_VIDEO');

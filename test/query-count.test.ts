@@ -25,8 +25,8 @@ beforeAll(async () => {
     );
     for (const platform of ['DOUYIN', 'XIAOHONGSHU']) {
       await server.sql(
-        `insert into channel_account (id, creator_id, platform, handle, followers, audience, created_at, updated_at)
-         values (?, ?, ?, ?, ?, '{}', now(), now())`,
+        `insert into channel_account (id, creator_id, platform, handle, followers, audience, verified_at, verification_method, created_at, updated_at)
+         values (?, ?, ?, ?, ?, '{}', now(), 'ADMIN', now(), now())`,
         [randomUUID(), creator, platform, `qc-${index}-${platform}`, 1000 * (index + 1)],
       );
     }

@@ -80,12 +80,14 @@ describe('concurrent changes to one creator', () => {
       ),
     );
     expect(results.every((result) => result.status === 200 && !result.errors)).toBe(true);
-    const [row] = await server.sql<{ stored: string; actual: string }>(
-      `select c.total_followers::text as stored, (select sum(followers) from channel_account where creator_id = c.id)::text as actual
+    const [row] = await server.sql<{ stored: string; actual: string; declared: string }>(
+      `select c.total_followers::text as stored, (select sum(followers) from channel_account where creator_id = c.id)::text as actual,
+              (select sum(declared_followers) from channel_account where creator_id = c.id)::text as declared
          from creator c where c.id = (select id from creator where display_name = 'Robust')`,
     );
     expect(row!.stored).toBe(row!.actual);
-    expect(row!.stored).toBe(String((20 * 21 * 1000) / 2));
+    // Every addition landed; declared, so none of them counts yet.
+    expect(row!.declared).toBe(String((20 * 21 * 1000) / 2));
   });
 
   it('sets the same rate card from four simultaneous requests without a server error', async () => {

@@ -11,6 +11,7 @@ import { summariseChannelAccounts } from '../src/creator/channel-summary.js';
 import { type CredentialType, impliedCredentialTypes } from '../src/credential/credential-type.js';
 import { computeCredibility, NO_TRACK_RECORD, type TrackRecordInputs } from '../src/credibility/credibility.js';
 import { type TrackRecordSummary, trackRecordsOf } from '../src/credibility/track-record.js';
+import { levelFor } from '../src/credibility/levels.js';
 import { createDatabaseIfMissing, dropDatabaseIfExists, withDatabase } from '../src/db/database-admin.js';
 import { connectDatabase } from '../src/app/database.js';
 import { toGlobalId } from '../src/graphql/global-id.js';
@@ -39,7 +40,7 @@ interface CreatorFacts {
   verified_credential_types: string[];
   credibility_score: number;
   credibility_level: number;
-  channels: { followers: number; realFollowerShare: number }[];
+  channels: { followers: number; verifiedAt: string | null; auditScore: number | null }[];
   verified: CredentialType[];
 }
 
@@ -48,7 +49,7 @@ async function creatorFacts(sql: Sql, where = 'true', parameters: unknown[] = []
   return sql<CreatorFacts>(
     `select c.id, c.display_name, c.total_followers, c.audience_quality, c.verified_credential_types,
             c.credibility_score, c.credibility_level,
-            coalesce((select json_agg(json_build_object('followers', a.followers, 'realFollowerShare', a.real_follower_share))
+            coalesce((select json_agg(json_build_object('followers', a.followers, 'verifiedAt', a.verified_at, 'auditScore', a.audit_score))
                         from channel_account a where a.creator_id = c.id), '[]') as channels,
             array(select distinct cr.type from credential cr
                    where cr.holder_id = c.user_id and cr.status = 'VERIFIED' and (cr.expires_at is null or cr.expires_at > now())) as verified
@@ -63,19 +64,25 @@ async function creatorFacts(sql: Sql, where = 'true', parameters: unknown[] = []
 async function matchArrayMismatches(sql: Sql): Promise<{ display_name: string }[]> {
   return sql<{ display_name: string }>(
     `select c.display_name from creator c
-      where c.platforms <> array(select distinct a.platform from channel_account a where a.creator_id = c.id order by 1)
+      where c.platforms <> array(select distinct a.platform from channel_account a where a.creator_id = c.id and a.verified_at is not null order by 1)
          or c.rate_formats <> array(select distinct r.format from creator_rate r where r.creator_id = c.id order by 1)`,
   );
 }
 
 /** What the credibility service would store for these facts (and this track record), from the same pure functions. */
 function expectedSummary(facts: CreatorFacts, trackRecord: TrackRecordInputs = NO_TRACK_RECORD) {
-  const channels = summariseChannelAccounts(facts.channels);
+  const channels = summariseChannelAccounts(facts.channels.map((channel) => ({ ...channel, verifiedAt: channel.verifiedAt === null ? null : new Date(channel.verifiedAt) })));
   const credibility = computeCredibility({
     verifiedCredentialCount: facts.verified.length,
     audienceQuality: channels.totalFollowers > 0 ? channels.audienceQuality : null,
     trackRecord,
   });
+  credibility.level = levelFor({
+    score: credibility.score,
+    verifiedChannels: channels.verifiedChannels,
+    verifiedCredentials: facts.verified.length,
+    settledDeals: trackRecord.dealsCompleted,
+  }).level;
   return {
     totalFollowers: channels.totalFollowers,
     audienceQuality: channels.audienceQuality,
@@ -216,7 +223,8 @@ describe('demo data set', () => {
 
   it('earns the pediatrician L5 from her settled campaigns, and her history says which settlement did it', async () => {
     const [pediatrician] = await creatorFacts(server.sql, 'u.email = ?', ['creator.pediatrician@demo.market']);
-    expect(expectedSummary(pediatrician!).credibilityLevel).toBe(4);
+    // Without her record the level table holds her at L3: L4 and L5 need settled deals.
+    expect(expectedSummary(pediatrician!).credibilityLevel).toBe(3);
     expect(pediatrician!.credibility_level).toBe(5);
 
     const own = await server.graphql(DemoOwnProfileDocument, {}, { token: await logIn('creator.pediatrician@demo.market') });

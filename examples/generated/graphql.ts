@@ -392,6 +392,10 @@ export type UserErrorCode =
   | 'BRIEF_NOT_EDITABLE'
   /** The brief does not allow this now: new bids need it OPEN before its deadline; changes to bids need it not yet awarded or cancelled. */
   | 'BRIEF_NOT_OPEN'
+  /** The channel’s ownership is already verified. */
+  | 'CHANNEL_ALREADY_VERIFIED'
+  /** The channel’s ownership is not verified, so no figures can be recorded for it yet. */
+  | 'CHANNEL_NOT_VERIFIED'
   /** The brand’s own counter-proposal still awaits the bidder’s answer. */
   | 'COUNTER_PENDING'
   /** An amount is in another currency than the one it must be in (e.g. the brief’s budget currency). */
@@ -430,6 +434,8 @@ export type UserErrorCode =
   | 'INVALID_EMAIL'
   /** The invitation was already answered or withdrawn. */
   | 'INVITATION_NOT_PENDING'
+  /** The API key was already revoked. */
+  | 'KEY_REVOKED'
   /** A brand or agency must keep at least one owner. */
   | 'LAST_OWNER'
   /** The talent lacks a verified credential the brief or its products require. */
@@ -464,16 +470,30 @@ export type UserErrorCode =
   | 'ROSTER_MEMBERSHIP_CLOSED'
   /** Another report with other figures is in force for the same deal, period and source; send a correction to replace it. */
   | 'SALES_REPORT_CONFLICT'
+  /** The API key does not hold the scope this operation needs. */
+  | 'SCOPE_MISSING'
+  /** The scope cannot be held by a key of this kind of organisation. */
+  | 'SCOPE_NOT_ALLOWED'
   /** Nobody may review their own work: verify their own credential, or approve (or ask changes to) a deliverable their side delivers. */
   | 'SELF_REVIEW'
   /** Every slot of the brief is already filled. */
   | 'SLOTS_FULL'
+  /** The connector already sent a snapshot with this id and other content. */
+  | 'SNAPSHOT_ID_REUSED'
+  /** A snapshot taken at or after this time is already recorded for the channel. */
+  | 'SNAPSHOT_OUT_OF_ORDER'
   /** The bid changed since the revision you agreed to; review the current revision and agree to it instead. */
   | 'STALE_REVISION'
   /** Too many attempts from this address or at this account; wait `retryAfterSeconds` and try again. */
   | 'TOO_MANY_ATTEMPTS'
   /** No vertical has that slug or id. */
   | 'UNKNOWN_VERTICAL'
+  /** The verification code has expired; the creator can ask for a new one. */
+  | 'VERIFICATION_CODE_EXPIRED'
+  /** The verification code is not one issued for this channel and its current handle. */
+  | 'VERIFICATION_CODE_INVALID'
+  /** The verification code was already used; ask the creator for a new one. */
+  | 'VERIFICATION_CODE_USED'
   /** The password would be easy to guess: it is common, follows a pattern, or is built from the account’s own email or name. */
   | 'WEAK_PASSWORD'
   /** Proof of work was already submitted on the deal, so a party can no longer call it off; open a dispute (dealDisputeOpen) instead. */

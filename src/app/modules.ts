@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { accountModule } from '../account/index.js';
 import { agencyModule } from '../agency/index.js';
+import { apiKeyModule } from '../api-key/index.js';
 import { bidModule } from '../bid/index.js';
 import { brandModule } from '../brand/index.js';
 import { briefModule } from '../brief/index.js';
@@ -13,6 +14,7 @@ import { ledgerModule } from '../ledger/index.js';
 import { mailModule } from '../mail/index.js';
 import { matchModule } from '../match/index.js';
 import { organisationModule } from '../organisation/index.js';
+import { platformDataModule } from '../platform-data/index.js';
 import { traderModule } from '../trader/index.js';
 import { verticalModule } from '../vertical/index.js';
 
@@ -31,6 +33,8 @@ export const modules = [
   agencyModule,
   organisationModule,
   creatorModule,
+  apiKeyModule,
+  platformDataModule,
   credentialModule,
   traderModule,
   briefModule,

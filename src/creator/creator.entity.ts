@@ -5,6 +5,14 @@ import { ContentFormat, Platform } from '../common/enums.js';
 import { SearchVectorType } from '../db/search-vector-type.js';
 import { type AudienceProfile, EMPTY_AUDIENCE } from './audience.js';
 
+/** One factor of a channel's audience-quality audit as stored (the audit itself lives in platform-data). */
+export interface AuditFactorRecord {
+  kind: string;
+  value: number | null;
+  weight: number;
+  sentence: string;
+}
+
 export const CreatorKind = {
   PROFESSIONAL: 'PROFESSIONAL',
   REVIEWER: 'REVIEWER',
@@ -60,27 +68,66 @@ const CreatorSchema = defineEntity({
     searchVector: p.type(new SearchVectorType()).lazy().nullable().onCreate(creatorSearchTexts).onUpdate(creatorSearchTexts),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
-    channelAccounts: () => p.oneToMany(ChannelAccount).mappedBy('creator').orderBy({ followers: 'desc' }),
+    channelAccounts: () => p.oneToMany(ChannelAccount).mappedBy('creator').orderBy({ followers: 'desc', declaredFollowers: 'desc' }),
     rates: () => p.oneToMany(CreatorRate).mappedBy('creator').orderBy({ format: 'asc' }),
   },
 });
 export class Creator extends CreatorSchema.class {}
 CreatorSchema.setClass(Creator);
 
+/** Whether a channel's ownership is verified; derived from `verifiedAt`, never stored apart from it. */
+export const ChannelStatus = { DECLARED: 'DECLARED', VERIFIED: 'VERIFIED' } as const;
+export type ChannelStatus = (typeof ChannelStatus)[keyof typeof ChannelStatus];
+
+/** How a channel's ownership was confirmed. */
+export const VerificationMethod = {
+  /** An admin saw the verification code in the channel's bio or a post. */
+  ADMIN: 'ADMIN',
+  /** A platform connector read the code from the platform. */
+  CONNECTOR: 'CONNECTOR',
+} as const;
+export type VerificationMethod = (typeof VerificationMethod)[keyof typeof VerificationMethod];
+
+/**
+ * A creator's account on a platform. What the creator types (`declared*`) is shown, labelled as
+ * declared, and counts for nothing. The columns filtering, matching and credibility read
+ * (followers, average views, engagement, audience) hold the latest verified snapshot's figures and
+ * stay empty until ownership is verified; the database refuses anything else.
+ */
 const ChannelAccountSchema = defineEntity({
   name: 'ChannelAccount',
   uniques: [{ properties: ['platform', 'handle'] }],
+  checks: [
+    { name: 'channel_account_verified_how', expression: '(verified_at is null) = (verification_method is null)' },
+    { name: 'channel_account_unverified_counts_nothing', expression: 'verified_at is not null or (followers = 0 and average_views = 0 and audit_score is null)' },
+  ],
   properties: {
     id: p.uuid().primary().onCreate(() => randomUUID()),
     creator: () => p.manyToOne(Creator).ref().deleteRule('cascade').index(),
     platform: p.enum(() => Platform),
     handle: p.string().length(80),
-    followers: p.integer().check('followers >= 0'),
+    declaredFollowers: p.integer().default(0).check('declared_followers >= 0'),
+    declaredAverageViews: p.integer().default(0).check('declared_average_views >= 0'),
+    declaredEngagementRate: p.double().runtimeType('number').$type<number>().default(0).check('declared_engagement_rate between 0 and 1'),
+    declaredRealFollowerShare: p.double().runtimeType('number').$type<number>().nullable().check('declared_real_follower_share between 0 and 1'),
+    declaredAudience: p.json<AudienceProfile>().onCreate(() => EMPTY_AUDIENCE),
+    /** Verified figures: those of the latest verified snapshot, zero while the channel is declared. */
+    followers: p.integer().default(0).check('followers >= 0'),
     averageViews: p.integer().default(0).check('average_views >= 0'),
     engagementRate: p.double().runtimeType('number').$type<number>().default(0).check('engagement_rate between 0 and 1'),
-    /** Share of followers the platform believes are real people; fake followers are common. */
-    realFollowerShare: p.double().runtimeType('number').$type<number>().default(1).check('real_follower_share between 0 and 1'),
+    /** The platform's own real-follower estimate from the latest snapshot, when it gave one. */
+    realFollowerShare: p.double().runtimeType('number').$type<number>().nullable().check('real_follower_share between 0 and 1'),
     audience: p.json<AudienceProfile>().onCreate(() => EMPTY_AUDIENCE),
+    verifiedAt: p.datetime().nullable(),
+    verificationMethod: p.enum(() => VerificationMethod).nullable(),
+    verifiedBy: () => p.manyToOne(User).ref().nullable().deleteRule('set null'),
+    /** The connector that confirmed the code (platform-data's Connector), when one did. */
+    verifiedByConnector: p.uuid().nullable().fieldName('verified_by_connector_id'),
+    /** When the latest verified snapshot was taken. */
+    snapshotCapturedAt: p.datetime().nullable(),
+    /** The latest snapshot's audience-quality audit, 0..100, and its factors. */
+    auditScore: p.smallint().nullable().check('audit_score between 0 and 100'),
+    audit: p.json<AuditFactorRecord[]>().nullable().default(null),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
@@ -102,3 +149,22 @@ const CreatorRateSchema = defineEntity({
 });
 export class CreatorRate extends CreatorRateSchema.class {}
 CreatorRateSchema.setClass(CreatorRate);
+
+/**
+ * A one-time code a creator places in a channel's bio or a post to prove they own it. Valid for
+ * the handle it was issued for, until it expires or is used once.
+ */
+const ChannelVerificationCodeSchema = defineEntity({
+  name: 'ChannelVerificationCode',
+  properties: {
+    id: p.uuid().primary().onCreate(() => randomUUID()),
+    channelAccount: () => p.manyToOne(ChannelAccount).ref().deleteRule('cascade').index(),
+    code: p.string().length(32).unique(),
+    handle: p.string().length(80),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    expiresAt: p.datetime(),
+    usedAt: p.datetime().nullable(),
+  },
+});
+export class ChannelVerificationCode extends ChannelVerificationCodeSchema.class {}
+ChannelVerificationCodeSchema.setClass(ChannelVerificationCode);

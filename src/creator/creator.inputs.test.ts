@@ -64,9 +64,10 @@ describe('channelAccountAddSchema', () => {
       handle: 'dr.lin',
       averageViews: 0,
       engagementRate: 0,
-      realFollowerShare: 1,
       audience: { femaleShare: 0, maleShare: 0, ageBands: [], topRegions: [] },
     });
+    // A real-follower share nobody declared stays unknown; the audit decides, not a default.
+    expect(parseInput(channelAccountAddSchema, valid).realFollowerShare).toBeUndefined();
   });
 
   it.each([

@@ -72,7 +72,7 @@ const channelAccountFields = {
   followers: count,
   averageViews: count,
   engagementRate: share,
-  /** Share of followers the platform believes are real people. */
+  /** Share of followers the creator says are real; shown as declared, never counted. */
   realFollowerShare: share,
   audience: audienceSchema,
 };
@@ -81,7 +81,7 @@ export const channelAccountAddSchema = z.object({
   ...channelAccountFields,
   averageViews: count.default(0),
   engagementRate: share.default(0),
-  realFollowerShare: share.default(1),
+  realFollowerShare: share.optional(),
   audience: audienceSchema.default(EMPTY_AUDIENCE),
 });
 export type ChannelAccountAddValues = z.input<typeof channelAccountAddSchema>;
@@ -215,7 +215,10 @@ export class ChannelAudienceInput {
   topRegions!: ChannelAudienceRegionInput[];
 }
 
-@InputType({ description: 'A channel account to add to a creator profile.' })
+@InputType({
+  description:
+    'A channel account to add to a creator profile. Its figures are declared: shown as such, and counted for nothing until ownership is verified (channelAccountVerificationCodeCreate, then channelAccountVerify).',
+})
 export class ChannelAccountAddInput {
   @Field(() => Platform, { description: 'The platform.' })
   platform!: Platform;
@@ -232,14 +235,14 @@ export class ChannelAccountAddInput {
   @Field(() => Float, { nullable: true, description: 'Engagement per view, 0 to 1. Default: 0.' })
   engagementRate?: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Share of followers the platform believes are real, 0 to 1. Default: 1.' })
+  @Field(() => Float, { nullable: true, description: 'Share of followers the creator believes are real, 0 to 1; shown as declared and never counted (the audit decides). Default: none.' })
   realFollowerShare?: number | null;
 
   @Field(() => ChannelAudienceInput, { nullable: true, description: 'Who watches the channel. Default: unknown (all shares 0).' })
   audience?: ChannelAudienceInput | null;
 }
 
-@InputType({ description: 'Changes to a channel account; omitted fields stay as they are.' })
+@InputType({ description: 'Changes to a channel account; omitted fields stay as they are. Changing the handle or platform drops the verification.' })
 export class ChannelAccountUpdateInput {
   @Field(() => Platform, { nullable: true, description: 'The platform.' })
   platform?: Platform | null;
@@ -256,7 +259,7 @@ export class ChannelAccountUpdateInput {
   @Field(() => Float, { nullable: true, description: 'Engagement per view, 0 to 1.' })
   engagementRate?: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Share of followers the platform believes are real, 0 to 1.' })
+  @Field(() => Float, { nullable: true, description: 'Share of followers the creator believes are real, 0 to 1; declared, never counted.' })
   realFollowerShare?: number | null;
 
   @Field(() => ChannelAudienceInput, { nullable: true, description: 'Who watches the channel; replaces the whole audience profile.' })

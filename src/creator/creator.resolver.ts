@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { SafeIntResolver } from 'graphql-scalars';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { User } from '../account/account.entity.js';
 import { UserType } from '../account/account.types.js';
 import type { CurrencyCode } from '../common/money.js';
@@ -14,7 +15,8 @@ import { Vertical } from '../vertical/vertical.entity.js';
 import { verticalsOf } from '../vertical/vertical.loaders.js';
 import { VerticalType } from '../vertical/vertical.types.js';
 import { availableSlots } from './capacity.js';
-import { ChannelAccount, Creator } from './creator.entity.js';
+import type { AudienceProfile } from './audience.js';
+import { ChannelAccount, ChannelStatus, Creator } from './creator.entity.js';
 import type { CreatorSearchInput } from './creator.service.js';
 import {
   ChannelAccountAddInput,
@@ -25,9 +27,13 @@ import {
   CreatorRateCardInput,
 } from './creator.inputs.js';
 import {
+  AudienceAuditType,
   ChannelAccountPayload,
   ChannelAccountRemovePayload,
   ChannelAccountType,
+  ChannelAudienceType,
+  ChannelFiguresType,
+  ChannelVerificationType,
   CreatorConnection,
   CreatorProfilePayload,
   CreatorRateCardType,
@@ -75,6 +81,12 @@ export class CreatorResolver {
   @FieldResolver(() => [ChannelAccountType], { description: 'The creator’s accounts on each platform, largest first.' })
   async channelAccounts(@Root() creator: Creator): Promise<ChannelAccount[]> {
     return (await creator.channelAccounts.load()).getItems();
+  }
+
+  @ViewerNotNeeded()
+  @FieldResolver(() => SafeIntResolver, { description: 'Followers the creator declares across all channels, verified or not: shown as declared, counted nowhere (see totalFollowers).' })
+  async declaredFollowers(@Root() creator: Creator): Promise<number> {
+    return (await creator.channelAccounts.load()).getItems().reduce((sum, account) => sum + account.declaredFollowers, 0);
   }
 
   @ViewerNotNeeded()
@@ -170,6 +182,62 @@ export class ChannelAccountResolver {
   @FieldResolver(() => CreatorType, { description: 'The creator who holds the account.' })
   creator(@Root() channelAccount: ChannelAccount): Promise<Creator> {
     return channelAccount.creator.load() as Promise<Creator>;
+  }
+
+  @ViewerNotNeeded()
+  @FieldResolver(() => ChannelStatus, { description: 'DECLARED until ownership is verified; only a VERIFIED channel’s figures count.' })
+  status(@Root() channelAccount: ChannelAccount): ChannelStatus {
+    return channelAccount.verifiedAt ? ChannelStatus.VERIFIED : ChannelStatus.DECLARED;
+  }
+
+  @ViewerNotNeeded()
+  @FieldResolver(() => Int, { description: 'Followers as the creator declared them. Declared: counts for nothing.' })
+  followers(@Root() channelAccount: ChannelAccount): number {
+    return channelAccount.declaredFollowers;
+  }
+
+  @ViewerNotNeeded()
+  @FieldResolver(() => Int, { description: 'Average views per piece of content as the creator declared them. Declared: counts for nothing.' })
+  averageViews(@Root() channelAccount: ChannelAccount): number {
+    return channelAccount.declaredAverageViews;
+  }
+
+  @ViewerNotNeeded()
+  @FieldResolver(() => Float, { description: 'Engagement per view, 0 to 1, as the creator declared it. Declared: counts for nothing.' })
+  engagementRate(@Root() channelAccount: ChannelAccount): number {
+    return channelAccount.declaredEngagementRate;
+  }
+
+  @ViewerNotNeeded()
+  @FieldResolver(() => Float, { nullable: true, description: 'Share of real followers, 0 to 1, as the creator declared it; null when not declared. Never counted: the audit decides.' })
+  realFollowerShare(@Root() channelAccount: ChannelAccount): number | null {
+    return channelAccount.declaredRealFollowerShare ?? null;
+  }
+
+  @ViewerNotNeeded()
+  @FieldResolver(() => ChannelAudienceType, { description: 'Who watches the channel, as the creator declared it. Declared: counts for nothing.' })
+  audience(@Root() channelAccount: ChannelAccount): AudienceProfile {
+    return channelAccount.declaredAudience;
+  }
+
+  @ViewerNotNeeded()
+  @FieldResolver(() => ChannelFiguresType, { nullable: true, description: 'The latest verified snapshot’s figures: what counts. Null while the channel is declared or has no snapshot yet.' })
+  verified(@Root() channelAccount: ChannelAccount): ChannelFiguresType | null {
+    if (!channelAccount.verifiedAt || !channelAccount.snapshotCapturedAt) return null;
+    const { followers, averageViews, engagementRate, audience } = channelAccount;
+    return { followers, averageViews, engagementRate, realFollowerShare: channelAccount.realFollowerShare ?? null, audience };
+  }
+
+  @ViewerNotNeeded()
+  @FieldResolver(() => ChannelVerificationType, { nullable: true, description: 'How and when ownership was confirmed; null while declared.' })
+  verification(@Root() channelAccount: ChannelAccount): ChannelVerificationType | null {
+    return channelAccount.verifiedAt && channelAccount.verificationMethod ? { method: channelAccount.verificationMethod, verifiedAt: channelAccount.verifiedAt } : null;
+  }
+
+  @ViewerNotNeeded()
+  @FieldResolver(() => AudienceAuditType, { nullable: true, description: 'The audience-quality audit of the latest verified snapshot; null without one.' })
+  audit(@Root() channelAccount: ChannelAccount): AudienceAuditType | null {
+    return channelAccount.auditScore == null ? null : { score: channelAccount.auditScore, factors: channelAccount.audit ?? [] };
   }
 }
 

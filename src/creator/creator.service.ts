@@ -8,6 +8,8 @@ import { rankedPage } from '../db/ranked-page.js';
 import type { ServiceContext } from '../common/service-context.js';
 import { entityById } from '../db/map-row.js';
 import type { CredibilityService } from '../credibility/credibility.service.js';
+import { CredibilityChangeReason } from '../credibility/credibility.entity.js';
+import { EMPTY_AUDIENCE } from './audience.js';
 import type { VerticalService } from '../vertical/vertical.service.js';
 import { type CreatorSearch, creatorSearchWhere } from './creator-filter.js';
 import { ChannelAccount, Creator, CreatorRate } from './creator.entity.js';
@@ -91,9 +93,9 @@ export class CreatorService {
     input: Nullable<ChannelAccountAddValues>,
   ): Promise<{ channelAccount: ChannelAccount; creator: Creator }> {
     const creator = await this.ownCreator(context, creatorId);
-    const data = parseInput(channelAccountAddSchema, withoutNulls(input));
-    const channelAccount = context.em.create(ChannelAccount, { creator, ...data });
-    await flushOrProblem(context.em, () => duplicateHandle(data.platform, data.handle));
+    const { platform, handle, ...figures } = parseInput(channelAccountAddSchema, withoutNulls(input));
+    const channelAccount = context.em.create(ChannelAccount, { creator, platform, handle, ...declared(figures) });
+    await flushOrProblem(context.em, () => duplicateHandle(platform, handle));
     await this.credibility.refreshForUser(context.em, creator.user.id);
     return { channelAccount, creator };
   }
@@ -104,11 +106,25 @@ export class CreatorService {
     input: Nullable<ChannelAccountUpdateValues>,
   ): Promise<{ channelAccount: ChannelAccount; creator: Creator }> {
     const channelAccount = await this.ownChannelAccount(context, channelAccountId);
-    const data = parseInput(channelAccountUpdateSchema, withoutNulls(input));
-    Object.assign(channelAccount, data);
+    const { platform, handle, ...figures } = parseInput(channelAccountUpdateSchema, withoutNulls(input));
+    const before = { platform: channelAccount.platform, handle: channelAccount.handle };
+    Object.assign(channelAccount, declared(figures), platform ? { platform } : {}, handle ? { handle } : {});
+    // A verification proves who holds one handle on one platform; another handle is unproven.
+    const moved = channelAccount.platform !== before.platform || channelAccount.handle !== before.handle;
+    const dropped = moved && channelAccount.verifiedAt !== null;
+    if (dropped) dropVerification(channelAccount);
     await flushOrProblem(context.em, () => duplicateHandle(channelAccount.platform, channelAccount.handle));
     const creator = channelAccount.creator.getEntity();
-    await this.credibility.refreshForUser(context.em, creator.user.id);
+    await this.credibility.refreshForUser(
+      context.em,
+      creator.user.id,
+      dropped
+        ? {
+            reason: CredibilityChangeReason.CHANNEL_VERIFICATION_DROPPED,
+            detail: `The ${before.platform} channel ${before.handle} became ${channelAccount.platform} ${channelAccount.handle}, so its verification was dropped and its figures no longer count.`,
+          }
+        : undefined,
+    );
     return { channelAccount, creator };
   }
 
@@ -117,7 +133,16 @@ export class CreatorService {
     const creator = channelAccount.creator.getEntity();
     context.em.remove(channelAccount);
     await context.em.flush();
-    await this.credibility.refreshForUser(context.em, creator.user.id);
+    await this.credibility.refreshForUser(
+      context.em,
+      creator.user.id,
+      channelAccount.verifiedAt
+        ? {
+            reason: CredibilityChangeReason.CHANNEL_VERIFICATION_DROPPED,
+            detail: `The verified ${channelAccount.platform} channel ${channelAccount.handle} was removed; its figures no longer count.`,
+          }
+        : undefined,
+    );
     return { removedId: channelAccount.id, creator };
   }
 
@@ -168,6 +193,35 @@ export class CreatorService {
     assertOwner(viewer, channelAccount.creator.getEntity());
     return channelAccount;
   }
+}
+
+/** The creator's own figures go to the declared columns: shown, never counted. */
+function declared(figures: Partial<Pick<ChannelAccountAddValues, 'followers' | 'averageViews' | 'engagementRate' | 'realFollowerShare' | 'audience'>>) {
+  return {
+    ...(figures.followers !== undefined ? { declaredFollowers: figures.followers } : {}),
+    ...(figures.averageViews !== undefined ? { declaredAverageViews: figures.averageViews } : {}),
+    ...(figures.engagementRate !== undefined ? { declaredEngagementRate: figures.engagementRate } : {}),
+    ...(figures.realFollowerShare !== undefined ? { declaredRealFollowerShare: figures.realFollowerShare } : {}),
+    ...(figures.audience !== undefined ? { declaredAudience: figures.audience as ChannelAccount['declaredAudience'] } : {}),
+  };
+}
+
+/** Back to declared: the verified figures and audit stop counting; the snapshots stay as history. */
+function dropVerification(channelAccount: ChannelAccount): void {
+  Object.assign(channelAccount, {
+    verifiedAt: null,
+    verificationMethod: null,
+    verifiedBy: null,
+    verifiedByConnector: null,
+    followers: 0,
+    averageViews: 0,
+    engagementRate: 0,
+    realFollowerShare: null,
+    audience: EMPTY_AUDIENCE,
+    snapshotCapturedAt: null,
+    auditScore: null,
+    audit: null,
+  });
 }
 
 function signedIn(viewer: Viewer | null): Viewer {

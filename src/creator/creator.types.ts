@@ -7,7 +7,7 @@ import { connectionType, PageArgs } from '../graphql/connection.js';
 import { Node } from '../graphql/node.js';
 import { AgeBand } from './audience.js';
 import { CreatorFilter } from './creator.inputs.js';
-import { CreatorKind } from './creator.entity.js';
+import { ChannelStatus, CreatorKind, VerificationMethod } from './creator.entity.js';
 
 registerEnumType(CreatorKind, {
   name: 'CreatorKind',
@@ -54,10 +54,12 @@ export class CreatorType extends Node {
   @Field(() => Int, { description: 'Deals the creator is working on now.' })
   activeDealCount!: number;
 
-  @Field(() => Float, { description: 'Share of real followers across all channels, weighted by each channel’s followers, 0 to 1.' })
+  @Field(() => Float, {
+    description: 'Audience quality of the verified channels: their audience-quality audits (0 to 1), weighted by followers. 0 without a verified, audited channel.',
+  })
   audienceQuality!: number;
 
-  @Field(() => SafeIntResolver, { description: 'Followers across all channel accounts.' })
+  @Field(() => SafeIntResolver, { description: 'Followers across the verified channel accounts, from their latest verified snapshots. Declared figures do not count.' })
   totalFollowers!: number;
 
   @Field({ description: 'When the profile was created.' })
@@ -118,15 +120,27 @@ export class ChannelAudienceType {
   topRegions!: ChannelAudienceRegionType[];
 }
 
-@ObjectType('ChannelAccount', { implements: Node, description: 'A creator’s account on one platform, with its reach and audience. Public.' })
-export class ChannelAccountType extends Node {
-  @Field(() => Platform, { description: 'The platform.' })
-  platform!: Platform;
+registerEnumType(ChannelStatus, {
+  name: 'ChannelStatus',
+  description: 'Whether a channel’s ownership is verified.',
+  valuesConfig: {
+    DECLARED: { description: 'Added by the creator and not verified: its figures are shown as declared and count for nothing.' },
+    VERIFIED: { description: 'Ownership confirmed by an admin or a platform connector; its latest verified snapshot counts.' },
+  },
+});
 
-  @Field({ description: 'The account’s handle on the platform; unique per platform.' })
-  handle!: string;
+registerEnumType(VerificationMethod, {
+  name: 'VerificationMethod',
+  description: 'Who confirmed a channel’s ownership.',
+  valuesConfig: {
+    ADMIN: { description: 'An admin saw the one-time code on the channel.' },
+    CONNECTOR: { description: 'A platform connector read the one-time code from the platform.' },
+  },
+});
 
-  @Field(() => Int, { description: 'Followers, as the platform reports them.' })
+@ObjectType('ChannelFigures', { description: 'A channel’s reach and audience at one moment.' })
+export class ChannelFiguresType {
+  @Field(() => Int, { description: 'Followers.' })
   followers!: number;
 
   @Field(() => Int, { description: 'Average views per piece of content.' })
@@ -135,16 +149,60 @@ export class ChannelAccountType extends Node {
   @Field(() => Float, { description: 'Engagement per view, 0 to 1.' })
   engagementRate!: number;
 
-  @Field(() => Float, { description: 'Share of followers the platform believes are real people, 0 to 1.' })
-  realFollowerShare!: number;
+  @Field(() => Float, { nullable: true, description: 'Share of followers that are real people, 0 to 1, where a source gave one.' })
+  realFollowerShare!: number | null;
 
   @Field(() => ChannelAudienceType, { description: 'Who watches the channel.' })
   audience!: ChannelAudienceType;
+}
+
+@ObjectType('ChannelVerification', { description: 'How and when a channel’s ownership was confirmed.' })
+export class ChannelVerificationType {
+  @Field(() => VerificationMethod, { description: 'Who confirmed it.' })
+  method!: VerificationMethod;
+
+  @Field({ description: 'When.' })
+  verifiedAt!: Date;
+}
+
+@ObjectType('AuditFactor', { description: 'One reason behind an audience-quality audit.' })
+export class AuditFactorType {
+  @Field({ description: 'What was judged: ENGAGEMENT, VIEWS_PER_FOLLOWER, FOLLOWER_GROWTH, REAL_FOLLOWERS or AUDIENCE_CONSISTENCY.' })
+  kind!: string;
+
+  @Field(() => Float, { nullable: true, description: '0 (a strong sign of padding) to 1 (nothing suspicious); null when the data could not tell.' })
+  value!: number | null;
+
+  @Field(() => Float, { description: 'Share of the score the factor carries when judged.' })
+  weight!: number;
+
+  @Field({ description: 'What was found, in one sentence.' })
+  sentence!: string;
+}
+
+@ObjectType('AudienceAudit', { description: 'An audience-quality audit from verified platform data: a score with its reasons.' })
+export class AudienceAuditType {
+  @Field(() => Int, { description: '0 to 100; higher means a more authentic, engaged audience.' })
+  score!: number;
+
+  @Field(() => [AuditFactorType], { description: 'Each factor with its value and a sentence.' })
+  factors!: AuditFactorType[];
+}
+
+@ObjectType('ChannelAccount', {
+  implements: Node,
+  description: 'A creator’s account on one platform. Public. The top-level figures are what the creator declared; only `verified` counts anywhere.',
+})
+export class ChannelAccountType extends Node {
+  @Field(() => Platform, { description: 'The platform.' })
+  platform!: Platform;
+
+  @Field({ description: 'The account’s handle on the platform; unique per platform.' })
+  handle!: string;
 
   @Field({ description: 'When the account’s figures last changed.' })
   updatedAt!: Date;
 }
-
 export const CreatorConnection = connectionType(CreatorType, 'Creator');
 
 @ArgsType()

@@ -36,7 +36,7 @@ describe('explainChange', () => {
       reviewCount: 7,
       reviewAverage: 4.857,
     };
-    const change = explainChange(before, { ...before, score: 71, level: 5, claimable: ['PEDIATRICIAN'] }, record, 'DEAL_SETTLED');
+    const change = explainChange(before, { ...before, score: 71, level: 5, claimable: ['PEDIATRICIAN'] }, record, { reason: 'DEAL_SETTLED' });
     expect(change.reason).toBe('DEAL_SETTLED');
     expect(change.explanation).toBe(
       'A deal was settled; the track record now counts 8 settled deals, 15 of 16 deliverables on time, 75 % of guaranteed GMV achieved, average ROI 4.2×, 7 reviews averaging 4.9 of 5. Score 28 → 71, level L2 → L5.',
@@ -51,5 +51,16 @@ describe('explainChange', () => {
 describe('describeTrackRecord', () => {
   it('says only what the record holds', () => {
     expect(describeTrackRecord({ ...NO_TRACK_RECORD, dealsCompleted: 1 })).toBe('1 settled deal');
+  });
+});
+
+describe('explainChange for verification and audits', () => {
+  const facts = { score: 0, level: 1, claimable: [], totalFollowers: 0, audienceQuality: 0 };
+  it('tells what happened, says when a level dropped and what holds it back', () => {
+    const dropped = explainChange({ ...facts, score: 40, level: 3 }, facts, NO_TRACK_RECORD, { reason: 'CHANNEL_VERIFICATION_DROPPED', detail: 'The DOUYIN handle changed from a to b, so its verification was dropped.' });
+    expect(dropped.reason).toBe('CHANNEL_VERIFICATION_DROPPED');
+    expect(dropped.explanation).toBe('The DOUYIN handle changed from a to b, so its verification was dropped. Score 40 → 0, level L3 → L1 (dropped).');
+    const held = explainChange(facts, { ...facts, score: 30 }, NO_TRACK_RECORD, { reason: 'AUDIENCE_CHANGED' }, 'L2 needs a verified channel or credential');
+    expect(held.explanation).toContain('Level held at L1: L2 needs a verified channel or credential.');
   });
 });

@@ -35,18 +35,26 @@ export function describeTrackRecord(record: TrackRecordInputs): string {
  * settled or reviewed) when it gave one, else a credential that started or stopped counting, else
  * a changed audience, else a plain recalculation. One sentence for the talent, ending with the move.
  */
-export function explainChange(before: ScoreFacts, after: ScoreFacts, record: TrackRecordInputs, cause: CredibilityChangeReason | null): ExplainedChange {
+export function explainChange(
+  before: ScoreFacts,
+  after: ScoreFacts,
+  record: TrackRecordInputs,
+  cause: { reason: CredibilityChangeReason; detail?: string } | null,
+  heldBackBy: string | null = null,
+): ExplainedChange {
+  const held = heldBackBy ? ` Level held at L${after.level}: ${heldBackBy}.` : '';
   const move =
-    before.level === after.level
+    (before.level === after.level
       ? `Score ${before.score} → ${after.score}, level L${after.level}.`
-      : `Score ${before.score} → ${after.score}, level L${before.level} → L${after.level}.`;
+      : `Score ${before.score} → ${after.score}, level L${before.level} → L${after.level}${after.level < before.level ? ' (dropped)' : ''}.`) + held;
   const gained = after.claimable.filter((type) => !before.claimable.includes(type));
   const lost = before.claimable.filter((type) => !after.claimable.includes(type));
 
-  if (cause === CredibilityChangeReason.DEAL_SETTLED || cause === CredibilityChangeReason.REVIEW_RECEIVED) {
-    const what = cause === CredibilityChangeReason.DEAL_SETTLED ? 'A deal was settled' : 'A brand reviewed a settled deal';
-    return { reason: cause, explanation: `${what}; the track record now counts ${describeTrackRecord(record)}. ${move}` };
+  if (cause?.reason === CredibilityChangeReason.DEAL_SETTLED || cause?.reason === CredibilityChangeReason.REVIEW_RECEIVED) {
+    const what = cause.reason === CredibilityChangeReason.DEAL_SETTLED ? 'A deal was settled' : 'A brand reviewed a settled deal';
+    return { reason: cause.reason, explanation: `${what}; the track record now counts ${describeTrackRecord(record)}. ${move}` };
   }
+  if (cause?.detail) return { reason: cause.reason, explanation: `${cause.detail} ${move}` };
   if (gained.length) {
     return { reason: CredibilityChangeReason.CREDENTIAL_VERIFIED, explanation: `Verified credential now counts: ${gained.join(', ')}. ${move}` };
   }

@@ -12,6 +12,12 @@ export const CredibilityChangeReason = {
   CREDENTIAL_LAPSED: 'CREDENTIAL_LAPSED',
   /** Channel accounts changed, and with them the share of real followers. */
   AUDIENCE_CHANGED: 'AUDIENCE_CHANGED',
+  /** A channel's ownership was verified, so its figures count. */
+  CHANNEL_VERIFIED: 'CHANNEL_VERIFIED',
+  /** A channel's handle changed (or the channel went), so its verified figures stopped counting. */
+  CHANNEL_VERIFICATION_DROPPED: 'CHANNEL_VERIFICATION_DROPPED',
+  /** A connector's snapshot brought new figures and a new audience audit. */
+  AUDIT_CHANGED: 'AUDIT_CHANGED',
   /** A deal was settled (or a dispute resolved by settling), adding to the track record. */
   DEAL_SETTLED: 'DEAL_SETTLED',
   /** A brand reviewed a settled deal. */

@@ -1,5 +1,7 @@
 import DataLoader from 'dataloader';
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { ViewerNotNeeded } from '../graphql/viewer-loading.js';
+import { LEVEL_REQUIREMENTS } from './levels.js';
 import type { CurrencyCode } from '../common/money.js';
 import type { Creator } from '../creator/creator.entity.js';
 import { CreatorType } from '../creator/creator.types.js';
@@ -15,6 +17,7 @@ import {
   CredibilityChangeConnection,
   CredibilityChangeType,
   CredibilityLevel as CredibilityLevelEnum,
+  CredibilityLevelRequirementType,
   credibilityLevelName,
   TrackRecordType,
 } from './credibility.types.js';
@@ -51,6 +54,14 @@ const TRACK_RECORD_DESCRIPTION = 'What settled deals say: deals completed, deliv
 
 @Resolver(() => CreatorType)
 export class CreatorCredibilityResolver {
+  @ViewerNotNeeded()
+  @Query(() => [CredibilityLevelRequirementType], {
+    description: 'What each creator level needs, L1 to L5: the one table the levels are decided by. An unverified profile stays at L1 whatever it declares. Public.',
+  })
+  credibilityLevels(): CredibilityLevelRequirementType[] {
+    return LEVEL_REQUIREMENTS.map((requirement) => ({ ...requirement, level: credibilityLevelName(requirement.level) }));
+  }
+
   @FieldResolver(() => CredibilityChangeConnection, { nullable: true, description: HISTORY_DESCRIPTION })
   async credibilityHistory(@Root() creator: Creator, @Args(() => PageArgs) args: PageArgs, @Ctx() context: RequestContext) {
     const page = pageRequest(args);

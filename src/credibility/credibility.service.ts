@@ -13,6 +13,7 @@ import type { ServiceContext } from '../common/service-context.js';
 import { CredibilityChange, CredibilityChangeReason } from './credibility.entity.js';
 import { computeCredibility } from './credibility.js';
 import { explainChange } from './credibility-history.js';
+import { levelFor } from './levels.js';
 import { type TalentKind, type TrackRecordSummary, trackRecordsOf } from './track-record.js';
 
 /** Every credential type and each type holding it lets one claim (itself included), as two parallel arrays for SQL. */
@@ -20,10 +21,19 @@ const CLAIMS = Object.values(CredentialType).flatMap((held) => [...impliedCreden
 
 /** What set a refresh off, when the caller knows better than a comparison of the summaries. */
 export interface CredibilityCause {
+  reason: CredibilityChangeReason;
   /** The deal just settled (or just reviewed) that the refresh follows. */
-  dealId: string;
-  reason: typeof CredibilityChangeReason.DEAL_SETTLED | typeof CredibilityChangeReason.REVIEW_RECEIVED;
+  dealId?: string;
+  /** One sentence on what happened, for causes the summaries cannot tell (a channel verified, an audit). */
+  detail?: string;
 }
+
+/** Causes the talent is told about even when their score and level stay where they were. */
+const ALWAYS_RECORDED = new Set<CredibilityChangeReason>([
+  CredibilityChangeReason.REVIEW_RECEIVED,
+  CredibilityChangeReason.CHANNEL_VERIFIED,
+  CredibilityChangeReason.CHANNEL_VERIFICATION_DROPPED,
+]);
 
 interface ScoreBefore {
   score: number;
@@ -64,16 +74,25 @@ export class CredibilityService {
         audienceQuality: summary.totalFollowers > 0 ? summary.audienceQuality : null,
         trackRecord: record!,
       });
+      // The level has stated requirements beyond the score (levels.ts): nothing declared lifts it.
+      const { level, heldBackBy } = levelFor({
+        score: credibility.score,
+        verifiedChannels: summary.verifiedChannels,
+        verifiedCredentials: verifiedTypes.size,
+        settledDeals: record!.dealsCompleted,
+      });
+      credibility.level = level;
       Object.assign(creator, {
         verifiedCredentialTypes: claimable,
         totalFollowers: summary.totalFollowers,
         audienceQuality: summary.audienceQuality,
         credibilityScore: credibility.score,
         credibilityLevel: credibility.level,
-        platforms: [...new Set(accounts.map((account) => account.platform))].sort(),
+        // A declared channel is no presence on a platform either, until it is verified.
+        platforms: [...new Set(accounts.filter((account) => account.verifiedAt).map((account) => account.platform))].sort(),
         rateFormats: [...new Set(rates.map((rate) => rate.format))].sort(),
       });
-      recordChange(em, { creator }, before, creator, record!, cause);
+      recordChange(em, { creator }, before, creator, record!, cause, heldBackBy);
     }
     if (trader) {
       const before = scoreBefore(trader);
@@ -95,7 +114,11 @@ export class CredibilityService {
    * reviewed): the track record it reads includes the settlement row just written. Call it in the
    * transaction that writes the settlement or review.
    */
-  async refreshAfterDeal(em: EntityManager, dealId: string, reason: CredibilityCause['reason'] = CredibilityChangeReason.DEAL_SETTLED): Promise<void> {
+  async refreshAfterDeal(
+    em: EntityManager,
+    dealId: string,
+    reason: typeof CredibilityChangeReason.DEAL_SETTLED | typeof CredibilityChangeReason.REVIEW_RECEIVED = CredibilityChangeReason.DEAL_SETTLED,
+  ): Promise<void> {
     const rows = await em.execute<{ user_id: string }[]>(
       `select coalesce(c.user_id, t.user_id) as user_id from deal d
          left join creator c on c.id = d.creator_id left join trader t on t.id = d.trader_id where d.id = ?`,
@@ -178,13 +201,16 @@ function recordChange(
   after: { credibilityScore: number; credibilityLevel: number; verifiedCredentialTypes: string[]; totalFollowers: number; audienceQuality: number },
   record: TrackRecordSummary,
   cause: CredibilityCause | undefined,
+  heldBackBy: string | null = null,
 ): void {
-  if (before.score === after.credibilityScore && before.level === after.credibilityLevel) return;
+  const moved = before.score !== after.credibilityScore || before.level !== after.credibilityLevel;
+  if (!moved && !(cause && ALWAYS_RECORDED.has(cause.reason))) return;
   const change = explainChange(
     before,
     { score: after.credibilityScore, level: after.credibilityLevel, claimable: after.verifiedCredentialTypes, totalFollowers: after.totalFollowers, audienceQuality: after.audienceQuality },
     record,
-    cause?.reason ?? null,
+    cause ?? null,
+    heldBackBy,
   );
   em.create(CredibilityChange, {
     creator: 'creator' in subject ? subject.creator : null,

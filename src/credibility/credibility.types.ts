@@ -52,6 +52,9 @@ registerEnumType(CredibilityChangeReason, {
     CREDENTIAL_VERIFIED: { description: 'An admin verified a credential, so a new credential type counts.' },
     CREDENTIAL_LAPSED: { description: 'A verified credential expired or stopped counting.' },
     AUDIENCE_CHANGED: { description: 'Channel accounts changed, and with them the share of real followers.' },
+    CHANNEL_VERIFIED: { description: 'A channel’s ownership was verified, so its figures count.' },
+    CHANNEL_VERIFICATION_DROPPED: { description: 'A verified channel’s handle changed or the channel was removed, so its figures stopped counting.' },
+    AUDIT_CHANGED: { description: 'A platform connector’s snapshot brought new figures and a new audience-quality audit.' },
     DEAL_SETTLED: { description: 'A deal was settled (or a dispute resolved by settling), adding to the track record.' },
     REVIEW_RECEIVED: { description: 'A brand reviewed a settled deal.' },
     RECALCULATED: { description: 'Recomputed from the same facts, for example after the rules changed.' },
@@ -121,4 +124,22 @@ export class TrackRecordType {
 
   @Field(() => Float, { nullable: true, description: 'Their average rating, 1 to 5; null without any review.' })
   reviewAverage!: number | null;
+}
+
+@ObjectType('CredibilityLevelRequirement', { description: 'What one creator level needs. Every requirement must hold, and those of the levels below.' })
+export class CredibilityLevelRequirementType {
+  @Field(() => CredibilityLevel, { description: 'The level.' })
+  level!: CredibilityLevel;
+
+  @Field(() => Int, { description: 'Lowest credibility score.' })
+  minScore!: number;
+
+  @Field({ description: 'Whether it needs a verified channel or a verified credential.' })
+  verifiedIdentity!: boolean;
+
+  @Field(() => Int, { description: 'Deals settled through the marketplace.' })
+  minSettledDeals!: number;
+
+  @Field({ description: 'The requirements in one sentence.' })
+  summary!: string;
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import type { ApiKeyPrincipal } from '../auth/api-key-principal.js';
 import type { Viewer, ViewerSource } from '../auth/viewer.js';
 import type { AppServices } from '../common/app-services.js';
 import type { UnitOfWork } from '../common/unit-of-work.js';
@@ -17,6 +18,8 @@ export interface RequestContext {
    * ready before any resolver method that needs it runs, null until then and for anonymous requests.
    */
   viewer: Viewer | null;
+  /** The organisation an API key acts for, with the key's scopes; null or absent for everyone else. */
+  apiKey?: ApiKeyPrincipal | null;
   services: AppServices;
   /** Reads an account's memberships: for the viewer on demand, and afresh for each live event. */
   viewers: ViewerSource;

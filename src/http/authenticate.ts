@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { API_KEY_PREFIX, type ApiKeyAuthenticator, type ApiKeyPrincipal } from '../auth/api-key-principal.js';
 import type { TokenService } from '../auth/tokens.js';
 import type { Viewer, ViewerSource } from '../auth/viewer.js';
 import { unauthenticated } from '../graphql/errors.js';
@@ -22,6 +23,22 @@ export async function authenticatedUserId(header: string | undefined, tokens: To
     );
   }
   return check.userId;
+}
+
+/**
+ * Who a GraphQL request acts for: an account (from a session token) or an organisation (from an
+ * API key, `mcn_live_…`). A key that is unknown or revoked is refused like a bad token; a key's
+ * request has no account, so everything but the operations that accept keys treats it as anonymous.
+ */
+export async function authenticateRequest(
+  header: string | undefined,
+  dependencies: { tokens: TokenService; apiKeys?: ApiKeyAuthenticator | undefined; em: EntityManager },
+): Promise<{ viewerId: string | null; apiKey: ApiKeyPrincipal | null }> {
+  const token = header ? /^Bearer\s+(\S+)$/i.exec(header)?.[1] : undefined;
+  if (!token?.startsWith(API_KEY_PREFIX)) return { viewerId: await authenticatedUserId(header, dependencies.tokens), apiKey: null };
+  const apiKey = dependencies.apiKeys ? await dependencies.apiKeys.authenticate(dependencies.em, token) : null;
+  if (!apiKey) throw unauthenticated('The API key is not valid or has been revoked.');
+  return { viewerId: null, apiKey };
 }
 
 /** The viewer behind an `Authorization` header, memberships read: for connections that live on. */

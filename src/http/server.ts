@@ -24,7 +24,8 @@ import type { ViewerSource } from '../auth/viewer.js';
 import type { AppServices } from '../common/app-services.js';
 import type { UnitOfWork } from '../common/unit-of-work.js';
 import type { GraphQLSchema } from 'graphql';
-import { authenticatedUserId } from './authenticate.js';
+import type { ApiKeyAuthenticator } from '../auth/api-key-principal.js';
+import { authenticateRequest } from './authenticate.js';
 import { mountHealthChecks } from './health.js';
 import { LIMIT_ERROR_CODES, type ApiLimits } from './limits/api-limits.js';
 import { requestScope } from './limits/request-scope.js';
@@ -55,6 +56,8 @@ export interface HttpServerDependencies {
   viewers: ViewerSource;
   unitOfWork: UnitOfWork;
   tokens: TokenService;
+  /** Resolves organisation API keys sent as bearer tokens; without it such tokens are refused. */
+  apiKeys?: ApiKeyAuthenticator;
   logger: Logger;
   production: boolean;
   /** Query limits, rate limits and the request time budget. */
@@ -217,12 +220,13 @@ export async function createHttpServer(dependencies: HttpServerDependencies) {
         await em.getDataLoader('ref');
         // Only the token is checked here; the viewer's memberships are read when a resolver needs
         // them (viewer-loading.ts), so a public read by id costs one statement, not two.
-        const viewerId = await authenticatedUserId(req.header('authorization'), tokens);
+        const { viewerId, apiKey } = await authenticateRequest(req.header('authorization'), { tokens, apiKeys: dependencies.apiKeys, em });
         return {
           requestId: res.locals.requestId as string,
           em,
           viewerId,
           viewer: null,
+          apiKey,
           services,
           viewers,
           unitOfWork,

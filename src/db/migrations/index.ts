@@ -18,9 +18,10 @@ import { Migration20261125120000TextBoundsAndVersionRules } from './Migration202
 import { Migration20261125140000HotStatementPlans } from './Migration20261125140000HotStatementPlans.js';
 import { Migration20261207000000FunctionsFromFiles } from './Migration20261207000000FunctionsFromFiles.js';
 import { Migration20261208010000Ledger } from './Migration20261208010000Ledger.js';
-import { Migration20261208010300ChineseSearch } from './Migration20261208010300ChineseSearch.js';
-import { Migration20261208014500DeliverableAutoApproval } from './Migration20261208014500DeliverableAutoApproval.js';
 import { Migration20261208011500AccountSecurity } from './Migration20261208011500AccountSecurity.js';
+import { Migration20261208010300ChineseSearch } from './Migration20261208010300ChineseSearch.js';
+import { Migration20261208013000VerifiedChannelsAndApiKeys } from './Migration20261208013000VerifiedChannelsAndApiKeys.js';
+import { Migration20261208014500DeliverableAutoApproval } from './Migration20261208014500DeliverableAutoApproval.js';
 
 /** Applied in this order; a migration, once committed, is never edited. */
 export const migrations: MigrationObject[] = [
@@ -44,6 +45,7 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261207000000FunctionsFromFiles', class: Migration20261207000000FunctionsFromFiles },
   { name: 'Migration20261208010000Ledger', class: Migration20261208010000Ledger },
   { name: 'Migration20261208010300ChineseSearch', class: Migration20261208010300ChineseSearch },
-  { name: 'Migration20261208014500DeliverableAutoApproval', class: Migration20261208014500DeliverableAutoApproval },
   { name: 'Migration20261208011500AccountSecurity', class: Migration20261208011500AccountSecurity },
+  { name: 'Migration20261208013000VerifiedChannelsAndApiKeys', class: Migration20261208013000VerifiedChannelsAndApiKeys },
+  { name: 'Migration20261208014500DeliverableAutoApproval', class: Migration20261208014500DeliverableAutoApproval },
 ];
