@@ -233,7 +233,8 @@ export class AccountService implements ViewerSource {
   async loadViewers(em: EntityManager, userIds: readonly string[]): Promise<Map<string, Viewer>> {
     const rows = await em
       .getConnection()
-      .execute<ViewerRow[]>('select v.* from unnest(?::uuid[]) as account(id), lateral viewer_of_account(account.id) as v', [userIds]);
+      // As one array literal: the driver would spread a JavaScript array into separate parameters.
+      .execute<ViewerRow[]>('select v.* from unnest(?::uuid[]) as account(id), lateral viewer_of_account(account.id) as v', [`{${userIds.join(',')}}`]);
     return new Map(rows.map((row) => [row.id, viewerOf(row)]));
   }
 
