@@ -5,6 +5,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/auth/password.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
+import { createBrand, createBrief, createCreator, placeBid } from '../support/bids.js';
 
 // Debian's chromium, which .ci/run installs when it is missing; playwright-core downloads no browser.
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -84,5 +85,42 @@ describe.skipIf(!haveChromium)('the GraphiQL page in Chromium', () => {
     await page.locator('.graphiql-tab', { hasText: 'Viewer' }).first().click();
     await page.locator('.graphiql-execute-button').click();
     await expect.poll(() => page.locator('.result-window').innerText(), { timeout: 15_000 }).toContain('"displayName": "Infant brand buyer"');
+  });
+
+  it('drops a token the server no longer accepts, says so, and runs the operation without it', async () => {
+    const page = await browser.newPage();
+    // A token signed with another secret, as one stored before a restart with a new secret.
+    await page.addInitScript(() => sessionStorage.setItem('marketplace-ide-token', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmVkLWVsc2V3aGVyZQ'));
+    await page.goto(server.url);
+    await page.locator('.graphiql-tab', { hasText: 'Viewer' }).first().click();
+    await page.locator('.graphiql-execute-button').click();
+    await expect.poll(() => page.locator('#ide-viewer').innerText(), { timeout: 15_000 }).toMatch(/no longer accepts the stored token/);
+    await expect.poll(() => page.locator('.result-window').innerText(), { timeout: 15_000 }).toContain('"viewer": null');
+    expect(await page.locator('#ide-token').inputValue()).toBe('');
+    expect(await page.evaluate(() => sessionStorage.getItem('marketplace-ide-token'))).toBeNull();
+  });
+
+  it('runs a subscription over WebSocket and shows its events as they come', async () => {
+    const brand = await createBrand(server);
+    const briefId = await createBrief(server, brand);
+    const creator = await createCreator(server, 'ide-bidder', { level: 5 });
+    const page = await browser.newPage();
+    await page.addInitScript((token) => sessionStorage.setItem('marketplace-ide-token', token), brand.owner.token);
+    await page.goto(server.url);
+    await page.locator('.graphiql-execute-button').waitFor({ timeout: 20_000 });
+    const query = `subscription BidsOnBrief { bidEvents(briefId: "${briefId}") { __typename } }`;
+    await page.evaluate(`document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.setValue(${JSON.stringify(query)})`);
+    const frames: string[] = [];
+    page.on('websocket', (socket) => {
+      socket.on('framesent', (frame) => frames.push(`sent ${String(frame.payload)}`));
+      socket.on('framereceived', (frame) => frames.push(`received ${String(frame.payload)}`));
+    });
+    await page.locator('.graphiql-execute-button').click();
+    await expect.poll(() => frames.some((frame) => frame.startsWith('sent') && frame.includes('"subscribe"')), { timeout: 15_000 }).toBe(true);
+    // The server registers the subscription right after reading that message.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await placeBid(server, creator.actor, { briefId, creatorId: creator.id });
+    await expect.poll(() => page.locator('.result-window').innerText(), { timeout: 15_000, message: frames.join('\n') }).toContain('"bidEvents"');
+    expect(await page.locator('.result-window').innerText()).not.toContain('INTERNAL_SERVER_ERROR');
   });
 });

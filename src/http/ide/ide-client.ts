@@ -4,7 +4,10 @@
  * globals React, ReactDOM and GraphiQL that the page loads before it.
  *
  * The bar above GraphiQL holds the bearer token: a LogIn answer fills it in, a pasted token works
- * too, and every request carries it unless the headers editor sets its own Authorization.
+ * too, and every request carries it unless the headers editor sets its own Authorization. A token
+ * the server refuses (401 over HTTP, 4403 on the socket) is dropped with a message saying so, and
+ * the request is sent again without it, so the docs and public reads keep working.
+ * Subscriptions go over graphql-ws on the same endpoint; GraphiQL shows each event as it comes.
  */
 export const IDE_CLIENT_SCRIPT = String.raw`(() => {
   'use strict';
@@ -17,13 +20,68 @@ export const IDE_CLIENT_SCRIPT = String.raw`(() => {
   const showToken = (token, who) => {
     tokenInput.value = token || '';
     viewerLabel.textContent = token ? (who ? 'Signed in as ' + who : 'Using the token above') : 'Not signed in';
+    viewerLabel.classList.remove('ide-warning');
     if (token) sessionStorage.setItem(storageKey, token); else sessionStorage.removeItem(storageKey);
+  };
+  const dropToken = () => {
+    showToken('', null);
+    viewerLabel.textContent = 'The server no longer accepts the stored token (signed out, expired, or a new signing secret): signed out. Run LogIn again.';
+    viewerLabel.classList.add('ide-warning');
   };
   showToken(sessionStorage.getItem(storageKey), null);
   tokenInput.addEventListener('change', () => showToken(tokenInput.value.trim(), null));
   clearButton.addEventListener('click', () => showToken('', null));
 
   const hasAuthorization = (headers) => Object.keys(headers || {}).some((name) => name.toLowerCase() === 'authorization');
+
+  // Whether the operation to run (the named one, or the document's only one) is a subscription.
+  const isSubscription = (query, operationName) => {
+    const operations = [...String(query).matchAll(/(^|\})\s*(query|mutation|subscription)\b\s*(\w*)/gm)];
+    const chosen = operations.find((match) => operationName && match[3] === operationName) || operations[0];
+    return Boolean(chosen && chosen[2] === 'subscription');
+  };
+
+  const socketUrl = new URL(config.endpoint, location.href);
+  socketUrl.protocol = socketUrl.protocol === 'https:' ? 'wss:' : 'ws:';
+  let socket = null;
+  let socketAuthorization = null;
+  function socketFor(authorization) {
+    if (socket && socketAuthorization === authorization) return socket;
+    if (socket) socket.dispose();
+    socketAuthorization = authorization;
+    socket = graphqlWs.createClient({
+      url: socketUrl.href,
+      connectionParams: authorization ? { authorization } : {},
+      retryAttempts: 0,
+      on: {
+        closed: (event) => {
+          if (event && event.code === 4403 && authorization) dropToken();
+          if (socket && socketAuthorization === authorization) socket = null;
+        },
+      },
+    });
+    return socket;
+  }
+
+  // An async iterable of results, which GraphiQL shows one after the other.
+  function subscribe(body, authorization) {
+    const iterator = socketFor(authorization).iterate({ query: body.query, variables: body.variables || {}, operationName: body.operationName || undefined });
+    return {
+      [Symbol.asyncIterator]: () => ({
+        next: () =>
+          iterator.next().catch((error) => ({
+            done: false,
+            // graphql-ws rejects with the server's GraphQL errors, or with the socket's close event.
+            value: {
+              errors: Array.isArray(error)
+                ? error
+                : [{ message: error && error.reason ? 'The socket closed: ' + error.reason : String((error && error.message) || error) }],
+            },
+          })),
+        return: () => iterator.return ? iterator.return() : Promise.resolve({ done: true, value: undefined }),
+      }),
+    };
+  }
 
   async function fetcher(params, options) {
     const headers = Object.assign(
@@ -38,7 +96,13 @@ export const IDE_CLIENT_SCRIPT = String.raw`(() => {
     if (body.operationName && !new RegExp('\\b(query|mutation|subscription)\\s+' + body.operationName + '\\b').test(body.query)) {
       delete body.operationName;
     }
-    const response = await fetch(config.endpoint, { method: 'POST', headers, body: JSON.stringify(body) });
+    if (isSubscription(body.query, body.operationName)) return subscribe(body, headers.authorization);
+    let response = await fetch(config.endpoint, { method: 'POST', headers, body: JSON.stringify(body) });
+    if (response.status === 401 && headers.authorization && !hasAuthorization(options && options.headers)) {
+      dropToken();
+      delete headers.authorization;
+      response = await fetch(config.endpoint, { method: 'POST', headers, body: JSON.stringify(body) });
+    }
     const result = await response.json();
     const session = result && result.data && result.data.logIn;
     if (session && session.token) showToken(session.token, session.user && session.user.displayName);

@@ -15,6 +15,7 @@ const packageDirectory = (name: string) => path.dirname(require.resolve(`${name}
 const ASSETS = new Map<string, { file: string; type: string }>(Object.entries({
   'graphiql.min.js': { file: path.join(packageDirectory('graphiql'), 'graphiql.min.js'), type: 'text/javascript' },
   'graphiql.min.css': { file: path.join(packageDirectory('graphiql'), 'graphiql.min.css'), type: 'text/css' },
+  'graphql-ws.min.js': { file: path.join(packageDirectory('graphql-ws'), 'umd', 'graphql-ws.min.js'), type: 'text/javascript' },
   'react.production.min.js': { file: path.join(packageDirectory('react'), 'umd', 'react.production.min.js'), type: 'text/javascript' },
   'react-dom.production.min.js': {
     file: path.join(packageDirectory('react-dom'), 'umd', 'react-dom.production.min.js'),
@@ -41,6 +42,7 @@ export function idePage(options: { endpoint: string; tabs: IdeTab[] }): string {
   #ide-bar { display: flex; gap: 0.5rem; align-items: center; padding: 0.4rem 0.8rem; border-bottom: 1px solid #ddd; font-size: 0.9rem; }
   #ide-bar input { flex: 1; font-family: monospace; padding: 0.2rem 0.4rem; }
   #graphiql { flex: 1; min-height: 0; }
+  #ide-viewer.ide-warning { color: #a40000; font-weight: 600; }
 </style>
 </head>
 <body>
@@ -55,6 +57,7 @@ export function idePage(options: { endpoint: string; tabs: IdeTab[] }): string {
 <script src="${asset('react.production.min.js')}"></script>
 <script src="${asset('react-dom.production.min.js')}"></script>
 <script src="${asset('graphiql.min.js')}"></script>
+<script src="${asset('graphql-ws.min.js')}"></script>
 <script src="${asset('ide.js')}"></script>
 </body>
 </html>
