@@ -166,7 +166,7 @@ describe('the job queue in PostgreSQL', () => {
     const elapsedSeconds = (Date.now() - started) / 1000;
 
     // Two instances each offer the job every second; one-second slots let one run through per slot.
-    expect(ranAt.length).toBeGreaterThanOrEqual(3);
+    expect(ranAt.length).toBeGreaterThanOrEqual(2);
     expect(ranAt.length).toBeLessThanOrEqual(Math.ceil(elapsedSeconds) + 1);
     expect(overlapped).toBe(false);
     const runs = await first.runs(periodicJobQueueName(job));

@@ -88,11 +88,11 @@ export async function startStreamingPair(bin: string): Promise<StreamingPair> {
         '',
       ].join('\n'),
     );
-    await run(bin, 'pg_ctl', ['-D', primaryDir, '-l', path.join(dir, 'primary.log'), '-w', 'start']);
+    await run(bin, 'pg_ctl', ['-D', primaryDir, '-l', path.join(dir, 'primary.log'), '-w', '-t', '120', 'start']);
     started.push(primaryDir);
     await run(bin, 'pg_basebackup', ['-h', '127.0.0.1', '-p', String(primaryPort), '-U', 'postgres', '-D', standbyDir, '-R', '-X', 'stream', '-c', 'fast']);
     await appendFile(path.join(standbyDir, 'postgresql.conf'), [`port = ${standbyPort}`, 'hot_standby = on', ''].join('\n'));
-    await run(bin, 'pg_ctl', ['-D', standbyDir, '-l', path.join(dir, 'standby.log'), '-w', 'start']);
+    await run(bin, 'pg_ctl', ['-D', standbyDir, '-l', path.join(dir, 'standby.log'), '-w', '-t', '120', 'start']);
     started.push(standbyDir);
   } catch (error) {
     await stopAll();
