@@ -44,13 +44,69 @@ function audienceOf(event: LiveEvent, context: RequestContext): DataLoader<strin
 export async function deliver(context: RequestContext, channelNames: string[], mayReceive: (viewer: Viewer, event: LiveEvent) => boolean) {
   const { userId } = context.viewer!;
   const events = await context.liveEvents.subscribe(channelNames);
-  return pipe(
-    events,
-    filter(async (event: LiveEvent) => {
-      context.viewer = await audienceOf(event, context).load(userId);
-      return context.viewer !== null && mayReceive(context.viewer, event);
-    }),
+  return takingTurns(
+    pipe(
+      events,
+      filter(async (event: LiveEvent) => {
+        context.viewer = await audienceOf(event, context).load(userId);
+        return context.viewer !== null && mayReceive(context.viewer, event);
+      }),
+    ),
   );
+}
+
+/**
+ * How many deliveries an instance reads and sends at once. Each reads its object afresh from the
+ * database; a burst of events for many subscribers would otherwise take every pooled connection
+ * and make every other request wait behind it. Deliveries queue instead: live events may be late
+ * by a moment, requests are not.
+ */
+const DELIVERIES_AT_ONCE = 2;
+let deliveriesRunning = 0;
+const waitingForTurn: (() => void)[] = [];
+
+async function takeTurn(): Promise<void> {
+  if (deliveriesRunning < DELIVERIES_AT_ONCE) {
+    deliveriesRunning += 1;
+    return;
+  }
+  await new Promise<void>((resolve) => waitingForTurn.push(resolve));
+}
+
+function giveTurn(): void {
+  const next = waitingForTurn.shift();
+  if (next) next();
+  else deliveriesRunning -= 1;
+}
+
+/**
+ * The events, each handed out with a turn that is held while graphql-js executes the subscriber's
+ * selection for it and graphql-ws sends the result, and given back when the next event is asked for.
+ */
+function takingTurns<T>(source: AsyncIterableIterator<T>): AsyncIterableIterator<T> {
+  let holding = false;
+  const release = () => {
+    if (holding) giveTurn();
+    holding = false;
+  };
+  return {
+    async next() {
+      release();
+      const result = await source.next();
+      if (!result.done) {
+        await takeTurn();
+        holding = true;
+      }
+      return result;
+    },
+    async return(value?: unknown) {
+      release();
+      return source.return ? source.return(value) : { done: true, value: undefined };
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
 }
 
 /** A subscription's target that is missing or not the subscriber's to follow, said alike. */
