@@ -415,6 +415,12 @@ const EXERCISED_ELSEWHERE: Record<string, string> = {
   'Subscription.myBidStatusChanged': 'over WebSocket, in test/subscriptions.test.ts',
   'Subscription.dealEvents': 'over WebSocket, below (live updates)',
   'Query.apiKeys': 'in test/credibility-channels.test.ts (organisation API keys), by owners, strangers and admins',
+  'Query.ledgerBalances': 'in test/ledger-money.test.ts (deposits; reads by the owner and by a stranger)',
+  'Query.ledgerStatement': 'in test/ledger-money.test.ts (statements; the talent’s read by the brand is null)',
+  'Query.ledgerDeposits': 'in test/ledger-money.test.ts (reads by strangers)',
+  'Query.payoutDetails': 'in test/ledger-money.test.ts (reads by strangers)',
+  'Query.payouts': 'in test/ledger-money.test.ts (reads by strangers)',
+  'Query.payoutsInStatus': 'in test/ledger-money.test.ts (reads by strangers)',
   'CredibilityChange.deal':
     'everyone who may read a credibility history (the talent, their agency, admins) is a party of the deals in it here; the nested-path check still proves the deal never reaches anyone else',
 };
@@ -499,6 +505,8 @@ const M = (rule: string, document: string, variables: MutationExercise['variable
 const DEAL_SIDES = ['brandOwner', 'talent', 'involvedAgency'] as const;
 
 const NO_SUCH_API_KEY = Buffer.from('ApiKey:00000000-0000-4000-8000-000000000000').toString('base64url');
+const NO_SUCH_CREATOR = Buffer.from('Creator:00000000-0000-4000-8000-000000000000').toString('base64url');
+const NO_SUCH_PAYOUT = Buffer.from('Payout:00000000-0000-4000-8000-000000000000').toString('base64url');
 
 const MUTATION_EXERCISES: MutationExercise[] = [
   M('connectorCreate', `mutation($input: ConnectorCreateInput!) { connectorCreate(input: $input) { userErrors { code field message } } }`, () => ({ input: { name: 'Intruder sync', platform: 'DOUYIN' } }), ['admin']),
@@ -619,6 +627,24 @@ const MUTATION_EXERCISES: MutationExercise[] = [
     ['brandOwner'],
     (i) => i.dealDeliverable,
   ),
+  M(
+    'ledgerDepositConfirm',
+    `mutation($input: LedgerDepositConfirmInput!) { ledgerDepositConfirm(input: $input) { userErrors { code field message } } }`,
+    (i) => ({ input: { brandId: i.brandA, amount: { amount: 1000, currency: 'CNY' }, bankReference: 'MATRIX-DEPOSIT' } }),
+    ['admin'],
+  ),
+  M(
+    'payoutDetailsSet',
+    `mutation($input: PayoutDetailsSetInput!) { payoutDetailsSet(input: $input) { userErrors { code field message } } }`,
+    (i) => ({ input: { payeeId: i.talentCreator, accountName: 'Matrix', bankName: 'Matrix Bank', accountNumber: '12345678' } }),
+    ['talent'],
+  ),
+  // A payee nobody here acts for; the payee's own request, and the admin's marks of a real payout, go
+  // through in test/ledger-money.test.ts.
+  M('payoutRequest', `mutation($input: PayoutRequestInput!) { payoutRequest(input: $input) { userErrors { code field message } } }`, () => ({ input: { payeeId: NO_SUCH_CREATOR, amount: { amount: 1, currency: 'CNY' } } }), []),
+  M('payoutBatchCreate', `mutation { payoutBatchCreate(currency: GBP) { userErrors { code field message } } }`, () => ({}), ['admin']),
+  M('payoutMarkPaid', `mutation($id: ID!) { payoutMarkPaid(id: $id, bankReference: "MATRIX") { userErrors { code field message } } }`, () => ({ id: NO_SUCH_PAYOUT }), []),
+  M('payoutMarkFailed', `mutation($id: ID!) { payoutMarkFailed(id: $id, reason: "Matrix") { userErrors { code field message } } }`, () => ({ id: NO_SUCH_PAYOUT }), []),
   // Resolving the dispute (CANCEL) ends the deal, so its positive control must come last.
   M(
     'dealDisputeResolve',

@@ -280,6 +280,17 @@ describe('payouts', () => {
     succeeded(await server.graphql(PayoutBatchCreateDocument, { currency: 'CNY' }, { token: admin.token }), 'payoutBatchCreate');
     const failed = succeeded(await server.graphql(PayoutMarkFailedDocument, { id: second.id, reason: 'Account closed' }, { token: admin.token }), 'payoutMarkFailed');
     expect(failed.payout?.status).toBe('FAILED');
+    // Nobody else reads the payee's payouts, details or money, nor the admin's work list.
+    const stranger = await signUp(server, 'stranger');
+    const strangerReads = await server.graphql(
+      `query($payee: ID!, $payout: ID!, $brand: ID!) { payouts(payeeId: $payee) { id } payoutDetails(payeeId: $payee) { bankName } node(id: $payout) { id } ledgerDeposits(brandId: $brand) { id } }`,
+      { payee: talent.id, payout: first.id, brand: brand.brandId },
+      { token: stranger.token },
+    );
+    expect(strangerReads.data).toEqual({ payouts: null, payoutDetails: null, node: null, ledgerDeposits: null });
+    const workList = await server.graphql(`{ payoutsInStatus(status: PAID) { id } }`, {}, { token: stranger.token });
+    expect(workList.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await server.graphql(`{ payoutsInStatus(status: PAID) { id } }`, {}, { token: admin.token })).data).toEqual({ payoutsInStatus: [{ id: first.id }] });
     expect(await balances(talent.actor, talent.id)).toEqual({ TALENT_PAYABLE: 300_000, PAYOUT_IN_TRANSIT: 0 });
     await expectLedgerOk();
   });

@@ -164,10 +164,11 @@ export class PayoutResolver {
   }
 
   @Authorized(Role.ADMIN)
-  @Mutation(() => PayoutBatchPayload, { description: 'Takes every REQUESTED payout in a currency into one batch, PROCESSING. Admins only. ILLEGAL_TRANSITION when none awaits.' })
+  @Mutation(() => PayoutBatchPayload, { description: 'Takes every REQUESTED payout in a currency into one batch, PROCESSING; no batch (batchId null, payouts empty) when none awaits. Admins only.' })
   async payoutBatchCreate(@Arg('currency', () => CurrencyCode) currency: CurrencyCode, @Ctx() context: RequestContext) {
     const result = await mutate(context, (tx) => context.services.payouts.createBatch(tx, currency));
-    return { userErrors: result.userErrors, ...(result.batch ? { batchId: toGlobalId('PayoutBatch', result.batch.id), payouts: result.payouts!.map(payoutView) } : {}) };
+    if (result.userErrors.length > 0) return { userErrors: result.userErrors };
+    return { userErrors: [], batchId: result.batch ? toGlobalId('PayoutBatch', result.batch.id) : null, payouts: result.payouts!.map(payoutView) };
   }
 
   @Authorized(Role.ADMIN)

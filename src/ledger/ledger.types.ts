@@ -196,8 +196,8 @@ export class PayoutPayload {
 
 @ObjectType({ description: 'The result of payoutBatchCreate.' })
 export class PayoutBatchPayload {
-  @Field(() => ID, { nullable: true, description: 'The batch; null when refused.' })
-  batchId?: string;
+  @Field(() => ID, { nullable: true, description: 'The batch; null when refused or when no payout awaited one.' })
+  batchId?: string | null;
 
   @Field(() => [PayoutType], { nullable: true, description: 'The payouts it took, now PROCESSING; null when refused.' })
   payouts?: PayoutType[];

@@ -95,20 +95,22 @@ export class PayoutService {
     return { payout };
   }
 
-  /** Admin: every requested payout in `currency` goes into one new batch, PROCESSING. */
+  /** Admin: every requested payout in `currency` goes into one new batch, PROCESSING; no batch when none awaits. */
   async createBatch(context: ServiceContext, currency: string): Promise<{ batch: PayoutBatch | null; payouts: Payout[] }> {
     const viewer = adminOnly(context.viewer);
     if (!(Object.values(CurrencyCode) as string[]).includes(currency)) throw Problem.of(ProblemCode.INVALID, 'Not a supported currency.', ['currency']);
     const { em } = context;
+    const waiting = await em.execute('select 1 from payout where status = any(?::text[]) and currency = ? limit 1', [
+      `{${payoutTransitions.statesAllowing(PayoutAction.BATCH).join(',')}}`,
+      currency,
+    ]);
+    if (waiting.length === 0) return { batch: null, payouts: [] };
     const batch = em.create(PayoutBatch, { currency, createdBy: viewer.userId });
     await em.flush();
     const rows = await em.execute<{ id: string }[]>(
       `update payout set status = ?, batch_id = ?, processing_at = now() where status = any(?::text[]) and currency = ? returning id`,
       [payoutTransitions.next('REQUESTED', PayoutAction.BATCH), batch.id, `{${payoutTransitions.statesAllowing(PayoutAction.BATCH).join(',')}}`, currency],
     );
-    if (rows.length === 0) {
-      throw Problem.of(ProblemCode.ILLEGAL_TRANSITION, `No payout in ${currency} awaits a batch.`, ['currency']);
-    }
     const payouts = await em.find(Payout, { id: { $in: rows.map((row) => row.id) } }, { refresh: true, orderBy: { requestedAt: 'asc' } });
     return { batch, payouts };
   }

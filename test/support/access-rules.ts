@@ -71,6 +71,15 @@ export const VALUE_TYPES: ReadonlySet<string> = new Set([
   'GuaranteedGmv',
   'BidEvent',
   'DealEvent',
+  // Money: reached only through ledgerBalances, ledgerStatement, ledgerDeposits and payoutDetails, whose rules decide.
+  'LedgerBalance',
+  'LedgerStatement',
+  'LedgerStatementLine',
+  'LedgerDeposit',
+  'PayoutDetails',
+  // A payout is read through payouts, payoutsInStatus and node(id:), all limited to the payee's people and admins
+  // (test/ledger-money.test.ts reads one as a stranger).
+  'Payout',
 ]);
 
 const BRAND_MEMBERS = "the brand's members";
@@ -128,7 +137,7 @@ export const RULES: Record<string, Rule> = {
   ...objectFields(
     'Deal',
     `agency bid brand brief createdAt creator id status terms trader updatedAt feeReleasedAt salesReports salesTotals settlementPreview settlement
-     disputes reviews termsHistory amendments deliverables cancellation`,
+     disputes reviews termsHistory amendments deliverables cancellation escrow`,
   ),
   // A deal's records: its parties and admins, like the deal.
   ...objectFields(
@@ -137,7 +146,15 @@ export const RULES: Record<string, Rule> = {
   ),
   ...objectFields('DealDeliverable', 'id format platform description dueAt status firstSubmittedAt approvedAt addedInVersion droppedInVersion deal late submissions'),
   ...objectFields('SalesReport', 'id periodStart periodEnd source ordersCount supersededAt createdAt gmv refunds refundsTotal inForce supersedes supersededBy'),
-  ...objectFields('DealDispute', 'id openedBySide openedByName reason openedAt decision resolutionNote resolvedAt resolvedByName'),
+  ...objectFields('DealDispute', 'id openedBySide openedByName reason openedAt decision resolutionNote resolvedAt resolvedByName splitTalentAmount'),
+
+  // Money: a brand's balance for its members, a payee's for its people; admins see all.
+  'Query.ledgerBalances': restricted("the owner's people (a brand's members, the talent, an agency's members) and admins"),
+  'Query.ledgerStatement': restricted("the owner's people and admins"),
+  'Query.ledgerDeposits': restricted(BRAND_MEMBERS_AND_ADMINS),
+  'Query.payoutDetails': restricted("the payee's people and admins"),
+  'Query.payouts': restricted("the payee's people and admins"),
+  'Query.payoutsInStatus': restricted('admins'),
 
   // Talent.
   ...publicFields(
@@ -244,6 +261,12 @@ export const RULES: Record<string, Rule> = {
   'Mutation.dealSettle': restricted("the deal's brand members and admins"),
   'Mutation.dealDisputeOpen': restricted("the deal's brand members, the talent and the agency's members"),
   'Mutation.dealDisputeResolve': restricted('admins'),
+  'Mutation.ledgerDepositConfirm': restricted('admins'),
+  'Mutation.payoutDetailsSet': restricted("the payee's people: the creator or operator, or the agency's members"),
+  'Mutation.payoutRequest': restricted("the payee's people, up to what is available"),
+  'Mutation.payoutBatchCreate': restricted('admins'),
+  'Mutation.payoutMarkPaid': restricted('admins'),
+  'Mutation.payoutMarkFailed': restricted('admins'),
   'Mutation.dealCancel': restricted("the deal's brand members, the talent and the agency's members, before any proof was submitted"),
   'Mutation.dealReview': restricted('the deal’s parties, once settled'),
   'Mutation.dealAmendmentPropose': restricted("the deal's parties"),
