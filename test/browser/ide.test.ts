@@ -123,4 +123,20 @@ describe.skipIf(!haveChromium)('the GraphiQL page in Chromium', () => {
     await expect.poll(() => page.locator('.result-window').innerText(), { timeout: 15_000, message: frames.join('\n') }).toContain('"bidEvents"');
     expect(await page.locator('.result-window').innerText()).not.toContain('INTERNAL_SERVER_ERROR');
   });
+
+  it('fills an id placeholder in a tab’s variables from an earlier answer', async () => {
+    const brand = await createBrand(server);
+    const page = await browser.newPage();
+    await page.addInitScript((token) => sessionStorage.setItem('marketplace-ide-token', token), brand.owner.token);
+    await page.goto(server.url);
+    await page.locator('.graphiql-tab', { hasText: 'Viewer' }).first().click();
+    await page.locator('.graphiql-execute-button').click();
+    await expect.poll(() => page.locator('.result-window').innerText(), { timeout: 15_000 }).toContain(brand.brandId);
+
+    await page.locator('.graphiql-tab', { hasText: 'BriefCreate' }).first().click();
+    const sent = page.waitForRequest((request) => request.postData()?.includes('briefCreate') ?? false);
+    await page.locator('.graphiql-execute-button').click();
+    const variables = (JSON.parse((await sent).postData()!) as { variables: { input: { brandId: string } } }).variables;
+    expect(variables.input.brandId).toBe(brand.brandId);
+  });
 });

@@ -83,6 +83,36 @@ export const IDE_CLIENT_SCRIPT = String.raw`(() => {
     };
   }
 
+  // Ids flow between tabs: every id an answer holds is remembered by its type (a global id is
+  // base64url of "Type:key"), and a variable written as a placeholder ("<Brief id>", "<Brand id from
+  // Viewer>") is filled with the latest id of that type before the operation is sent.
+  const idsKey = 'marketplace-ide-ids';
+  const knownIds = JSON.parse(sessionStorage.getItem(idsKey) || '{}');
+  const typeOfId = (id) => {
+    try {
+      const match = /^([A-Za-z]+):/.exec(atob(id.replace(/-/g, '+').replace(/_/g, '/')));
+      return match && match[1];
+    } catch (error) {
+      return null;
+    }
+  };
+  const rememberIds = (value) => {
+    if (Array.isArray(value)) return value.forEach(rememberIds);
+    if (!value || typeof value !== 'object') return;
+    for (const [key, field] of Object.entries(value)) {
+      const type = key === 'id' && typeof field === 'string' ? typeOfId(field) : null;
+      if (type) knownIds[type] = field;
+      else rememberIds(field);
+    }
+    sessionStorage.setItem(idsKey, JSON.stringify(knownIds));
+  };
+  const fillIds = (value) => {
+    if (typeof value === 'string') return value.replace(/^<(?:your )?(\w+) id(?: from \w+)?>$/, (placeholder, type) => knownIds[type] || placeholder);
+    if (Array.isArray(value)) return value.map(fillIds);
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, fillIds(field)]));
+    return value;
+  };
+
   async function fetcher(params, options) {
     const headers = Object.assign(
       { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
@@ -92,7 +122,7 @@ export const IDE_CLIENT_SCRIPT = String.raw`(() => {
     if (token && !hasAuthorization(options && options.headers)) headers.authorization = 'Bearer ' + token;
     // GraphiQL 3 can keep the operation name of the tab run before; a name the document does not
     // define would fail the request, so it is dropped and the server picks the sole operation.
-    const body = Object.assign({}, params);
+    const body = Object.assign({}, params, { variables: fillIds(params.variables) });
     if (body.operationName && !new RegExp('\\b(query|mutation|subscription)\\s+' + body.operationName + '\\b').test(body.query)) {
       delete body.operationName;
     }
@@ -104,6 +134,7 @@ export const IDE_CLIENT_SCRIPT = String.raw`(() => {
       response = await fetch(config.endpoint, { method: 'POST', headers, body: JSON.stringify(body) });
     }
     const result = await response.json();
+    rememberIds(result && result.data);
     const session = result && result.data && result.data.logIn;
     if (session && session.token) showToken(session.token, session.user && session.user.displayName);
     return result;
