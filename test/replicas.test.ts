@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startApplication, type RunningApplication } from '../src/app/application.js';
 import { ConfigError, loadConfig } from '../src/config/env.js';
 import { createDatabaseIfMissing, dropDatabaseIfExists, withDatabase } from '../src/db/database-admin.js';
-import { applicationOrmConfig as ormConfig } from '../src/app/database.js';
+import { applicationOrmConfig as ormConfig, connectDatabase } from '../src/app/database.js';
+import { migrate } from '../src/db/database.js';
+import { installJobQueueSchema } from '../src/queue/pg-boss-queue.js';
 import { createLogger } from '../src/observability/logger.js';
 import { postgresBinaries, startStreamingPair, type StreamingPair } from './support/postgres-pair.js';
 import { postGraphQL } from './support/test-server.js';
@@ -106,7 +108,12 @@ describe.skipIf(!binaries)('a primary and a streaming standby', () => {
       RATE_LIMIT_POINTS: '100000000',
       JWT_SECRET: 'replica-test-secret-long-enough-for-hs256',
     });
-    // The standby must have the database before the server checks it; migrations follow at start.
+    // Migrated before the server starts, and replayed by the standby: the reads a server makes as
+    // it starts go to the standby too, and must find the tables there.
+    const orm = await connectDatabase({ clientUrl: config.DATABASE_URL!, poolMax: 2 });
+    await migrate(orm);
+    await orm.close();
+    await installJobQueueSchema(config.DATABASE_URL!, logger);
     await pair.caughtUp();
     app = await startApplication(config, logger);
     url = `http://127.0.0.1:${app.port}/graphql`;
