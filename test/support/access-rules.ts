@@ -116,7 +116,7 @@ export const RULES: Record<string, Rule> = {
   'Brand.members': restricted(BRAND_MEMBERS_AND_ADMINS),
   ...publicFields('Product', 'brand createdAt description id name nicheTags requiredCredentials updatedAt vertical'),
   ...objectFields('OrganisationInvitation', 'agency brand email id invitedAt respondedAt role status'),
-  ...objectFields('User', 'agencies brands createdAt creatorProfile credentials displayName email id isAdmin traderProfile'),
+  ...objectFields('User', 'agencies brands createdAt creatorProfile credentials displayName email emailVerified id isAdmin traderProfile'),
   'User.organisationInvitations': restricted('the account itself'),
 
   // Briefs: the brief itself may be private (draft, invite-only); some fields are the brand's only.
@@ -212,6 +212,16 @@ export const RULES: Record<string, Rule> = {
   // Writes.
   'Mutation.signUp': ANYONE,
   'Mutation.logIn': ANYONE,
+  // Emailed links are the proof; asking for one says nothing about whether an account exists.
+  'Mutation.logOut': ANYONE,
+  'Mutation.emailVerify': ANYONE,
+  'Mutation.passwordResetRequest': ANYONE,
+  'Mutation.passwordReset': ANYONE,
+  'Mutation.emailChangeConfirm': ANYONE,
+  'Mutation.logOutEverywhere': SIGNED_IN,
+  'Mutation.emailVerificationRequest': SIGNED_IN,
+  'Mutation.passwordChange': SIGNED_IN,
+  'Mutation.emailChangeRequest': SIGNED_IN,
   'Mutation.brandCreate': SIGNED_IN,
   'Mutation.agencyCreate': SIGNED_IN,
   'Mutation.creatorProfileCreate': SIGNED_IN,
