@@ -19,7 +19,7 @@ export async function signUp(server: TestServer, name = 'user'): Promise<Actor> 
   expect(result.data?.signUp.userErrors).toEqual([]);
   // Tests act as established users, whose address is proven; the emailed proof itself is tested
   // in accounts-verification.test.ts.
-  await server.sql('update app_user set email_verified_at = now() where email = ?', [email]);
+  await server.sql('update app_user set email_verified_at = now() where email = lower(?)', [email]);
   return { token: result.data!.signUp.token!, userId: result.data!.signUp.user!.id, email };
 }
 
