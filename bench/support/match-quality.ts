@@ -130,6 +130,14 @@ export async function evaluateMatchQuality(em: EntityManager, judged: LoadedJudg
     const page = await service.recommendationsForBrief({ em: fork, viewer }, brief.id, { weights: weights ?? null }, { first: 100_000 });
     const milliseconds = performance.now() - started;
     const rankedIds = page.items.map((item) => item.talentId);
+    if (process.env.EVAL_EXPLAIN === briefKey) {
+      for (const [position, item] of page.items.entries()) {
+        const key = judged.talents.get(item.talentId)?.key;
+        if (position >= 15 && !key) continue;
+        const factors = item.score.factors.map((factor) => `${factor.factor.slice(0, 6)}=${factor.contribution.toFixed(3)}`).join(' ');
+        process.stdout.write(`#${position + 1} ${key ?? 'distractor'} ${item.score.score.toFixed(3)} ${factors}\n`);
+      }
+    }
 
     const constraints = await constraintsOf(fork, brief.id, kind);
     const judgedOfKind = [...judged.talents].filter(([, talent]) => talent.kind === kind).map(([id]) => id);

@@ -158,9 +158,13 @@ export function trackRecordPoints(record: TrackRecordInputs): number {
   );
 }
 
+/** The points `count` distinct verified credential types earn. */
+export function credentialPointsFor(count: number): number {
+  return CREDENTIAL_POINTS[clamp(Math.floor(finite(count)), 0, CREDENTIAL_POINTS.length - 1)]!;
+}
+
 export function computeCredibility(inputs: CredibilityInputs): Credibility {
-  const credentialCount = clamp(Math.floor(inputs.verifiedCredentialCount), 0, CREDENTIAL_POINTS.length - 1);
-  const credentialPoints = CREDENTIAL_POINTS[credentialCount]!;
+  const credentialPoints = credentialPointsFor(inputs.verifiedCredentialCount);
   const quality = inputs.audienceQuality === null ? 0 : clamp(inputs.audienceQuality, 0, 1);
   const audiencePoints = MAX_AUDIENCE_POINTS * clamp((quality - AUDIENCE_QUALITY_FLOOR) / (1 - AUDIENCE_QUALITY_FLOOR), 0, 1);
   const recordPoints = trackRecordPoints(inputs.trackRecord ?? NO_TRACK_RECORD) * (inputs.audienceQuality === null ? RECORD_ONLY_SCALE : 1);

@@ -230,7 +230,9 @@ function weightsKey(weights: MatchWeights): string {
 
 function rank(brief: Brief, matchBrief: MatchBrief, retrieved: RetrievedCandidate, weights: MatchWeights): Ranked {
   const matchScore = scoreCandidate(matchBrief, retrieved.candidate, weights);
-  return { brief, matchBrief, retrieved, matchScore, score: matchScore.score, totalFollowers: retrieved.candidate.totalFollowers };
+  // The diversity re-rank caps reach that is real: a padded audience is not the reach it claims.
+  const realFollowers = Math.round(retrieved.candidate.totalFollowers * (retrieved.candidate.audienceQuality ?? 1));
+  return { brief, matchBrief, retrieved, matchScore, score: matchScore.score, totalFollowers: realFollowers };
 }
 
 /** Best score first; ties by credibility, then ids, so the order (and every cursor) is stable. */

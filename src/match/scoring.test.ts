@@ -188,10 +188,14 @@ describe('scoreCandidate: the hand-judged orderings', () => {
       reason: 'Holds a verified pediatrician credential, a specialist qualification for Infant food supplements.',
     });
     expect(factorOf(star, 'credentialRelevance').value).toBe(0);
-    expect(factorOf(doctor, 'credibility')).toMatchObject({ value: 0.58, reason: 'Credibility score 58 of 100 (level L4).' });
+    // Credential relevance counts her credential; credibility counts the rest of her 58 points (24 are the credential's).
+    expect(factorOf(doctor, 'credibility')).toMatchObject({
+      value: Math.round((34 / 66) * 1e6) / 1e6,
+      reason: 'Credibility score 58 of 100 (level L4); without the 24 points its credentials earn, which credential relevance counts, 34 of 66.',
+    });
     expect(factorOf(doctor, 'nicheTagOverlap')).toMatchObject({ value: 0.75, reason: "Shares 3 of the brief's 4 niche tags: dha, infant-nutrition and vitamin-d." });
     expect(factorOf(doctor, 'trackRecord').reason).toBe(
-      '9 completed deals in Infant food supplements at 3.80× ROI, shrunk toward the vertical\'s 2.60× average to 3.37×.',
+      "Expected ROI 3.37× (at least 2.59× allowing for its uncertainty) against the vertical's 2.60×: 9 completed deals in Infant food supplements at 3.80×, shrunk toward the average by the number of deals.",
     );
     expect(factorOf(doctor, 'trackRecord').value).toBeGreaterThan(factorOf(star, 'trackRecord').value);
     expect(factorOf(doctor, 'audienceFit').reason).toBe("Audience against the brief's target: 82% female, 72% aged 25–30 or 31–40 and 37% in Shanghai, Zhejiang or Jiangsu.");
@@ -295,7 +299,9 @@ describe('scoreCandidate: the hand-judged orderings', () => {
     // The lifestyle creator's audience fits the target better; the reviewer wins on vertical, tags and record.
     expect(factorOf(lifestyleScore, 'audienceFit').value).toBeGreaterThan(factorOf(reviewerScore, 'audienceFit').value);
     expect(factorOf(reviewerScore, 'trackRecord').value).toBeGreaterThan(factorOf(lifestyleScore, 'trackRecord').value);
-    expect(factorOf(lifestyleScore, 'trackRecord').reason).toBe("No completed deals with reported sales in Functional skincare yet; assumed the vertical's average ROI of 2.80×.");
+    expect(factorOf(lifestyleScore, 'trackRecord').reason).toBe(
+      "New to Functional skincare: no completed deals with reported sales yet, so the expected ROI of 2.80× is an assumption (the vertical's average of 2.80×), not a record; at least 1.40× allowing for its uncertainty.",
+    );
     expectConsistent(reviewerScore);
     expectConsistent(lifestyleScore);
   });
