@@ -633,3 +633,67 @@ describe('scoreCandidate: properties', () => {
     );
   });
 });
+
+describe('scoreCandidate: authenticity, credentials counted once, evidence over assumption', () => {
+  const serum = brief({
+    verticalSlugs: ['beauty.functional-skincare'],
+    nicheTags: ['ceramide', 'barrier-repair'],
+    targetAudience: { gender: 'FEMALE', ageBands: [], regions: [] },
+    formats: [ContentFormat.IMAGE_POST],
+    budget: yuan(40_000),
+  });
+  const base = creator({
+    verticalSlugs: ['beauty.functional-skincare'],
+    nicheTags: ['ceramide', 'barrier-repair'],
+    audience: youngMothers,
+    audienceQuality: 0.95,
+    credibilityScore: 40,
+    rateCard: { currency: 'CNY', minFixedFeeByFormat: { IMAGE_POST: yuan(8_000) }, minCommissionBp: 1500 },
+    trackRecord: { dealsCompleted: 0, roiBpInVertical: null, verticalAverageRoiBp: 25_000 },
+  });
+
+  it('never ranks a mostly padded audience above a comparable authentic one, and discounts reach in proportion', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.nat(12), (a, b, deals) => {
+        const [low, high] = a < b ? [a, b] : [b, a];
+        const trackRecord = { dealsCompleted: deals, roiBpInVertical: deals ? 30_000 : null, verticalAverageRoiBp: 25_000 };
+        const padded = scoreCandidate(serum, { ...base, audienceQuality: low, trackRecord });
+        const authentic = scoreCandidate(serum, { ...base, audienceQuality: high, trackRecord });
+        expect(authentic.score).toBeGreaterThanOrEqual(padded.score);
+      }),
+    );
+    const padded = scoreCandidate(serum, { ...base, audienceQuality: 0.45 });
+    expect(factorOf(padded, 'audienceFit').value).toBeCloseTo(0.82 * 0.5, 6);
+    expect(factorOf(padded, 'audienceFit').reason).toContain('Only 45% of followers are real, so the fit counts at 50%.');
+    expect(factorOf(padded, 'trackRecord').reason).toContain('discounted for an audience only 45% real');
+  });
+
+  it('counts a credential once: relevance for the brief, and none of its points in credibility', () => {
+    const researcher = scoreCandidate(serum, { ...base, raw: undefined, rawVerifiedCredentialTypes: [CredentialType.RESEARCHER], verifiedCredentialTypes: [CredentialType.RESEARCHER], credibilityScore: 64 });
+    const plain = scoreCandidate(serum, { ...base, credibilityScore: 40 });
+    // RESEARCHER is no skincare qualification: same relevance as none, and its 24 credibility points do not count.
+    expect(factorOf(researcher, 'credentialRelevance').value).toBe(0);
+    expect(factorOf(researcher, 'credibility').value).toBeCloseTo(factorOf(plain, 'credibility').value, 6);
+    expect(researcher.score).toBeCloseTo(plain.score, 6);
+  });
+
+  it('ranks a record above the average over a newcomer assumed average, and a poor record below both', () => {
+    const value = (dealsCompleted: number, roiBpInVertical: number | null) =>
+      factorOf(scoreCandidate(serum, { ...base, trackRecord: { dealsCompleted, roiBpInVertical, verticalAverageRoiBp: 25_000 } }), 'trackRecord').value;
+    expect(value(0, null)).toBeCloseTo(0.5, 6);
+    expect(value(7, 25_000)).toBeGreaterThan(value(0, null));
+    expect(value(9, 35_000)).toBeGreaterThan(value(7, 25_000));
+    expect(value(2, 6_000)).toBeLessThan(value(0, null));
+    for (let deals = 1; deals < 30; deals++) expect(value(deals + 1, 35_000)).toBeGreaterThanOrEqual(value(deals, 35_000));
+  });
+
+  it('fits a related vertical through shared niche tags, below the parent vertical', () => {
+    const snack = brief({ verticalSlugs: ['food.hyaluronic-acid-snacks'], nicheTags: ['hyaluronic-acid', 'collagen'] });
+    const skincareSpecialist = creator({ verticalSlugs: ['beauty.functional-skincare'], nicheTags: ['hyaluronic-acid'] });
+    expect(factorOf(scoreCandidate(snack, skincareSpecialist), 'verticalFit')).toMatchObject({
+      value: 0.25,
+      reason: "Works in Functional skincare, outside the brief's verticals but related to them through hyaluronic-acid.",
+    });
+    expect(factorOf(scoreCandidate(snack, creator({ verticalSlugs: ['beauty.functional-skincare'], nicheTags: ['retinol'] })), 'verticalFit').value).toBe(0);
+  });
+});
