@@ -49,7 +49,7 @@ it(`ranks the judged set among ${distractors} distractors`, async () => {
   server = await startTestServer({ DB_POOL_MAX: '10', DB_STATEMENT_TIMEOUT_MS: '600000' });
   const em = server.app.orm.em.fork();
   const started = performance.now();
-  const judged = await em.transactional((tx) => loadJudgedSet(tx, { platformFeeBp: 500 }));
+  const judged = await loadJudgedSet(em, { platformFeeBp: 500 });
   const loadedMs = performance.now() - started;
   if (distractors > 0) await generateCreators(server.app.orm.em.fork(), { creators: distractors, seed });
   await server.sql('analyze');

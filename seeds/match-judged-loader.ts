@@ -46,7 +46,11 @@ const cny = (yuan: number) => ({ amount: Math.round(yuan * 100), currency: 'CNY'
 /** Commission on past campaigns, in basis points: what turns a target ROI into the GMV to report. */
 const PAST_COMMISSION_BP = 1000;
 
-export async function loadJudgedSet(em: EntityManager, options: { platformFeeBp: number; now?: Date }): Promise<LoadedJudgedSet> {
+/**
+ * Loads the set through `em` (not in a transaction: each past campaign commits in one of its own,
+ * `concurrency` of them side by side).
+ */
+export async function loadJudgedSet(em: EntityManager, options: { platformFeeBp: number; now?: Date; concurrency?: number }): Promise<LoadedJudgedSet> {
   const now = options.now ?? new Date();
   const inDays = (days: number) => new Date(now.getTime() + days * DAY_MS);
   const today = now.toISOString().slice(0, 10);
@@ -67,15 +71,15 @@ export async function loadJudgedSet(em: EntityManager, options: { platformFeeBp:
     return found;
   };
 
-  const brandOf = (key: string, productVertical: string, tags: string[], required: JudgedBrief['requiredCredentials']) => {
-    const owner = em.create(User, { email: `brand.${key}@judged.market`, displayName: `Owner of ${key}`, passwordHash: '!judged' });
-    const brand = em.create(Brand, { name: `Judged ${key}`, description: `A brand of the judged set (${key}).`, websiteUrl: `https://${key}.judged.example` });
-    em.create(BrandMember, { brand, user: owner, role: MemberRole.OWNER });
-    const product = em.create(Product, {
+  const brandOf = (within: EntityManager, key: string, productVertical: string, tags: string[], required: JudgedBrief['requiredCredentials']) => {
+    const owner = within.create(User, { email: `brand.${key}@judged.market`, displayName: `Owner of ${key}`, passwordHash: '!judged' });
+    const brand = within.create(Brand, { name: `Judged ${key}`, description: `A brand of the judged set (${key}).`, websiteUrl: `https://${key}.judged.example` });
+    within.create(BrandMember, { brand, user: owner, role: MemberRole.OWNER });
+    const product = within.create(Product, {
       name: `${key} product`,
       description: `The ${key} product.`,
       brand,
-      vertical: vertical(productVertical),
+      vertical: within.getReference(Vertical, vertical(productVertical).id),
       nicheTags: tags,
       requiredCredentials: required,
     });
@@ -144,20 +148,24 @@ export async function loadJudgedSet(em: EntityManager, options: { platformFeeBp:
   }
   const historyBrands = new Map<string, ReturnType<typeof brandOf>>();
   for (const slug of new Set(JUDGED_TALENTS.flatMap((spec) => [spec.record?.vertical ?? spec.verticals[0]!, spec.verticals[0]!]))) {
-    historyBrands.set(slug, brandOf(`past-${slug}`, slug, [], []));
+    historyBrands.set(slug, brandOf(em, `past-${slug}`, slug, [], []));
   }
   await em.flush();
-  for (const { user } of profiles.values()) await credibility.refreshForUser(em, user.id);
-  await em.flush();
+  await em.transactional(async (tx) => {
+    for (const { user } of profiles.values()) await credibility.refreshForUser(tx, user.id);
+  });
 
-  const brandSide = (owner: User, brand: Brand): ServiceContext => ({ em, viewer: new Viewer(owner.id, false, new Set([brand.id]), new Set(), null, null) });
+  const brandSide = (owner: User, brand: Brand, within: EntityManager = em): ServiceContext => ({
+    em: within,
+    viewer: new Viewer(owner.id, false, new Set([brand.id]), new Set(), null, null),
+  });
 
   /** One past campaign for the talent in `slug`: accepted, and unless `running`, delivered, reported at `roi`, settled and reviewed. */
   let settledDeals = 0;
-  const campaign = async (spec: JudgedTalent, slug: string, index: number, outcome: { roi: number; rating: number } | 'running') => {
+  const campaign = async (em: EntityManager, spec: JudgedTalent, slug: string, index: number, outcome: { roi: number; rating: number } | 'running') => {
     const { creator, trader, user } = profiles.get(spec.key)!;
     const history = historyBrands.get(slug)!;
-    const brand = brandSide(history.owner, history.brand);
+    const brand = brandSide(history.owner, history.brand, em);
     const talentSide: ServiceContext = { em, viewer: new Viewer(user.id, false, new Set(), new Set(), creator?.id ?? null, trader?.id ?? null) };
     const [format, fee] = spec.kind === 'creator' ? spec.rates[0]! : [ContentFormat.LIVE_STREAM, spec.fee];
     const platform = spec.platforms[0] ?? Platform.DOUYIN;
@@ -192,7 +200,7 @@ export async function loadJudgedSet(em: EntityManager, options: { platformFeeBp:
       },
     });
     const { deal } = await bids.accept(brand, bid.id, bid.currentRevision);
-    if (outcome === 'running') return em.clear();
+    if (outcome === 'running') return;
     for (const deliverable of (await deliverables.ofDeals(em, [deal.id]))[0] ?? []) {
       await deliverables.submit(talentSide, deliverable.id, `https://proof.judged.market/${deal.id}/${deliverable.position}`, null);
       await deliverables.approve(brand, deliverable.id);
@@ -204,28 +212,34 @@ export async function loadJudgedSet(em: EntityManager, options: { platformFeeBp:
     await settlements.settle(brand, deal.id);
     await reviews.review(brand, deal.id, outcome.rating, outcome.rating >= 4 ? 'Delivered what was agreed.' : 'Disappointing sales.');
     settledDeals += 1;
-    // Each flush compares every managed entity; a campaign's rows are done with once it settles.
-    em.clear();
   };
 
-  for (const spec of JUDGED_TALENTS) {
+  // Each campaign commits on its own, and talents' campaigns run side by side: they share no row but a past-campaign brand's.
+  const histories = JUDGED_TALENTS.filter((spec) => spec.record || spec.busy);
+  const playHistory = async (spec: JudgedTalent) => {
     const record = spec.record;
     if (record) {
       const slug = record.vertical ?? spec.verticals[0]!;
       for (let index = 0; index < record.deals; index++) {
         // Deal by deal the ROI varies around the talent's level, as real campaigns do.
         const spread = [1, 0.85, 1.15][index % 3]!;
-        await campaign(spec, slug, index, { roi: record.roi * spread, rating: record.rating });
+        await em.fork().transactional((tx) => campaign(tx, spec, slug, index, { roi: record.roi * spread, rating: record.rating }));
       }
     }
-    for (let index = 0; index < (spec.busy ?? 0); index++) await campaign(spec, spec.verticals[0]!, 100 + index, 'running');
-  }
+    for (let index = 0; index < (spec.busy ?? 0); index++) await em.fork().transactional((tx) => campaign(tx, spec, spec.verticals[0]!, 100 + index, 'running'));
+  };
+  let next = 0;
+  const worker = async () => {
+    while (next < histories.length) await playHistory(histories[next++]!);
+  };
+  await Promise.all(Array.from({ length: options.concurrency ?? 4 }, worker));
 
   const briefs = new Map<string, { id: string; brandId: string; ownerId: string; spec: JudgedBrief }>();
+  await em.transactional(async (tx) => {
   for (const spec of JUDGED_BRIEFS) {
-    const poster = brandOf(`brief-${spec.key}`, spec.vertical, spec.nicheTags, spec.requiredCredentials);
-    await em.flush();
-    const side = brandSide(poster.owner, poster.brand);
+    const poster = brandOf(tx, `brief-${spec.key}`, spec.vertical, spec.nicheTags, spec.requiredCredentials);
+    await tx.flush();
+    const side = brandSide(poster.owner, poster.brand, tx);
     const target = spec.targetAudience;
     const { brief } = await briefService.create(side, poster.brand.id, {
       title: spec.title,
@@ -248,7 +262,7 @@ export async function loadJudgedSet(em: EntityManager, options: { platformFeeBp:
     await briefService.publish(side, brief.id);
     briefs.set(spec.key, { id: brief.id, brandId: poster.brand.id, ownerId: poster.owner.id, spec });
   }
-  await em.flush();
+  });
 
   const grades = new Map(JUDGED_TALENTS.map((spec) => [spec.key, spec.grades]));
   return { briefs, talents, grade: (briefKey, talentKey) => grades.get(talentKey)?.[briefKey] ?? 0, settledDeals };

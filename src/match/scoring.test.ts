@@ -669,7 +669,7 @@ describe('scoreCandidate: authenticity, credentials counted once, evidence over 
   });
 
   it('counts a credential once: relevance for the brief, and none of its points in credibility', () => {
-    const researcher = scoreCandidate(serum, { ...base, raw: undefined, rawVerifiedCredentialTypes: [CredentialType.RESEARCHER], verifiedCredentialTypes: [CredentialType.RESEARCHER], credibilityScore: 64 });
+    const researcher = scoreCandidate(serum, { ...base, rawVerifiedCredentialTypes: [CredentialType.RESEARCHER], verifiedCredentialTypes: [CredentialType.RESEARCHER], credibilityScore: 64 });
     const plain = scoreCandidate(serum, { ...base, credibilityScore: 40 });
     // RESEARCHER is no skincare qualification: same relevance as none, and its 24 credibility points do not count.
     expect(factorOf(researcher, 'credentialRelevance').value).toBe(0);
