@@ -27,7 +27,9 @@ import type { CandidateKind } from './weights.js';
  *   replace a subquery per creator; only the over-budget exclusion still reads the rate card;
  * - capacity: `active_deal_count < capacity`, written `(…) is true` so the planner reads the
  *   statistics kept on that comparison (migration 20261125100000) instead of assuming a third of
- *   the rows pass;
+ *   the rows pass. Platforms and formats are written `(…) is true` too, so they filter the rows a
+ *   source's own index finds rather than joining that index with theirs: nearly every creator
+ *   passes them, and ANDing their bitmaps of most of the table cost more than it saved;
  * - no active bid (SUBMITTED, SHORTLISTED, COUNTERED, AGREED) and no deal of any status on the
  *   brief already. A withdrawn, rejected or unselected bid may be followed by a new one, so it
  *   does not exclude.
@@ -37,18 +39,20 @@ import type { CandidateKind } from './weights.js';
  * 2. Relevance (SOURCES): for a brand's ranking over the whole market, several sources, each
  * capped and ordered by a cheap relevance signal of its own, merged without duplicates, so no
  * single relevance-blind cut decides who is scored:
- * - exact: works in the brief's verticals (or their children), most shared niche tags first;
+ * - exact: works in the brief's verticals (or their children) and shares its niche tags, most
+ *   shared tags first; and, as back-fill, the most credible there whatever their tags;
  * - proven: has settled deals there, best ROI shrunk toward the vertical's average first (the
  *   shrinkage scoring uses), so a long good record is found whatever else the profile says;
  * - credentialed: holds a verified credential the brief's verticals call for
- *   (RELEVANT_CREDENTIALS) and works in the brief's vertical family;
+ *   (RELEVANT_CREDENTIALS) and works in the vertical family, the brief's own verticals and the
+ *   most shared tags first;
  * - related: shares a niche tag with the brief but works outside its verticals: the parent's
  *   other children, or another vertical altogether (skincare specialists in hyaluronic acid for a
  *   hyaluronic-acid snack), most shared tags first, the vertical family before the rest;
  * - family: the back-fill for a thin market: the most credible in the parent vertical and its
  *   other children (an index walk that stops at the cap);
- * - newcomers: works in the brief's verticals and has no settled deal yet, most shared tags and
- *   the most real audience first, so cold start has someone to offer.
+ * - newcomers: works in the brief's verticals, shares its tags and has no settled deal there yet,
+ *   most shared tags and the most real audience first, so cold start has someone to offer.
  * The caps add up to CANDIDATE_CAP, so a ranking never holds more. For named talents (an agency's
  * roster, a talent's own recommended briefs) relevance needs no sources: every named talent who
  * passes the constraints and works in the brief's vertical family or shares a niche tag is scored.
@@ -70,7 +74,7 @@ import type { CandidateKind } from './weights.js';
 export const CANDIDATE_CAP = 200;
 
 /** Each relevance source's share of CANDIDATE_CAP; a talent found by several counts once. */
-export const SOURCE_CAPS = Object.freeze({ exact: 90, proven: 40, credentialed: 30, related: 20, family: 10, newcomers: 10 });
+export const SOURCE_CAPS = Object.freeze({ exact: 70, credible: 20, proven: 40, credentialed: 30, related: 20, family: 10, newcomers: 10 });
 
 export interface CandidateQuery {
   briefIds: readonly string[];
@@ -200,8 +204,8 @@ const ELIGIBLE: Record<CandidateKind, string> = {
       x.verified_credential_types @> t.required_credentials
       and x.credibility_level >= t.min_credibility_level
       and (x.active_deal_count < x.capacity) is true
-      and x.platforms && t.platforms
-      and x.rate_formats && t.formats
+      and (x.platforms && t.platforms) is true
+      and (x.rate_formats && t.formats) is true
       and (not t.exclude_over_budget or exists (select 1 from creator_rate r where r.creator_id = x.id and r.format = any(t.formats)
         and (r.currency <> t.budget_currency or r.min_fixed_fee <= t.budget_amount / t.slots)))
       ${EXCLUDED_BY_BRIEF('creator_id')}`,
@@ -209,7 +213,7 @@ const ELIGIBLE: Record<CandidateKind, string> = {
       x.verified_credential_types @> t.required_credentials
       and x.credibility_level >= t.min_credibility_level
       and (x.active_deal_count < x.capacity) is true
-      and x.platforms && t.platforms
+      and (x.platforms && t.platforms) is true
       and (not t.exclude_over_budget or x.rate_currency <> t.budget_currency or x.min_fixed_fee <= t.budget_amount / t.slots)
       ${EXCLUDED_BY_BRIEF('trader_id')}`,
 };
@@ -219,20 +223,44 @@ const TABLE: Record<CandidateKind, { table: string; column: Column; tags: string
   trader: { table: 'trader', column: 'trader_id', tags: "'{}'::text[]" },
 };
 
-/** How many of the brief's niche tags the talent shares: the cheap relevance signal most sources order by. */
+/** How many of the brief's niche tags the talent shares: the cheap relevance signal sources order by. */
 const SHARED_TAGS = (tags: string) => `(select count(*) from unnest(${tags}) tag where tag = any(t.niche_tags))`;
+
+/**
+ * The talents who share a niche tag with the brief (for a brief without tags, who work in its own
+ * verticals) and pass every constraint, read once through the tag index with what the sources
+ * order by: shared tags, a relevant credential, a record in the brief's verticals, where they
+ * work. The exact, credentialed, related and newcomer sources all pick from it, so the largest
+ * scan of a ranking and its per-row tag count run once, over the tag's holders rather than the
+ * whole vertical.
+ */
+function matchedCte(kind: CandidateKind): string {
+  const { table, column, tags } = TABLE[kind];
+  const found = kind === 'creator' ? '(x.niche_tags && t.niche_tags or (cardinality(t.niche_tags) = 0 and x.vertical_slugs && t.record_verticals))' : 'x.vertical_slugs && t.record_verticals';
+  return `,
+  matched as materialized (
+    select x.id, x.credibility_score, ${kind === 'creator' ? 'x.audience_quality' : '0::float8 as audience_quality'}, ${SHARED_TAGS(tags)} as shared,
+      x.verified_credential_types && t.relevant_credentials as credentialed,
+      x.vertical_slugs && t.record_verticals as in_verticals, x.vertical_slugs && t.relevant_verticals as in_family,
+      x.id = any(array(select s.${column} from deal_settlement s join vertical sv on sv.id = s.vertical_id
+        where sv.slug = any(t.record_verticals) and s.${column} is not null and s.roi_bp is not null)) as proven
+    from target t, ${table} x
+    where ${found} and ${ELIGIBLE[kind]}
+  )`;
+}
 
 /**
  * The relevance sources of one brief over the whole market (see the file's comment), each a
  * capped, ordered list of ids, merged by `union` (a talent found twice counts once).
  */
 function sources(kind: CandidateKind): string {
-  const { table, column, tags } = TABLE[kind];
+  const { table, column } = TABLE[kind];
   const eligible = ELIGIBLE[kind];
-  const shared = SHARED_TAGS(tags);
-  const source = (condition: string, order: string, cap: number) => `
+  const walk = (condition: string, cap: number) => `
     (select x.id from ${table} x where ${condition} and ${eligible}
-      order by ${order}, x.id limit ${cap})`;
+      order by x.credibility_level desc, x.credibility_score desc, x.id limit ${cap})`;
+  const picked = (condition: string, order: string, cap: number) => `
+    (select id from matched where ${condition} order by ${order}, id limit ${cap})`;
   const proven = `
     (select x.id from (
         select s.${column} as id, count(s.roi_bp) as deals, avg(s.roi_bp) as roi
@@ -243,31 +271,15 @@ function sources(kind: CandidateKind): string {
       where ${eligible}
       order by (record.deals * record.roi + ${SHRINKAGE_PRIOR_DEALS} * coalesce(va.vertical_average_roi_bp, record.roi)) / (record.deals + ${SHRINKAGE_PRIOR_DEALS}) desc, x.id
       limit ${SOURCE_CAPS.proven})`;
-  const parts = [
-    source('x.vertical_slugs && t.record_verticals', `${shared} desc, x.credibility_score desc`, SOURCE_CAPS.exact),
+  return [
+    picked('in_verticals', 'shared desc, credibility_score desc', SOURCE_CAPS.exact),
+    walk('x.vertical_slugs && t.record_verticals', SOURCE_CAPS.credible),
     proven,
-    source('x.verified_credential_types && t.relevant_credentials and x.vertical_slugs && t.relevant_verticals', `${shared} desc, x.credibility_score desc`, SOURCE_CAPS.credentialed),
-    ...(kind === 'creator'
-      ? [
-          source(
-            'x.niche_tags && t.niche_tags and not (x.vertical_slugs && t.record_verticals)',
-            `${shared} desc, (x.vertical_slugs && t.relevant_verticals) desc, x.credibility_score desc`,
-            SOURCE_CAPS.related,
-          ),
-          source('x.vertical_slugs && t.relevant_verticals and not (x.vertical_slugs && t.record_verticals)', 'x.credibility_level desc, x.credibility_score desc', SOURCE_CAPS.family),
-          source(
-            `x.vertical_slugs && t.record_verticals and not exists (select 1 from deal_settlement s where s.${column} = x.id)`,
-            `${shared} desc, x.audience_quality desc`,
-            SOURCE_CAPS.newcomers,
-          ),
-        ]
-      : [
-          // Operators share no niche tags; the family's proven-or-credible operators stand in for related ones.
-          source('x.vertical_slugs && t.relevant_verticals and not (x.vertical_slugs && t.record_verticals)', 'x.credibility_level desc, x.credibility_score desc', SOURCE_CAPS.related + SOURCE_CAPS.family),
-          source(`x.vertical_slugs && t.record_verticals and not exists (select 1 from deal_settlement s where s.${column} = x.id)`, 'x.credibility_score desc', SOURCE_CAPS.newcomers),
-        ]),
-  ];
-  return parts.join('\n    union');
+    picked('credentialed and in_family', 'in_verticals desc, shared desc, credibility_score desc', SOURCE_CAPS.credentialed),
+    picked('not in_verticals', 'shared desc, in_family desc, credibility_score desc', SOURCE_CAPS.related),
+    walk('x.vertical_slugs && t.relevant_verticals and not (x.vertical_slugs && t.record_verticals)', SOURCE_CAPS.family),
+    picked('in_verticals and not proven', 'shared desc, audience_quality desc', SOURCE_CAPS.newcomers),
+  ].join('\n    union');
 }
 
 /** Named talents (a roster, one's own profile): all who pass and work in the brief's vertical family or share a niche tag. */
@@ -312,11 +324,11 @@ const VERTICAL_AVERAGE = `cross join lateral (select coalesce(${VERTICAL_AVERAGE
 
 const STATEMENTS: Record<CandidateKind, { market: string; named: string }> = {
   creator: {
-    market: `${BRIEF_CONSTANTS}${candidateSelect('creator', `select id from (${sources('creator')}) merged`)}`,
+    market: `${BRIEF_CONSTANTS}${matchedCte('creator')}${candidateSelect('creator', `select id from (${sources('creator')}) merged`)}`,
     named: `${BRIEF_CONSTANTS}${candidateSelect('creator', named('creator'))}`,
   },
   trader: {
-    market: `${BRIEF_CONSTANTS}${candidateSelect('trader', `select id from (${sources('trader')}) merged`)}`,
+    market: `${BRIEF_CONSTANTS}${matchedCte('trader')}${candidateSelect('trader', `select id from (${sources('trader')}) merged`)}`,
     named: `${BRIEF_CONSTANTS}${candidateSelect('trader', named('trader'))}`,
   },
 };
