@@ -28,4 +28,4 @@ HEALTHCHECK --interval=15s --timeout=3s --start-period=20s \
 # DATABASE_URL and JWT_SECRET are required (start-up says so clearly when they are missing).
 # Migrations first, then the server; exec keeps the server as PID 1's child for SIGTERM.
 # The preload starts OpenTelemetry tracing when OTEL_EXPORTER_OTLP_ENDPOINT is set, and loads nothing otherwise.
-CMD ["sh", "-c", "node dist/src/scripts/migrate.js && exec node --import ./dist/src/observability/preload.js dist/src/main.js"]
+CMD ["sh", "-c", "node dist/src/scripts/migrate.js && exec node --import ./dist/src/observability/preload.js dist/src/app/main.js"]

@@ -33,7 +33,7 @@ async function weightGrid(running: TestServer, judged: Awaited<ReturnType<typeof
   for (const [factor, values] of Object.entries(grid)) combinations = combinations.flatMap((partial) => values.map((value) => ({ ...partial, [factor]: value })));
   const results: { weights: Record<string, number>; ndcg: number; recall: number }[] = [];
   for (const weights of combinations) {
-    const report = await evaluateMatchQuality(running.app.orm.em.fork(), judged, weights);
+    const report = await evaluateMatchQuality(running.app.orm.em.fork(), running.app.core.services.matches, judged, weights);
     results.push({ weights, ndcg: report.meanNdcgAt10, recall: report.meanRecall });
   }
   results.sort((a, b) => b.ndcg - a.ndcg);
@@ -49,11 +49,11 @@ it(`ranks the judged set among ${distractors} distractors`, async () => {
   server = await startTestServer({ DB_POOL_MAX: '10', DB_STATEMENT_TIMEOUT_MS: '600000' });
   const em = server.app.orm.em.fork();
   const started = performance.now();
-  const judged = await loadJudgedSet(em, { platformFeeBp: 500 });
+  const judged = await loadJudgedSet(em, server.app.core.services);
   const loadedMs = performance.now() - started;
   if (distractors > 0) await generateCreators(server.app.orm.em.fork(), { creators: distractors, seed });
   await server.sql('analyze');
-  const report = await evaluateMatchQuality(server.app.orm.em.fork(), judged);
+  const report = await evaluateMatchQuality(server.app.orm.em.fork(), server.app.core.services.matches, judged);
   process.stdout.write(
     `\njudged set: ${judged.briefs.size} briefs, ${judged.talents.size} talents, ${judged.settledDeals} settled deals (loaded in ${(loadedMs / 1000).toFixed(1)} s); ${distractors} distractors (seed ${seed})\n`,
   );

@@ -1,23 +1,20 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { User } from '../src/account/user.entity.js';
+import type { User } from '../src/account/account.entity.js';
 import type { Agency } from '../src/agency/agency.entity.js';
 import { Viewer } from '../src/auth/viewer.js';
 import type { Bid } from '../src/bid/bid.entity.js';
-import { BidService } from '../src/bid/bid.service.js';
 import type { BidTermsInput } from '../src/bid/bid-terms.js';
 import type { Brand } from '../src/brand/brand.entity.js';
 import type { Product } from '../src/brand/product.entity.js';
 import { BiddingMode, BriefObjective, BriefVisibility, DealStructure, GmvGuaranteePreference, TargetGender } from '../src/brief/brief.entity.js';
-import { type BriefCreateInput, BriefService } from '../src/brief/brief.service.js';
+import type { BriefCreateInput } from '../src/brief/brief.service.js';
 import { ContentFormat, Platform } from '../src/common/enums.js';
+import type { AppServices } from '../src/common/app-services.js';
 import type { ServiceContext } from '../src/common/service-context.js';
 import { AgeBand } from '../src/creator/audience.js';
 import type { Creator } from '../src/creator/creator.entity.js';
 import { CredentialType } from '../src/credential/credential-type.js';
-import { DealService } from '../src/deal/deal.service.js';
-import { DealDeliverableService } from '../src/deal/deliverable.service.js';
 import type { Trader } from '../src/trader/trader.entity.js';
-import { VerticalService } from '../src/vertical/vertical.service.js';
 
 /**
  * The demo marketplace at work: the three brands' briefs and the bids on them, played through the
@@ -450,9 +447,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const cny = (yuan: number) => ({ amount: yuan * 100, currency: 'CNY' as const });
 
 /** Posts the demo briefs and plays their bids through the services, in the caller's transaction. */
-export async function seedDemoMarket(em: EntityManager, cast: DemoCast, options: { platformFeeBp: number; now: Date }): Promise<DemoMarketSummary> {
-  const briefService = new BriefService(new VerticalService());
-  const bidService = new BidService(briefService, new DealService(options.platformFeeBp, new DealDeliverableService()));
+export async function seedDemoMarket(context: ServiceContext, services: AppServices, cast: DemoCast, options: { now: Date }): Promise<DemoMarketSummary> {
+  const { briefs: briefService, bids: bidService } = services;
   const inDays = (days: number) => new Date(options.now.getTime() + days * DAY_MS);
   const termsInput = ({ fee, commissionBp, gmvGuarantee, agencyShareBp, deliverables }: DemoTerms): BidTermsInput => ({
     fixedFee: cny(fee),
@@ -467,7 +463,7 @@ export async function seedDemoMarket(em: EntityManager, cast: DemoCast, options:
   const actingAs = (key: string, make: () => Viewer): ServiceContext => {
     let viewer = viewers.get(key);
     if (!viewer) viewers.set(key, (viewer = make()));
-    return { em, viewer };
+    return { ...context, viewer };
   };
   const brandSide = (brandKey: string) => {
     const { brand, owner } = need(cast.brands, brandKey, 'brand');

@@ -1,17 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Viewer } from '../src/auth/viewer.js';
-import { BidService } from '../src/bid/bid.service.js';
 import { BiddingMode, BriefObjective, BriefVisibility, DealStructure, GmvGuaranteePreference } from '../src/brief/brief.entity.js';
-import { BriefService } from '../src/brief/brief.service.js';
 import { ContentFormat, Platform } from '../src/common/enums.js';
+import type { AppServices } from '../src/common/app-services.js';
 import type { ServiceContext } from '../src/common/service-context.js';
-import { CredibilityService } from '../src/credibility/credibility.service.js';
-import { DealReviewService } from '../src/deal/deal-review.service.js';
-import { DealSettlementService } from '../src/deal/deal-settlement.service.js';
-import { DealService } from '../src/deal/deal.service.js';
-import { DealDeliverableService } from '../src/deal/deliverable.service.js';
-import { SalesReportService } from '../src/deal/sales-report.service.js';
-import { VerticalService } from '../src/vertical/vertical.service.js';
 import type { DemoCast } from './demo-market.js';
 
 /**
@@ -152,28 +144,22 @@ export interface DemoRecordSummary {
 }
 
 /** Plays the past campaigns through the services, in the caller's transaction. */
-export async function seedDemoRecord(em: EntityManager, cast: DemoCast, options: { platformFeeBp: number; now: Date }): Promise<DemoRecordSummary> {
-  const credibility = new CredibilityService();
-  const briefs = new BriefService(new VerticalService());
-  const deliverables = new DealDeliverableService();
-  const deals = new DealService(options.platformFeeBp, deliverables);
-  const bids = new BidService(briefs, deals);
-  const sales = new SalesReportService(deals);
-  const settlements = new DealSettlementService(deals, sales, credibility);
-  const reviews = new DealReviewService(credibility);
+export async function seedDemoRecord(context: ServiceContext, services: AppServices, cast: DemoCast, options: { now: Date }): Promise<DemoRecordSummary> {
+  const { credibility, briefs, bids, dealDeliverables: deliverables, salesReports: sales, dealSettlements: settlements, dealReviews: reviews } = services;
+  const { em } = context;
   const today = options.now.toISOString().slice(0, 10);
   const inDays = (days: number) => new Date(options.now.getTime() + days * DAY_MS);
 
   const summary: DemoRecordSummary = { settledDeals: 0, reviews: 0 };
   for (const campaign of CAMPAIGNS) {
     const { brand, owner, products } = need(cast.brands, campaign.brand, 'brand');
-    const brandSide: ServiceContext = { em, viewer: new Viewer(owner.id, false, new Set([brand.id]), new Set(), null, null) };
+    const brandSide: ServiceContext = { ...context, viewer: new Viewer(owner.id, false, new Set([brand.id]), new Set(), null, null) };
     const creator = 'creator' in campaign.talent ? need(cast.creators, campaign.talent.creator, 'creator') : null;
     const trader = 'trader' in campaign.talent ? need(cast.traders, campaign.talent.trader, 'operator') : null;
     const talentUser = (creator ?? trader)!.user.id;
-    const talentSide: ServiceContext = { em, viewer: new Viewer(talentUser, false, new Set(), new Set(), creator?.id ?? null, trader?.id ?? null) };
+    const talentSide: ServiceContext = { ...context, viewer: new Viewer(talentUser, false, new Set(), new Set(), creator?.id ?? null, trader?.id ?? null) };
     const agency = campaign.agency ? need(cast.agencies, campaign.agency, 'agency') : null;
-    const bidderSide: ServiceContext = agency ? { em, viewer: new Viewer(agency.owner.id, false, new Set(), new Set([agency.agency.id]), null, null) } : talentSide;
+    const bidderSide: ServiceContext = agency ? { ...context, viewer: new Viewer(agency.owner.id, false, new Set(), new Set([agency.agency.id]), null, null) } : talentSide;
 
     const { brief } = await briefs.create(brandSide, brand.id, {
       title: campaign.title,

@@ -1,5 +1,7 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { User } from '../src/account/user.entity.js';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { AppServices } from '../src/common/app-services.js';
+import type { UnitOfWork } from '../src/common/unit-of-work.js';
+import { User } from '../src/account/account.entity.js';
 import { Agency, AgencyMember, RosterMembership, RosterStatus } from '../src/agency/agency.entity.js';
 import { hashPassword } from '../src/auth/password.js';
 import { Brand, BrandMember, MemberRole } from '../src/brand/brand.entity.js';
@@ -9,8 +11,7 @@ import { AgeBand, type AudienceProfile } from '../src/creator/audience.js';
 import { ChannelAccount, Creator, CreatorKind, CreatorRate } from '../src/creator/creator.entity.js';
 import { Credential, CredentialStatus } from '../src/credential/credential.entity.js';
 import { CredentialType } from '../src/credential/credential-type.js';
-import { CredibilityService } from '../src/credibility/credibility.service.js';
-import type { Logger } from '../src/logger.js';
+import type { Logger } from '../src/observability/logger.js';
 import { Trader, TraderCapability } from '../src/trader/trader.entity.js';
 import { Vertical } from '../src/vertical/vertical.entity.js';
 import { type DemoCast, seedDemoMarket } from './demo-market.js';
@@ -394,11 +395,13 @@ const LOGINS: DemoLogins['accounts'] = [
  * default the fee the configuration has when PLATFORM_FEE_BP is not set.
  */
 export async function seedDemoDataIfEmpty(
-  em: EntityManager,
+  orm: MikroORM,
+  application: { services: AppServices; unitOfWork: UnitOfWork },
   logger: Logger,
-  options: { platformFeeBp: number },
 ): Promise<DemoLogins | null> {
-  return em.transactional(async (tx) => {
+  const { services, unitOfWork } = application;
+  return unitOfWork.run({ em: orm.em.fork(), viewer: null }, async (context) => {
+    const tx = context.em;
     // Two servers starting together on an empty database must not both load the demo set.
     await tx.getConnection().execute('select pg_advisory_xact_lock(hashtext(?))', ['seed-demo-data'], 'get', tx.getTransactionContext());
     if ((await tx.count(User)) > 0) return null;
@@ -479,14 +482,13 @@ export async function seedDemoDataIfEmpty(
     await tx.flush();
 
     // Summary columns (credibility, follower totals, audience quality) are computed, never typed in.
-    const credibility = new CredibilityService();
-    for (const user of profileUsers) await credibility.refreshForUser(tx, user.id);
+    for (const user of profileUsers) await services.credibility.refreshForUser(tx, user.id);
 
     // Past campaigns, settled and reviewed through the services, give the track records credibility reads.
-    const record = await seedDemoRecord(tx, { brands, creators, traders, agencies }, { platformFeeBp: options.platformFeeBp, now });
+    const record = await seedDemoRecord(context, services, { brands, creators, traders, agencies }, { now });
 
     // Briefs and bids go through the services, which read the credentials and credibility just computed.
-    const market = await seedDemoMarket(tx, { brands, creators, traders, agencies }, { platformFeeBp: options.platformFeeBp, now });
+    const market = await seedDemoMarket(context, services, { brands, creators, traders, agencies }, { now });
 
     logger.debug({ creators: creators.size, traders: traders.size, brands: BRANDS.length, agencies: AGENCIES.length, ...record, ...market }, 'demo data created');
     return { password: DEMO_PASSWORD, accounts: LOGINS };

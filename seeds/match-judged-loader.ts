@@ -1,24 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { User } from '../src/account/user.entity.js';
+import { User } from '../src/account/account.entity.js';
 import { Viewer } from '../src/auth/viewer.js';
-import { BidService } from '../src/bid/bid.service.js';
 import { Brand, BrandMember, MemberRole } from '../src/brand/brand.entity.js';
 import { Product } from '../src/brand/product.entity.js';
 import { BiddingMode, BriefObjective, BriefVisibility, DealStructure, GmvGuaranteePreference, TargetGender } from '../src/brief/brief.entity.js';
-import { BriefService } from '../src/brief/brief.service.js';
+import type { AppServices } from '../src/common/app-services.js';
 import { ContentFormat, Platform } from '../src/common/enums.js';
 import type { ServiceContext } from '../src/common/service-context.js';
 import { ChannelAccount, Creator, CreatorRate } from '../src/creator/creator.entity.js';
 import { Credential, CredentialStatus } from '../src/credential/credential.entity.js';
-import { CredibilityService } from '../src/credibility/credibility.service.js';
-import { DealReviewService } from '../src/deal/deal-review.service.js';
-import { DealSettlementService } from '../src/deal/deal-settlement.service.js';
-import { DealService } from '../src/deal/deal.service.js';
-import { DealDeliverableService } from '../src/deal/deliverable.service.js';
-import { SalesReportService } from '../src/deal/sales-report.service.js';
 import { Trader } from '../src/trader/trader.entity.js';
 import { Vertical } from '../src/vertical/vertical.entity.js';
-import { VerticalService } from '../src/vertical/vertical.service.js';
 import { type Grade, JUDGED_BRIEFS, JUDGED_TALENTS, type JudgedBrief, type JudgedTalent } from './match-judged-set.js';
 
 /**
@@ -47,21 +39,14 @@ const cny = (yuan: number) => ({ amount: Math.round(yuan * 100), currency: 'CNY'
 const PAST_COMMISSION_BP = 1000;
 
 /**
- * Loads the set through `em` (not in a transaction: each past campaign commits in one of its own,
- * `concurrency` of them side by side).
+ * Loads the set through `em` and the application's `services` (not in a transaction: each past
+ * campaign commits in one of its own, `concurrency` of them side by side).
  */
-export async function loadJudgedSet(em: EntityManager, options: { platformFeeBp: number; now?: Date; concurrency?: number }): Promise<LoadedJudgedSet> {
+export async function loadJudgedSet(em: EntityManager, services: AppServices, options: { now?: Date; concurrency?: number } = {}): Promise<LoadedJudgedSet> {
   const now = options.now ?? new Date();
   const inDays = (days: number) => new Date(now.getTime() + days * DAY_MS);
   const today = now.toISOString().slice(0, 10);
-  const credibility = new CredibilityService();
-  const briefService = new BriefService(new VerticalService());
-  const deliverables = new DealDeliverableService();
-  const deals = new DealService(options.platformFeeBp, deliverables);
-  const bids = new BidService(briefService, deals);
-  const sales = new SalesReportService(deals);
-  const settlements = new DealSettlementService(deals, sales, credibility);
-  const reviews = new DealReviewService(credibility);
+  const { credibility, briefs: briefService, bids, dealDeliverables: deliverables, salesReports: sales, dealSettlements: settlements, dealReviews: reviews } = services;
 
   const admin = em.create(User, { email: 'judged-admin@judged.market', displayName: 'Judged set admin', passwordHash: '!judged', isAdmin: true });
   const verticals = new Map((await em.find(Vertical, {})).map((vertical) => [vertical.slug, vertical]));

@@ -1,27 +1,26 @@
 import { SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import {
+  AccountLogInDocument as LOG_IN,
+  AccountViewerDocument as VIEWER,
+  NodeIdDocument,
+  SignUpDocument as SIGN_UP,
+  UserEmailDocument,
+} from './generated/graphql.js';
 import { errorCodes, PASSWORD, signUp, succeeded } from './support/actors.js';
 import { createCreator } from './support/bids.js';
-import { startTestServer, type TestServer } from './support/test-server.js';
+import { useTestServer } from './support/test-server.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server?.stop());
-
-const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { token user { email } userErrors { code field message } } }`;
-const LOG_IN = `mutation($input: LogInInput!) { logIn(input: $input) { token expiresAt user { id email } userErrors { code field message } } }`;
-const VIEWER = `{ viewer { id email displayName isAdmin } }`;
+const server = useTestServer();
 
 describe('signUp', () => {
   it('creates an account with a lower-cased email and returns a working token', async () => {
     const result = await server.graphql(SIGN_UP, {
       input: { email: 'Dr.Lin@Example.com', password: PASSWORD, displayName: 'Dr Lin' },
     });
-    const payload = succeeded<{ token: string; user: { email: string } }>(result as never, 'signUp');
+    const payload = succeeded(result, 'signUp');
     expect(payload.user.email).toBe('dr.lin@example.com');
-    const viewer = await server.graphql<{ viewer: { email: string; displayName: string } }>(VIEWER, {}, { token: payload.token });
+    const viewer = await server.graphql(VIEWER, {}, { token: payload.token });
     expect(viewer.data?.viewer).toMatchObject({ email: 'dr.lin@example.com', displayName: 'Dr Lin' });
   });
 
@@ -31,8 +30,8 @@ describe('signUp', () => {
     ['an empty display name', { email: 'blank@example.com', password: PASSWORD, displayName: '  ' }, 'OUT_OF_RANGE', 'displayName'],
   ])('refuses %s with a typed error and creates nothing', async (_label, input, code, field) => {
     const result = await server.graphql(SIGN_UP, { input });
-    expect(errorCodes(result as never, 'signUp')).toEqual([code]);
-    expect((result.data as { signUp: { userErrors: { field: string[] }[] } }).signUp.userErrors[0]?.field).toEqual(['input', field]);
+    expect(errorCodes(result, 'signUp')).toEqual([code]);
+    expect(result.data?.signUp.userErrors[0]?.field).toEqual(['input', field]);
     const rows = await server.sql('select count(*)::int as n from app_user where email = ?', [input.email]);
     expect(rows[0]).toEqual({ n: 0 });
   });
@@ -42,14 +41,14 @@ describe('signUp', () => {
     const result = await server.graphql(SIGN_UP, {
       input: { email: first.email.toUpperCase(), password: PASSWORD, displayName: 'Copy' },
     });
-    expect(errorCodes(result as never, 'signUp')).toEqual(['EMAIL_TAKEN']);
+    expect(errorCodes(result, 'signUp')).toEqual(['EMAIL_TAKEN']);
   });
 
   it('lets only one of many simultaneous sign-ups with the same email through', async () => {
     const input = { email: 'race@example.com', password: PASSWORD, displayName: 'Race' };
     const results = await Promise.all(Array.from({ length: 8 }, () => server.graphql(SIGN_UP, { input })));
     expect(results.every((result) => result.status === 200 && !result.errors)).toBe(true);
-    const codes = results.map((result) => errorCodes(result as never, 'signUp')[0] ?? 'OK');
+    const codes = results.map((result) => errorCodes(result, 'signUp')[0] ?? 'OK');
     expect(codes.filter((code) => code === 'OK')).toHaveLength(1);
     expect(codes.filter((code) => code === 'EMAIL_TAKEN')).toHaveLength(7);
   });
@@ -59,7 +58,7 @@ describe('logIn', () => {
   it('returns a token for the right password', async () => {
     const actor = await signUp(server, 'login');
     const result = await server.graphql(LOG_IN, { input: { email: actor.email, password: PASSWORD } });
-    const payload = succeeded<{ token: string; user: { id: string }; expiresAt: string }>(result as never, 'logIn');
+    const payload = succeeded(result, 'logIn');
     expect(payload.user.id).toBe(actor.userId);
     expect(new Date(payload.expiresAt).getTime()).toBeGreaterThan(Date.now());
   });
@@ -68,7 +67,7 @@ describe('logIn', () => {
     const actor = await signUp(server, 'wrong');
     const wrongPassword = await server.graphql(LOG_IN, { input: { email: actor.email, password: 'not the password' } });
     const unknownEmail = await server.graphql(LOG_IN, { input: { email: 'nobody@example.com', password: PASSWORD } });
-    expect(errorCodes(wrongPassword as never, 'logIn')).toEqual(['INVALID_CREDENTIALS']);
+    expect(errorCodes(wrongPassword, 'logIn')).toEqual(['INVALID_CREDENTIALS']);
     expect(unknownEmail.data).toEqual(wrongPassword.data);
   });
 });
@@ -119,7 +118,7 @@ describe('bearer tokens', () => {
     expect(own.errors?.[0]?.message).toMatch(/no longer exists/);
     expect(own.data?.viewer ?? null).toBeNull();
     // A public profile reads nothing of the viewer, so the token is only checked, as anonymous would be.
-    const profile = await server.graphql<{ node: { id: string } | null }>(`query($id: ID!) { node(id: $id) { id } }`, { id: creator.id }, { token: actor.token });
+    const profile = await server.graphql(NodeIdDocument, { id: creator.id }, { token: actor.token });
     expect(profile.errors).toBeUndefined();
     expect(profile.data?.node?.id).toBe(creator.id);
   });
@@ -129,9 +128,9 @@ describe('node(id:) for accounts', () => {
   it('shows an account to its owner and hides it from everyone else exactly like a missing one', async () => {
     const owner = await signUp(server, 'owner');
     const stranger = await signUp(server, 'stranger');
-    const query = `query($id: ID!) { node(id: $id) { id ... on User { email } } }`;
-    const own = await server.graphql<{ node: { email: string } | null }>(query, { id: owner.userId }, { token: owner.token });
-    expect(own.data?.node?.email).toBe(owner.email);
+    const query = UserEmailDocument;
+    const own = await server.graphql(query, { id: owner.userId }, { token: owner.token });
+    expect(own.data?.node).toEqual({ id: owner.userId, email: owner.email });
     const other = await server.graphql(query, { id: owner.userId }, { token: stranger.token });
     const missing = await server.graphql(query, { id: 'VXNlcjowMDAwMDAwMC0wMDAwLTAwMDAtMDAwMC0wMDAwMDAwMDAwMDA' }, { token: stranger.token });
     const garbage = await server.graphql(query, { id: '!!not-an-id!!' }, { token: stranger.token });

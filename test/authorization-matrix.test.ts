@@ -10,9 +10,9 @@ import {
 } from 'graphql';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { channels } from '../src/events/live-events.js';
+import { dealChannel } from '../src/deal/deal.events.js';
 import { fromGlobalId, toGlobalId } from '../src/graphql/global-id.js';
-import { createSchema } from '../src/graphql/schema.js';
+import { buildApplicationSchema } from '../src/app/schema.js';
 import { RULES, ruleOf } from './support/access-rules.js';
 import { terms } from './support/bids.js';
 import { subscribe, until, wsClient } from './support/subscriptions.js';
@@ -27,7 +27,7 @@ import { buildWorld, ROLES, type Role, tokenOf, type World, type WorldIds } from
  * and node(id:); writes must be refused and change nothing.
  */
 
-const schema = await createSchema();
+const schema = await buildApplicationSchema();
 const ALL: readonly Role[] = ROLES;
 
 /**
@@ -466,7 +466,7 @@ describe('live updates over WebSocket', () => {
 
   it('delivers the deal’s change to each party and admin', async () => {
     const subscriptions = DEAL_PARTIES.map((role) => subscribe<{ dealEvents: { kind: string; deal: { id: string; status: string } } }>(connect(role), DEAL_EVENTS, { dealId: ids.deal }));
-    const channel = channels.deal(fromGlobalId(ids.deal)!.id);
+    const channel = dealChannel(fromGlobalId(ids.deal)!.id);
     await until(() => server.app.liveEvents.listenerCount(channel) >= DEAL_PARTIES.length, `${DEAL_PARTIES.length} listeners on ${channel}`);
     // Resolving the dispute is a change every party hears of; the writes below expect an ended deal no more than a disputed one.
     const resolved = await ask('admin', `mutation($id: ID!) { dealDisputeResolve(id: $id, decision: CANCEL, note: "Resolved for the matrix") { userErrors { code } } }`, {

@@ -1,17 +1,39 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { VariablesOf } from '@graphql-typed-document-node/core';
 import { closeActiveBids, moveBid } from '../src/bid/bid-closing.js';
 import { Bid } from '../src/bid/bid.entity.js';
 import { MAX_MONEY_AMOUNT } from '../src/common/money.js';
 import { Problem } from '../src/common/problems.js';
 import { toGlobalId } from '../src/graphql/global-id.js';
+
+import {
+  AgencyBidsDocument,
+  BidsOfTheBriefOfABidDocument,
+  BidStatusSeenDocument,
+  BrandBriefsWithBidsDocument,
+  BriefAfterAwardDocument,
+  BriefBidPageDocument,
+  type BidTermsInput,
+  type BriefBidPageQueryVariables,
+  BriefBidsViewDocument,
+  BriefInvitationsDocument,
+  CancelBriefWithBidsDocument,
+  CloseBriefDocument,
+  CreatorBidsDocument,
+  DealTermsSeenDocument,
+  InviteToBriefDocument,
+  PublishBriefDocument,
+  SubmitCredentialForBidsDocument,
+  UninviteFromBriefDocument,
+  VerifyCredentialForBidsDocument,
+} from './generated/graphql.js';
 import { type Actor, errorCodes, signUp, signUpAdmin, succeeded } from './support/actors.js';
 import {
   acceptBid,
   addBrandMember,
   answerWhileRowLocked,
-  BID_FIELDS,
-  BID_MUTATIONS,
-  type BidPayloadResult,
+  actOnBid,
+  type BID_MUTATIONS,
   type BidView,
   type Brand,
   count,
@@ -30,25 +52,25 @@ import {
   terms,
 } from './support/bids.js';
 import { until } from './support/subscriptions.js';
-import { startTestServer, type TestServer } from './support/test-server.js';
+import { startTestServer, useTestServer } from './support/test-server.js';
 
-let server: TestServer;
+const server = useTestServer();
 let brand: Brand;
 beforeAll(async () => {
-  server = await startTestServer();
   brand = await createBrand(server);
 });
-afterAll(() => server?.stop());
 
 const bidsOnBrief = (briefId: string) => count(server, 'select count(*)::int as n from bid where brief_id = ?', [rowId(briefId)]);
 const revisionsOf = (bidId: string) => count(server, 'select count(*)::int as n from bid_revision where bid_id = ?', [rowId(bidId)]);
 const activeBidsOn = (briefId: string) =>
   count(server, `select count(*)::int as n from bid where brief_id = ? and status in ('SUBMITTED', 'SHORTLISTED', 'COUNTERED', 'AGREED')`, [rowId(briefId)]);
-const CANCEL = `mutation($id: ID!, $reason: String!) { briefCancel(id: $id, reason: $reason) { brief { status cancellationReason } userErrors { code field } } }`;
+const CANCEL = CancelBriefWithBidsDocument;
 const statusOf = async (bidId: string) => (await server.sql<{ status: string }>('select status from bid where id = ?', [rowId(bidId)]))[0]!.status;
 
-function act(actor: Actor, mutation: keyof typeof BID_MUTATIONS, variables: Record<string, unknown>) {
-  return server.graphql(BID_MUTATIONS[mutation], variables, { token: actor.token }) as Promise<BidPayloadResult>;
+type BidMutation = keyof typeof BID_MUTATIONS;
+
+function act<Name extends BidMutation>(actor: Actor, mutation: Name, variables: VariablesOf<(typeof BID_MUTATIONS)[Name]>) {
+  return actOnBid(server, actor, mutation, variables);
 }
 
 const FIELD_BY_MUTATION = {
@@ -60,16 +82,19 @@ const FIELD_BY_MUTATION = {
   withdraw: 'bidWithdraw',
 } as const;
 
-async function actOk(actor: Actor, mutation: keyof typeof FIELD_BY_MUTATION, variables: Record<string, unknown>): Promise<BidView> {
-  return succeeded<{ bid: BidView }>((await act(actor, mutation, variables)) as never, FIELD_BY_MUTATION[mutation]).bid;
+type BidAnswer = keyof typeof FIELD_BY_MUTATION;
+
+/** A bid mutation that must go through; every one of them answers with the bid under its field. */
+async function actOk<Name extends BidAnswer>(actor: Actor, mutation: Name, variables: VariablesOf<(typeof BID_MUTATIONS)[Name]>): Promise<BidView> {
+  return succeeded(await act(actor, mutation, variables), FIELD_BY_MUTATION[mutation]).bid!;
 }
 
-async function codesOf(actor: Actor, mutation: keyof typeof FIELD_BY_MUTATION, variables: Record<string, unknown>): Promise<string[]> {
-  return errorCodes((await act(actor, mutation, variables)) as never, FIELD_BY_MUTATION[mutation]);
+async function codesOf<Name extends BidAnswer>(actor: Actor, mutation: Name, variables: VariablesOf<(typeof BID_MUTATIONS)[Name]>): Promise<string[]> {
+  return errorCodes(await act(actor, mutation, variables), FIELD_BY_MUTATION[mutation]);
 }
 
 /** The top-level error code of a refused request (FORBIDDEN, …). */
-async function topLevelCode(actor: Actor, mutation: keyof typeof FIELD_BY_MUTATION, variables: Record<string, unknown>): Promise<string | undefined> {
+async function topLevelCode<Name extends BidAnswer>(actor: Actor, mutation: Name, variables: VariablesOf<(typeof BID_MUTATIONS)[Name]>): Promise<string | undefined> {
   const result = await act(actor, mutation, variables);
   return result.errors?.[0]?.extensions?.code;
 }
@@ -137,27 +162,23 @@ describe('the whole lifecycle of a bid', () => {
       },
     });
 
-    const after = await server.graphql<{ node: { status: string; slotsFilled: number; bids: { edges: { node: { id: string; status: string; deal: { id: string } | null } }[] } } }>(
-      `query($id: ID!) { node(id: $id) { ... on Brief { status slotsFilled bids(first: 20) { edges { node { id status deal { id } } } } } } }`,
-      { id: briefId },
-      { token: brand.owner.token },
-    );
-    expect(after.data?.node.status).toBe('AWARDED');
-    expect(after.data?.node.slotsFilled).toBe(1);
-    const statuses = Object.fromEntries(after.data!.node.bids.edges.map(({ node }) => [node.id, node.status]));
+    const after = (await server.graphql(BriefAfterAwardDocument, { id: briefId }, { token: brand.owner.token })).data!.node!;
+    expect(after.status).toBe('AWARDED');
+    expect(after.slotsFilled).toBe(1);
+    const statuses = Object.fromEntries(after.bids!.edges.map(({ node }) => [node.id, node.status]));
     expect(statuses).toEqual({ [bid.id]: 'ACCEPTED', [rivalBid.id]: 'NOT_SELECTED' });
-    expect(after.data?.node.bids.edges.find(({ node }) => node.id === bid.id)?.node.deal?.id).toBe(deal!.id);
+    expect(after.bids!.edges.find(({ node }) => node.id === bid.id)?.node.deal?.id).toBe(deal!.id);
     expect(await count(server, 'select active_deal_count as n from creator where id = ?', [rowId(creator.id)])).toBe(1);
 
     // The deal is the parties' business.
-    const dealNode = `query($id: ID!) { node(id: $id) { id ... on Deal { status terms { fixedFee { amount } } } } }`;
+    const dealNode = DealTermsSeenDocument;
     for (const party of [brand.owner, colleague, creator.actor]) {
-      expect((await server.graphql<{ node: { id: string } | null }>(dealNode, { id: deal!.id }, { token: party.token })).data?.node?.id).toBe(deal!.id);
+      expect((await server.graphql(dealNode, { id: deal!.id }, { token: party.token })).data?.node?.id).toBe(deal!.id);
     }
     for (const outsider of [rival.actor, await signUp(server, 'nosy')]) {
-      expect((await server.graphql<{ node: unknown }>(dealNode, { id: deal!.id }, { token: outsider.token })).data?.node).toBeNull();
+      expect((await server.graphql(dealNode, { id: deal!.id }, { token: outsider.token })).data?.node).toBeNull();
     }
-    expect((await server.graphql<{ node: unknown }>(dealNode, { id: deal!.id })).data?.node).toBeNull();
+    expect((await server.graphql(dealNode, { id: deal!.id })).data?.node).toBeNull();
   });
 
   it('lets the brand reject with a reason the bidder reads, and the bidder withdraw and bid again', async () => {
@@ -208,7 +229,7 @@ describe('negotiation rules', () => {
   it('refuses bidAccept with COUNTER_PENDING while the brand’s own counter awaits the bidder', async () => {
     await actOk(brand.owner, 'counter', { id: bid.id, terms: terms({ commissionBp: 800 }) });
     const result = await acceptBid(server, brand.owner, bid.id);
-    expect(errorCodes(result as never, 'bidAccept')).toEqual(['COUNTER_PENDING']);
+    expect(errorCodes(result, 'bidAccept')).toEqual(['COUNTER_PENDING']);
     expect(await count(server, 'select count(*)::int as n from deal where bid_id = ?', [rowId(bid.id)])).toBe(0);
     expect(await count(server, 'select slots_filled as n from brief where id = ?', [rowId(briefId)])).toBe(0);
   });
@@ -220,7 +241,7 @@ describe('negotiation rules', () => {
     // The brand read revision 1; the bidder revised before the brand said yes.
     await actOk(bidder.actor, 'revise', { id: placed.id, terms: terms({ fixedFee: { amount: 900_000, currency: 'CNY' } }) });
     const stale = await acceptBid(server, brand.owner, placed.id, { revision: 1 });
-    expect(errorCodes(stale as never, 'bidAccept')).toEqual(['STALE_REVISION']);
+    expect(errorCodes(stale, 'bidAccept')).toEqual(['STALE_REVISION']);
     expect(stale.data?.bidAccept.userErrors[0]).toMatchObject({ field: ['revision'], message: 'The bid changed: revision 2 is now current; review it and accept again.' });
     expect(await count(server, 'select count(*)::int as n from deal where bid_id = ?', [rowId(placed.id)])).toBe(0);
     expect(await count(server, 'select slots_filled as n from brief where id = ?', [rowId(briefId)])).toBe(0);
@@ -236,7 +257,7 @@ describe('negotiation rules', () => {
     expect(agreed).toMatchObject({ status: 'AGREED', agreedRevision: { number: 4 } });
 
     // A revision that does not exist is no more current than an old one.
-    expect(errorCodes((await acceptBid(server, brand.owner, placed.id, { revision: 5 })) as never, 'bidAccept')).toEqual(['STALE_REVISION']);
+    expect(errorCodes(await acceptBid(server, brand.owner, placed.id, { revision: 5 }), 'bidAccept')).toEqual(['STALE_REVISION']);
     const accepted = await acceptBid(server, brand.owner, placed.id, { revision: 4 });
     expect(accepted.data?.bidAccept.userErrors).toEqual([]);
     expect(accepted.data?.bidAccept.deal?.terms.fixedFee.amount).toBe(650_000);
@@ -283,8 +304,8 @@ describe('negotiation rules', () => {
       expect(await codesOf(actor, mutation, { id: bid.id, revision: 1 })).toEqual(['NOT_FOUND']);
       expect(await codesOf(actor, mutation, { id: missing, revision: 1 })).toEqual(['NOT_FOUND']);
     }
-    expect(errorCodes((await acceptBid(server, otherBrand.owner, bid.id)) as never, 'bidAccept')).toEqual(['NOT_FOUND']);
-    expect(errorCodes((await acceptBid(server, otherBrand.owner, 'not-an-id')) as never, 'bidAccept')).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await acceptBid(server, otherBrand.owner, bid.id), 'bidAccept')).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await acceptBid(server, otherBrand.owner, 'not-an-id'), 'bidAccept')).toEqual(['NOT_FOUND']);
   });
 });
 
@@ -303,8 +324,8 @@ describe('bidSubmit rules', () => {
   ])('refuses %s and writes nothing', async (_label, change, code, field) => {
     const briefId = await createBrief(server, brand);
     const creator = await createCreator(server);
-    const result = await submitBid(server, creator.actor, { briefId, creatorId: creator.id, terms: terms(change) });
-    expect(errorCodes(result as never, 'bidSubmit')).toEqual([code]);
+    const result = await submitBid(server, creator.actor, { briefId, creatorId: creator.id, terms: terms(change as Partial<BidTermsInput>) });
+    expect(errorCodes(result, 'bidSubmit')).toEqual([code]);
     expect(result.data?.bidSubmit.userErrors[0]?.field).toEqual(field);
     expect(await bidsOnBrief(briefId)).toBe(0);
   });
@@ -313,18 +334,18 @@ describe('bidSubmit rules', () => {
     const briefId = await createBrief(server, brand);
     const creator = await createCreator(server);
     const result = await submitBid(server, creator.actor, { briefId, creatorId: creator.id, pitch: 'x'.repeat(5001) });
-    expect(errorCodes(result as never, 'bidSubmit')).toEqual(['OUT_OF_RANGE']);
+    expect(errorCodes(result, 'bidSubmit')).toEqual(['OUT_OF_RANGE']);
     expect(await bidsOnBrief(briefId)).toBe(0);
   });
 
   it('takes bids only on OPEN briefs before the deadline (BRIEF_NOT_OPEN)', async () => {
     const creator = await createCreator(server);
     const closed = await createBrief(server, brand);
-    succeeded((await server.graphql(`mutation($id: ID!) { briefClose(id: $id) { brief { id } userErrors { code } } }`, { id: closed }, { token: brand.owner.token })) as never, 'briefClose');
+    succeeded(await server.graphql(CloseBriefDocument, { id: closed }, { token: brand.owner.token }), 'briefClose');
     const expired = await createBrief(server, brand);
     await server.sql(`update brief set deadline = now() - interval '1 minute' where id = ?`, [rowId(expired)]);
     for (const briefId of [closed, expired]) {
-      expect(errorCodes((await submitBid(server, creator.actor, { briefId, creatorId: creator.id })) as never, 'bidSubmit')).toEqual(['BRIEF_NOT_OPEN']);
+      expect(errorCodes(await submitBid(server, creator.actor, { briefId, creatorId: creator.id }), 'bidSubmit')).toEqual(['BRIEF_NOT_OPEN']);
       expect(await bidsOnBrief(briefId)).toBe(0);
     }
   });
@@ -335,7 +356,7 @@ describe('bidSubmit rules', () => {
     const inviteOnly = await createBrief(server, brand, { visibility: 'INVITE_ONLY' });
     for (const briefId of [draft, inviteOnly, 'garbage', toGlobalId('Brief', '00000000-0000-4000-8000-000000000000')]) {
       const result = await submitBid(server, creator.actor, { briefId, creatorId: creator.id });
-      expect(errorCodes(result as never, 'bidSubmit')).toEqual(['NOT_FOUND']);
+      expect(errorCodes(result, 'bidSubmit')).toEqual(['NOT_FOUND']);
       expect(result.data?.bidSubmit.userErrors[0]?.field).toEqual(['input', 'briefId']);
     }
   });
@@ -346,7 +367,7 @@ describe('bidSubmit rules', () => {
     const dermatologist = await createCreator(server, 'derm', { credentials: ['DERMATOLOGIST', 'PHYSICIAN'] });
     const both = await createCreator(server, 'both', { credentials: ['DERMATOLOGIST', 'PHYSICIAN', 'NUTRITIONIST'] });
     const result = await submitBid(server, dermatologist.actor, { briefId, creatorId: dermatologist.id });
-    expect(errorCodes(result as never, 'bidSubmit')).toEqual(['MISSING_CREDENTIAL']);
+    expect(errorCodes(result, 'bidSubmit')).toEqual(['MISSING_CREDENTIAL']);
     expect(result.data?.bidSubmit.userErrors[0]?.message).toContain('NUTRITIONIST');
     await placeBid(server, both.actor, { briefId, creatorId: both.id });
     expect(await bidsOnBrief(briefId)).toBe(1);
@@ -356,7 +377,7 @@ describe('bidSubmit rules', () => {
     const briefId = await createBrief(server, brand, { minCredibilityLevel: 'L4' });
     const novice = await createCreator(server, 'novice', { level: 3 });
     const expert = await createCreator(server, 'expert', { level: 4 });
-    expect(errorCodes((await submitBid(server, novice.actor, { briefId, creatorId: novice.id })) as never, 'bidSubmit')).toEqual(['BELOW_MIN_LEVEL']);
+    expect(errorCodes(await submitBid(server, novice.actor, { briefId, creatorId: novice.id }), 'bidSubmit')).toEqual(['BELOW_MIN_LEVEL']);
     await placeBid(server, expert.actor, { briefId, creatorId: expert.id });
     expect(await bidsOnBrief(briefId)).toBe(1);
   });
@@ -364,7 +385,7 @@ describe('bidSubmit rules', () => {
   it('refuses a creator at capacity (AT_CAPACITY)', async () => {
     const briefId = await createBrief(server, brand);
     const busy = await createCreator(server, 'busy', { capacity: 2, activeDeals: 2 });
-    expect(errorCodes((await submitBid(server, busy.actor, { briefId, creatorId: busy.id })) as never, 'bidSubmit')).toEqual(['AT_CAPACITY']);
+    expect(errorCodes(await submitBid(server, busy.actor, { briefId, creatorId: busy.id }), 'bidSubmit')).toEqual(['AT_CAPACITY']);
     expect(await bidsOnBrief(briefId)).toBe(0);
   });
 
@@ -372,12 +393,12 @@ describe('bidSubmit rules', () => {
     const briefId = await createBrief(server, brand);
     const creator = await createCreator(server);
     await placeBid(server, creator.actor, { briefId, creatorId: creator.id });
-    expect(errorCodes((await submitBid(server, creator.actor, { briefId, creatorId: creator.id })) as never, 'bidSubmit')).toEqual(['ALREADY_BID']);
+    expect(errorCodes(await submitBid(server, creator.actor, { briefId, creatorId: creator.id }), 'bidSubmit')).toEqual(['ALREADY_BID']);
 
     const racer = await createCreator(server, 'racer');
     const racingBrief = await createBrief(server, brand);
     const results = await Promise.all(Array.from({ length: 5 }, () => submitBid(server, racer.actor, { briefId: racingBrief, creatorId: racer.id })));
-    const codes = results.map((result) => errorCodes(result as never, 'bidSubmit')[0] ?? 'OK');
+    const codes = results.map((result) => errorCodes(result, 'bidSubmit')[0] ?? 'OK');
     expect(codes.filter((code) => code === 'OK')).toHaveLength(1);
     expect(codes.filter((code) => code === 'ALREADY_BID')).toHaveLength(4);
     expect(await bidsOnBrief(racingBrief)).toBe(1);
@@ -390,8 +411,8 @@ describe('bidSubmit rules', () => {
     const operator = await createTrader(server);
     const liveStream = terms({ deliverables: [deliverable({ format: 'LIVE_STREAM' })] });
 
-    expect(errorCodes((await submitBid(server, creator.actor, { briefId: operated, creatorId: creator.id, terms: liveStream })) as never, 'bidSubmit')).toEqual(['WRONG_BIDDER_KIND']);
-    expect(errorCodes((await submitBid(server, operator.actor, { briefId: seeding, traderId: operator.id })) as never, 'bidSubmit')).toEqual(['WRONG_BIDDER_KIND']);
+    expect(errorCodes(await submitBid(server, creator.actor, { briefId: operated, creatorId: creator.id, terms: liveStream }), 'bidSubmit')).toEqual(['WRONG_BIDDER_KIND']);
+    expect(errorCodes(await submitBid(server, operator.actor, { briefId: seeding, traderId: operator.id }), 'bidSubmit')).toEqual(['WRONG_BIDDER_KIND']);
     expect(await bidsOnBrief(operated)).toBe(0);
     expect(await bidsOnBrief(seeding)).toBe(0);
 
@@ -404,9 +425,9 @@ describe('bidSubmit rules', () => {
     const creator = await createCreator(server);
     const other = await createCreator(server, 'other');
     const operator = await createTrader(server);
-    expect(errorCodes((await submitBid(server, creator.actor, { briefId })) as never, 'bidSubmit')).toEqual(['INVALID']);
-    expect(errorCodes((await submitBid(server, creator.actor, { briefId, creatorId: creator.id, traderId: operator.id })) as never, 'bidSubmit')).toEqual(['INVALID']);
-    expect(errorCodes((await submitBid(server, creator.actor, { briefId, creatorId: 'nonsense' })) as never, 'bidSubmit')).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await submitBid(server, creator.actor, { briefId }), 'bidSubmit')).toEqual(['INVALID']);
+    expect(errorCodes(await submitBid(server, creator.actor, { briefId, creatorId: creator.id, traderId: operator.id }), 'bidSubmit')).toEqual(['INVALID']);
+    expect(errorCodes(await submitBid(server, creator.actor, { briefId, creatorId: 'nonsense' }), 'bidSubmit')).toEqual(['NOT_FOUND']);
     const forOther = await submitBid(server, creator.actor, { briefId, creatorId: other.id });
     expect(forOther.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(await bidsOnBrief(briefId)).toBe(0);
@@ -424,7 +445,7 @@ describe('agency bids', () => {
     expect(bid).toMatchObject({ agency: { id: agency.agencyId }, creator: { id: member.id }, currentTerms: { agencyShareBp: 2500 } });
 
     const refused = await submitBid(server, agency.member, { briefId, creatorId: outsider.id, agencyId: agency.agencyId });
-    expect(errorCodes(refused as never, 'bidSubmit')).toEqual(['NOT_ON_ROSTER']);
+    expect(errorCodes(refused, 'bidSubmit')).toEqual(['NOT_ON_ROSTER']);
     expect(refused.data?.bidSubmit.userErrors[0]?.field).toEqual(['input', 'creatorId']);
 
     const stranger = await signUp(server, 'not-in-agency');
@@ -461,40 +482,34 @@ describe('agency bids', () => {
     const agency = await createAgency(server, [invitedTalent, uninvitedTalent]);
     const briefId = await createBrief(server, brand, { visibility: 'INVITE_ONLY' }, false);
     succeeded(
-      (await server.graphql(`mutation($id: ID!, $input: BriefInviteInput!) { briefInvite(id: $id, input: $input) { brief { id } userErrors { code } } }`, { id: briefId, input: { creatorIds: [invitedTalent.id] } }, { token: brand.owner.token })) as never,
+      await server.graphql(InviteToBriefDocument, { id: briefId, input: { creatorIds: [invitedTalent.id] } }, { token: brand.owner.token }),
       'briefInvite',
     );
-    succeeded((await server.graphql(`mutation($id: ID!) { briefPublish(id: $id) { brief { id } userErrors { code } } }`, { id: briefId }, { token: brand.owner.token })) as never, 'briefPublish');
+    succeeded(await server.graphql(PublishBriefDocument, { id: briefId }, { token: brand.owner.token }), 'briefPublish');
 
     // The agency sees the brief through its invited roster member, but may bid only for that member.
     const refused = await submitBid(server, agency.member, { briefId, creatorId: uninvitedTalent.id, agencyId: agency.agencyId });
-    expect(errorCodes(refused as never, 'bidSubmit')).toEqual(['NOT_INVITED']);
+    expect(errorCodes(refused, 'bidSubmit')).toEqual(['NOT_INVITED']);
     await placeBid(server, agency.member, { briefId, creatorId: invitedTalent.id, agencyId: agency.agencyId });
     expect(await bidsOnBrief(briefId)).toBe(1);
 
     const agencyInvited = await createBrief(server, brand, { visibility: 'INVITE_ONLY' }, false);
-    await server.graphql(`mutation($id: ID!, $input: BriefInviteInput!) { briefInvite(id: $id, input: $input) { brief { id } } }`, { id: agencyInvited, input: { agencyIds: [agency.agencyId] } }, { token: brand.owner.token });
-    await server.graphql(`mutation($id: ID!) { briefPublish(id: $id) { brief { id } } }`, { id: agencyInvited }, { token: brand.owner.token });
+    await server.graphql(InviteToBriefDocument, { id: agencyInvited, input: { agencyIds: [agency.agencyId] } }, { token: brand.owner.token });
+    await server.graphql(PublishBriefDocument, { id: agencyInvited }, { token: brand.owner.token });
     await placeBid(server, agency.member, { briefId: agencyInvited, creatorId: uninvitedTalent.id, agencyId: agency.agencyId });
     // Invited through the agency, not themself: on their own the creator may not bid.
-    expect(errorCodes((await submitBid(server, invitedTalent.actor, { briefId: agencyInvited, creatorId: invitedTalent.id })) as never, 'bidSubmit')).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await submitBid(server, invitedTalent.actor, { briefId: agencyInvited, creatorId: invitedTalent.id }), 'bidSubmit')).toEqual(['NOT_FOUND']);
   });
 });
 
 describe('who sees bids', () => {
-  const BRIEF_VIEW = /* GraphQL */ `query($id: ID!) { node(id: $id) { ... on Brief {
-    bidCount feeRange { min { amount currency } max { amount currency } }
-    bids(first: 20) { totalCount edges { node { ${BID_FIELDS} } } }
-  } } }`;
-  interface BriefView {
-    bidCount: number;
-    feeRange: { min: { amount: number; currency: string }; max: { amount: number; currency: string } } | null;
-    bids: { totalCount: number; edges: { node: BidView }[] };
-  }
-  const briefAs = async (briefId: string, actor?: Actor) =>
-    (await server.graphql<{ node: BriefView }>(BRIEF_VIEW, { id: briefId }, actor ? { token: actor.token } : {})).data!.node;
+  const briefAs = async (briefId: string, actor?: Actor) => {
+    const node = (await server.graphql(BriefBidsViewDocument, { id: briefId }, actor ? { token: actor.token } : {})).data!.node;
+    if (!node || !('bids' in node)) throw new Error(`brief ${briefId} unseen`);
+    return node;
+  };
   const bidNode = async (bidId: string, actor?: Actor) =>
-    (await server.graphql<{ node: { id: string } | null }>(`query($id: ID!) { node(id: $id) { id ... on Bid { status } } }`, { id: bidId }, actor ? { token: actor.token } : {})).data?.node ?? null;
+    (await server.graphql(BidStatusSeenDocument, { id: bidId }, actor ? { token: actor.token } : {})).data?.node ?? null;
 
   let alice: Talent;
   let bob: Talent;
@@ -532,18 +547,14 @@ describe('who sees bids', () => {
     expect(await bidNode(aliceBid.id, alice.actor)).toEqual({ id: aliceBid.id, status: 'SUBMITTED' });
 
     // Nested: from her own bid to the brief and back, she still finds only her own.
-    const nested = await server.graphql<{ node: { brief: { bids: { edges: { node: { id: string; creator: { id: string } } }[] } } } }>(
-      `query($id: ID!) { node(id: $id) { ... on Bid { brief { bids(first: 20) { edges { node { id creator { id } } } } } } } }`,
-      { id: aliceBid.id },
-      { token: alice.actor.token },
-    );
-    expect(nested.data?.node.brief.bids.edges).toEqual([{ node: { id: aliceBid.id, creator: { id: alice.id } } }]);
+    const nested = await server.graphql(BidsOfTheBriefOfABidDocument, { id: aliceBid.id }, { token: alice.actor.token });
+    expect(nested.data?.node?.brief?.bids.edges).toEqual([{ node: { id: aliceBid.id, creator: { id: alice.id } } }]);
 
     // Creator.bids: Bob's list is his alone.
-    const bobsList = `query($id: ID!) { node(id: $id) { ... on Creator { bids(first: 20) { totalCount edges { node { id } } } } } }`;
-    expect((await server.graphql<{ node: { bids: unknown } }>(bobsList, { id: bob.id }, { token: alice.actor.token })).data?.node.bids).toBeNull();
-    expect((await server.graphql<{ node: { bids: unknown } }>(bobsList, { id: bob.id }, { token: brand.owner.token })).data?.node.bids).toBeNull();
-    expect((await server.graphql<{ node: { bids: { edges: { node: { id: string } }[] } } }>(bobsList, { id: bob.id }, { token: bob.actor.token })).data?.node.bids.edges).toContainEqual({
+    const bobsList = CreatorBidsDocument;
+    expect((await server.graphql(bobsList, { id: bob.id }, { token: alice.actor.token })).data?.node?.bids).toBeNull();
+    expect((await server.graphql(bobsList, { id: bob.id }, { token: brand.owner.token })).data?.node?.bids).toBeNull();
+    expect((await server.graphql(bobsList, { id: bob.id }, { token: bob.actor.token })).data?.node?.bids?.edges).toContainEqual({
       node: { id: bobBid.id },
     });
 
@@ -552,11 +563,11 @@ describe('who sees bids', () => {
     expect(asAgency.bids.edges.map(({ node }) => node.id)).toEqual([agencyBid.id]);
     expect(asAgency.feeRange).toBeNull();
     expect(await bidNode(agencyBid.id, agencyTalent.actor)).toMatchObject({ id: agencyBid.id });
-    const agencyList = `query($id: ID!) { node(id: $id) { ... on Agency { bids(first: 20) { edges { node { id } } } } } }`;
-    expect((await server.graphql<{ node: { bids: { edges: unknown[] } } }>(agencyList, { id: agency.agencyId }, { token: agency.member.token })).data?.node.bids.edges).toContainEqual({
+    const agencyList = AgencyBidsDocument;
+    expect((await server.graphql(agencyList, { id: agency.agencyId }, { token: agency.member.token })).data?.node?.bids?.edges).toContainEqual({
       node: { id: agencyBid.id },
     });
-    expect((await server.graphql<{ node: { bids: unknown } }>(agencyList, { id: agency.agencyId }, { token: alice.actor.token })).data?.node.bids).toBeNull();
+    expect((await server.graphql(agencyList, { id: agency.agencyId }, { token: alice.actor.token })).data?.node?.bids).toBeNull();
 
     // The brand sees every bid and the range; another brand and anonymous callers see the count only.
     const asBrand = await briefAs(briefId, brand.owner);
@@ -603,15 +614,8 @@ describe('who sees bids', () => {
   it('pages a brief’s bids and filters them by status, for the brand', async () => {
     const { briefId, aliceBid } = await briefWithThreeBids('SEALED');
     await actOk(brand.owner, 'shortlist', { id: aliceBid.id });
-    const page = async (variables: Record<string, unknown>) =>
-      (
-        await server.graphql<{ node: { bids: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { id: string } }[] } } }>(
-          `query($id: ID!, $first: Int = 20, $after: String, $statuses: [BidStatus!]) { node(id: $id) { ... on Brief {
-            bids(first: $first, after: $after, statuses: $statuses) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } } } }`,
-          { id: briefId, ...variables },
-          { token: brand.owner.token },
-        )
-      ).data!.node.bids;
+    const page = async (variables: Omit<BriefBidPageQueryVariables, 'id'>) =>
+      (await server.graphql(BriefBidPageDocument, { id: briefId, ...variables }, { token: brand.owner.token })).data!.node!.bids!;
     const first = await page({ first: 2 });
     expect(first.edges).toHaveLength(2);
     expect(first.pageInfo.hasNextPage).toBe(true);
@@ -631,12 +635,7 @@ describe('who sees bids', () => {
     };
     const statementsFor = async (briefs: number) => {
       server.resetQueryCount();
-      const result = await server.graphql<{ briefs: { edges: { node: { bidCount: number; bids: { edges: unknown[] } } }[] } }>(
-        `query($brandId: ID!) { briefs(filter: { brandId: $brandId }, first: 10) { edges { node { id bidCount feeRange { min { amount } }
-          bids(first: 10) { totalCount edges { node { id status currentTerms { fixedFee { amount } } revisions { number authorName } creator { id displayName } agency { id name } } } } } } } }`,
-        { brandId: listing.brandId },
-        { token: listing.owner.token },
-      );
+      const result = await server.graphql(BrandBriefsWithBidsDocument, { brandId: listing.brandId }, { token: listing.owner.token });
       expect(result.errors).toBeUndefined();
       expect(result.data!.briefs.edges).toHaveLength(briefs);
       expect(result.data!.briefs.edges.every(({ node }) => node.bidCount === 2 && node.bids.edges.length === 2)).toBe(true);
@@ -654,7 +653,7 @@ describe('cancelling a brief that has bids', () => {
   it('needs a reason, and changes nothing without one', async () => {
     const briefId = await createBrief(server, brand);
     const result = await server.graphql(CANCEL, { id: briefId, reason: '   ' }, { token: brand.owner.token });
-    expect(errorCodes(result as never, 'briefCancel')).toEqual(['OUT_OF_RANGE']);
+    expect(errorCodes(result, 'briefCancel')).toEqual(['OUT_OF_RANGE']);
     expect(await count(server, `select count(*)::int as n from brief where id = ? and status = 'OPEN'`, [rowId(briefId)])).toBe(1);
   });
 
@@ -664,10 +663,10 @@ describe('cancelling a brief that has bids', () => {
     const second = await createCreator(server, 'cancel-second');
     const submitted = await placeBid(server, first.actor, { briefId, creatorId: first.id });
     const withdrawn = await placeBid(server, second.actor, { briefId, creatorId: second.id });
-    succeeded((await act(second.actor, 'withdraw', { id: withdrawn.id })) as never, 'bidWithdraw');
+    succeeded(await act(second.actor, 'withdraw', { id: withdrawn.id }), 'bidWithdraw');
 
     const result = await server.graphql(CANCEL, { id: briefId, reason: 'Launch postponed to spring' }, { token: brand.owner.token });
-    expect(succeeded<{ brief: { status: string; cancellationReason: string } }>(result as never, 'briefCancel').brief).toEqual({
+    expect(succeeded(result, 'briefCancel').brief).toEqual({
       status: 'CANCELLED',
       cancellationReason: 'Launch postponed to spring',
     });
@@ -692,7 +691,7 @@ describe('cancelling a brief that has bids', () => {
           mutation === 'reject' ? act(brand.owner, 'reject', { id: bid.id, reason: 'Not this season' }) : act(bidders[index]!.actor, 'withdraw', { id: bid.id }),
         ),
       ]);
-      succeeded(cancelled as never, 'briefCancel');
+      succeeded(cancelled, 'briefCancel');
       const rows = await server.sql<{ id: string; status: string; rejection_reason: string | null }>('select id, status, rejection_reason from bid where brief_id = ?', [
         rowId(briefId),
       ]);
@@ -742,7 +741,7 @@ describe('bids racing the end of a brief', () => {
         succeeded(ended as never, ending === 'awarded' ? 'bidAccept' : 'briefCancel');
         // A cancelled brief is hidden from bidders: a bid that comes after the cancellation finds none.
         const refusals = ending === 'awarded' ? ['BRIEF_NOT_OPEN'] : ['BRIEF_NOT_OPEN', 'NOT_FOUND'];
-        for (const result of submitted) expect(['OK', ...refusals]).toContain(errorCodes(result as never, 'bidSubmit')[0] ?? 'OK');
+        for (const result of submitted) expect(['OK', ...refusals]).toContain(errorCodes(result, 'bidSubmit')[0] ?? 'OK');
         expect(await activeBidsOn(briefId)).toBe(0);
       }
     },
@@ -752,8 +751,8 @@ describe('bids racing the end of a brief', () => {
     const briefId = await createBrief(server, brand, { slots: 1 });
     const [winner, late] = await createCreators(server, 2);
     const winning = await placeBid(server, winner!.actor, { briefId, creatorId: winner!.id });
-    succeeded((await acceptBid(server, brand.owner, winning.id)) as never, 'bidAccept');
-    expect(errorCodes((await submitBid(server, late!.actor, { briefId, creatorId: late!.id })) as never, 'bidSubmit')).toEqual(['BRIEF_NOT_OPEN']);
+    succeeded(await acceptBid(server, brand.owner, winning.id), 'bidAccept');
+    expect(errorCodes(await submitBid(server, late!.actor, { briefId, creatorId: late!.id }), 'bidSubmit')).toEqual(['BRIEF_NOT_OPEN']);
     expect(await bidsOnBrief(briefId)).toBe(1);
   });
 });
@@ -776,8 +775,8 @@ describe('closeActiveBids', () => {
 });
 
 describe('withdrawing an invitation', () => {
-  const INVITE = `mutation($id: ID!, $input: BriefInviteInput!) { briefInvite(id: $id, input: $input) { brief { id } userErrors { code } } }`;
-  const UNINVITE = `mutation($id: ID!, $invitationId: ID!) { briefUninvite(id: $id, invitationId: $invitationId) { brief { id } userErrors { code } } }`;
+  const INVITE = InviteToBriefDocument;
+  const UNINVITE = UninviteFromBriefDocument;
 
   it('closes the active bids only that invitation allowed, as NOT_SELECTED', async () => {
     const invitee = await createCreator(server, 'uninvited-later');
@@ -786,24 +785,20 @@ describe('withdrawing an invitation', () => {
     const agency = await createAgency(server, [rosterOnly, alsoInvited]);
     const briefId = await createBrief(server, brand, { visibility: 'INVITE_ONLY' }, false);
     succeeded(
-      (await server.graphql(INVITE, { id: briefId, input: { creatorIds: [invitee.id, alsoInvited.id], agencyIds: [agency.agencyId] } }, { token: brand.owner.token })) as never,
+      await server.graphql(INVITE, { id: briefId, input: { creatorIds: [invitee.id, alsoInvited.id], agencyIds: [agency.agencyId] } }, { token: brand.owner.token }),
       'briefInvite',
     );
-    succeeded((await server.graphql(`mutation($id: ID!) { briefPublish(id: $id) { brief { id } userErrors { code } } }`, { id: briefId }, { token: brand.owner.token })) as never, 'briefPublish');
+    succeeded(await server.graphql(PublishBriefDocument, { id: briefId }, { token: brand.owner.token }), 'briefPublish');
     const inviteeBid = await placeBid(server, invitee.actor, { briefId, creatorId: invitee.id });
     const rosterOnlyBid = await placeBid(server, agency.member, { briefId, creatorId: rosterOnly.id, agencyId: agency.agencyId });
     const alsoInvitedBid = await placeBid(server, agency.member, { briefId, creatorId: alsoInvited.id, agencyId: agency.agencyId });
 
     const invitations = (
-      await server.graphql<{ node: { invitations: { id: string; creator: { id: string } | null; agency: { id: string } | null }[] } }>(
-        `query($id: ID!) { node(id: $id) { ... on Brief { invitations { id creator { id } agency { id } } } } }`,
-        { id: briefId },
-        { token: brand.owner.token },
-      )
-    ).data!.node.invitations;
+      await server.graphql(BriefInvitationsDocument, { id: briefId }, { token: brand.owner.token })
+    ).data!.node!.invitations!;
     const invitationOf = (id: string) => invitations.find((invitation) => invitation.creator?.id === id || invitation.agency?.id === id)!.id;
     const uninvite = async (id: string) =>
-      succeeded((await server.graphql(UNINVITE, { id: briefId, invitationId: invitationOf(id) }, { token: brand.owner.token })) as never, 'briefUninvite');
+      succeeded(await server.graphql(UNINVITE, { id: briefId, invitationId: invitationOf(id) }, { token: brand.owner.token }), 'briefUninvite');
 
     await uninvite(invitee.id);
     expect(await statusOf(inviteeBid.id)).toBe('NOT_SELECTED');
@@ -825,8 +820,8 @@ describe('withdrawing an invitation', () => {
   ] as const)('refuses a bid that queued on the brief while its invitation was being withdrawn, %s an idempotency key (%s), so no bid outlives the withdrawal', async (key, refusal) => {
     const invitee = await createCreator(server, 'uninvited-meanwhile');
     const briefId = await createBrief(server, brand, { visibility: 'INVITE_ONLY' }, false);
-    succeeded((await server.graphql(INVITE, { id: briefId, input: { creatorIds: [invitee.id] } }, { token: brand.owner.token })) as never, 'briefInvite');
-    succeeded((await server.graphql(`mutation($id: ID!) { briefPublish(id: $id) { brief { id } userErrors { code } } }`, { id: briefId }, { token: brand.owner.token })) as never, 'briefPublish');
+    succeeded(await server.graphql(INVITE, { id: briefId, input: { creatorIds: [invitee.id] } }, { token: brand.owner.token }), 'briefInvite');
+    succeeded(await server.graphql(PublishBriefDocument, { id: briefId }, { token: brand.owner.token }), 'briefPublish');
 
     // A withdrawal in progress, as briefUninvite makes it: the brief locked, the invitation gone,
     // not yet committed. The bid queues on the brief's lock meanwhile.
@@ -838,7 +833,7 @@ describe('withdrawing an invitation', () => {
       const pending = submitBid(server, invitee.actor, { briefId, creatorId: invitee.id }, key === 'with' ? { key: `queued-${briefId}` } : {});
       await until(async () => (await count(server, `select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`)) > 0, 'the bid waits on the brief');
       await withdrawal.commit();
-      expect(errorCodes((await pending) as never, 'bidSubmit')).toEqual([refusal]);
+      expect(errorCodes(await pending, 'bidSubmit')).toEqual([refusal]);
     } finally {
       if (withdrawal.isInTransaction()) await withdrawal.rollback();
     }
@@ -875,16 +870,16 @@ describe('credentials that expire', () => {
       const clinical = await createBrand(quick, ['DERMATOLOGIST']);
       const briefId = await createBrief(quick, clinical);
       const creator = await createCreator(quick, 'expiring');
-      const submitted = succeeded<{ credential: { id: string } }>(
-        (await quick.graphql(
-          `mutation($input: CredentialSubmitInput!) { credentialSubmit(input: $input) { credential { id } userErrors { code field message } } }`,
+      const submitted = succeeded(
+        await quick.graphql(
+          SubmitCredentialForBidsDocument,
           { input: { type: 'DERMATOLOGIST', issuer: 'Shanghai Medical Council', licenseNumber: 'D-1', expiresAt: new Date(Date.now() + 2500).toISOString() } },
           { token: creator.actor.token },
-        )) as never,
+        ),
         'credentialSubmit',
       );
       succeeded(
-        (await quick.graphql(`mutation($id: ID!) { credentialVerify(id: $id) { credential { id } userErrors { code field message } } }`, { id: submitted.credential.id }, { token: admin.token })) as never,
+        await quick.graphql(VerifyCredentialForBidsDocument, { id: submitted.credential.id }, { token: admin.token }),
         'credentialVerify',
       );
       const typesOf = async () =>
@@ -895,7 +890,7 @@ describe('credentials that expire', () => {
       while ((await typesOf()).length > 0 && Date.now() < giveUpAt) await new Promise((resolve) => setTimeout(resolve, 100));
       expect(await typesOf()).toEqual([]);
       const refused = await submitBid(quick, creator.actor, { briefId, creatorId: creator.id });
-      expect(errorCodes(refused as never, 'bidSubmit')).toEqual(['MISSING_CREDENTIAL']);
+      expect(errorCodes(refused, 'bidSubmit')).toEqual(['MISSING_CREDENTIAL']);
     } finally {
       await quick.stop();
     }

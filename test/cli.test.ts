@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CommandError, type CliContext, briefMatches, createAdmin, matchTable, verifyCredential } from '../src/cli/commands.js';
-import { TokenService } from '../src/auth/tokens.js';
-import { loadConfig } from '../src/config/env.js';
 import { Problem } from '../src/common/problems.js';
 import { toGlobalId } from '../src/graphql/global-id.js';
-import { createServices } from '../src/services.js';
 import { signUp, succeeded } from './support/actors.js';
 import { createBrand, createBrief, ERRORS } from './support/bids.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
@@ -47,8 +44,8 @@ describe('the operator command line, run in-process', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing' });
-    cli = { orm: server.app.orm, services: createServices({ tokens: new TokenService(config.jwtSecret, 24), config }) };
+    // The commands run on the server's own services and unit of work, as `npm run cli` wires its own.
+    cli = { orm: server.app.orm, ...server.app.core };
   });
   afterAll(() => server?.stop());
 

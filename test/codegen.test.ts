@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { generate } from '@graphql-codegen/cli';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import codegenConfig from '../codegen.js';
 import {
   AgencyOpportunitiesDocument,
@@ -24,14 +24,15 @@ import {
 } from '../examples/generated/graphql.js';
 import { PASSWORD, signUpAdmin } from './support/actors.js';
 import { createAgency, createBrand, createCreators, createTrader, inDays, type Brand, type Talent } from './support/bids.js';
-import { startTestServer, type TestServer } from './support/test-server.js';
+import { useTestServer } from './support/test-server.js';
 
 describe('the generated client types', () => {
-  it('match the committed schema and examples (npm run codegen regenerates them)', async () => {
+  it('match the committed schema, examples and test documents (npm run codegen regenerates them)', async () => {
     const outputs = await generate({ ...codegenConfig, silent: true, cwd: process.cwd() }, false);
-    const committed = await readFile('examples/generated/graphql.ts', 'utf8');
-    expect(outputs).toHaveLength(1);
-    expect(outputs[0]!.content, 'examples/generated/graphql.ts is stale: run `npm run codegen` and commit it').toBe(committed);
+    expect(outputs.map((output: { filename: string }) => output.filename).sort()).toEqual(['examples/generated/graphql.ts', 'test/generated/graphql.ts']);
+    for (const output of outputs as { filename: string; content: string }[]) {
+      expect(output.content, `${output.filename} is stale: run \`npm run codegen\` and commit it`).toBe(await readFile(output.filename, 'utf8'));
+    }
   });
 });
 
@@ -57,18 +58,16 @@ function typedClient(url: string) {
 }
 
 describe('the README tour through the generated typed documents', () => {
-  let server: TestServer;
+  const server = useTestServer();
   let execute: ReturnType<typeof typedClient>;
   let brand: Brand;
   let creator: Talent;
 
   beforeAll(async () => {
-    server = await startTestServer();
     execute = typedClient(server.url);
     brand = await createBrand(server);
     creator = (await createCreators(server, 1))[0]!;
   });
-  afterAll(() => server?.stop());
 
   it('logs in and reads the viewer', async () => {
     const admin = await signUpAdmin(server);

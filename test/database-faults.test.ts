@@ -3,13 +3,13 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApplication, type RunningApplication } from '../src/app.js';
+import { startApplication, type RunningApplication } from '../src/app/application.js';
 import { loadConfig } from '../src/config/env.js';
 import { createDatabaseIfMissing, withDatabase } from '../src/db/database-admin.js';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
-import { createLogger } from '../src/logger.js';
+import { createLogger } from '../src/observability/logger.js';
 import { type Brand, createBrand, createBrief, createCreators, rowId, submitBid, type Talent } from './support/bids.js';
-import { type GraphQLResponse, postGraphQL, type TestServer } from './support/test-server.js';
+import { type GraphQLDocument, type GraphQLResponse, postGraphQL, type RequestOptions, type TestServer } from './support/test-server.js';
 import { until } from './support/subscriptions.js';
 
 /**
@@ -59,8 +59,8 @@ beforeAll(async () => {
     app,
     queryCount: () => 0,
     resetQueryCount: () => {},
-    async graphql(query, variables, options = {}) {
-      const { response, body } = await postGraphQL(url, query, variables, options);
+    async graphql(query: GraphQLDocument, variables?: unknown, options: RequestOptions = {}) {
+      const { response, body } = await postGraphQL(url, query, variables as Record<string, unknown> | undefined, options);
       return { status: response.status, retryAfter: response.headers.get('retry-after'), ...body } as GraphQLResponse<never>;
     },
     sql: (statement, parameters = []) => app.orm.em.getConnection().execute(statement, parameters),

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signUpAdmin, succeeded } from './support/actors.js';
 import { createAgency, createBrand, createBrief, createCreator, placeBid, rowId, terms } from './support/bids.js';
 import { createDeal, propose, run } from './support/deals.js';
-import { startTestServer, type TestServer } from './support/test-server.js';
+import { useTestServer } from './support/test-server.js';
 
 /**
  * The rules the services enforce hold in the database too: a write that bypasses the services
@@ -11,11 +11,7 @@ import { startTestServer, type TestServer } from './support/test-server.js';
  * Each refused write breaks exactly one rule, so the constraint named is the one that decides.
  */
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server?.stop());
+const server = useTestServer();
 
 const refused = (constraint: string, statement: string, parameters: unknown[] = []) =>
   expect(server.sql(statement, parameters)).rejects.toThrow(new RegExp(`constraint "${constraint}"`));
@@ -57,8 +53,8 @@ describe('a deal amendment', () => {
     await refused('deal_amendment_answered_by', `update deal_amendment set status = 'WITHDRAWN', answered_at = now() where id = ?`, [amendment]);
 
     // The service's acceptance passes every rule, and a second amendment claiming its version is refused.
-    const accepted = succeeded<{ amendment: { resultingVersion: number; baseVersion: number } }>(
-      (await run(server, talent.actor, 'accept', { id: amendmentId })) as never,
+    const accepted = succeeded(
+      await run(server, talent.actor, 'accept', { id: amendmentId }),
       'dealAmendmentAccept',
     ).amendment;
     expect(accepted).toMatchObject({ baseVersion: 1, resultingVersion: 2 });
@@ -70,7 +66,7 @@ describe('a deliverable', () => {
   it('keeps its proof, the brand’s answer and its approval within the rules', async () => {
     const { brand, talent, deliverableIds } = await createDeal(server);
     const [first] = deliverableIds;
-    succeeded((await run(server, talent.actor, 'submit', { id: first, proofUrl: 'https://www.douyin.com/video/1', note: 'First cut' })) as never, 'dealDeliverableSubmit');
+    succeeded(await run(server, talent.actor, 'submit', { id: first, proofUrl: 'https://www.douyin.com/video/1', note: 'First cut' }), 'dealDeliverableSubmit');
     const deliverable = rowId(first!);
     const brandUser = rowId(brand.owner.userId);
     const submission = `deliverable_id = ? and outcome is null`;
@@ -100,7 +96,7 @@ describe('a deliverable', () => {
     await refused('deal_deliverable_description_length', `update deal_deliverable set description = '' where id = ?`, [deliverable]);
 
     // The brand's approval through the service passes every rule.
-    succeeded((await run(server, brand.owner, 'approve', { id: first })) as never, 'dealDeliverableApprove');
+    succeeded(await run(server, brand.owner, 'approve', { id: first }), 'dealDeliverableApprove');
   });
 });
 

@@ -1,20 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import {
+  DealIdDocument,
+  DealSalesHistoryDocument,
+  DealSalesReportCountDocument,
+  DealSalesTotalsDocument,
+  SettleForSalesDocument,
+} from './generated/graphql.js';
 import { errorCodes, signUp, succeeded } from './support/actors.js';
 import { rowId } from './support/bids.js';
 import { cny, daysAgo, markDelivered, report, reported, rowCount, today } from './support/deal-outcomes.js';
-import { type Deal, makeDeal, readDealFields } from './support/deals.js';
-import { startTestServer, type TestServer } from './support/test-server.js';
+import { type Deal, makeDeal, readNode } from './support/deals.js';
+import { useTestServer } from './support/test-server.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server?.stop());
+const server = useTestServer();
 
-type Totals = { salesTotals: { reportCount: number; ordersCount: number; gmv: { amount: number }; refunds: { amount: number }; refundsCounted: { amount: number }; netGmv: { amount: number } } };
-const TOTALS = 'salesTotals { reportCount ordersCount gmv { amount } refunds { amount } refundsCounted { amount } netGmv { amount } }';
-const totals = async (deal: Deal) => (await readDealFields<Totals>(server, deal.brand.owner, deal.dealId, TOTALS))!.salesTotals;
+const totals = async (deal: Deal) => (await readNode(server, deal.brand.owner, DealSalesTotalsDocument, deal.dealId))!.salesTotals;
 const reportRows = (deal: Deal) => rowCount(server, 'sales_report', deal.dealId);
 
 describe('reporting sales', () => {
@@ -31,7 +32,7 @@ describe('reporting sales', () => {
         { amount: cny(50_000), daysAfterOrder: 10 },
       ],
     });
-    const payload = succeeded<{ salesReport: Record<string, unknown>; created: boolean }>(first as never, 'dealSalesReport');
+    const payload = succeeded(first, 'dealSalesReport');
     expect(payload.created).toBe(true);
     expect(payload.salesReport).toMatchObject({
       source: 'BRAND_MANUAL',
@@ -54,7 +55,7 @@ describe('reporting sales', () => {
       netGmv: { amount: 3_900_000 },
     });
     for (const party of [deal.talent.actor, deal.agency!.member]) {
-      const seen = await readDealFields<{ salesReports: { totalCount: number } }>(server, party, deal.dealId, 'salesReports(first: 20) { totalCount }');
+      const seen = await readNode(server, party, DealSalesReportCountDocument, deal.dealId);
       expect(seen?.salesReports.totalCount).toBe(2);
     }
   });
@@ -64,8 +65,8 @@ describe('reporting sales', () => {
     const byTalent = await report(server, deal.talent.actor, { dealId: deal.dealId });
     expect(byTalent.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const outsider = await signUp(server, 'outsider');
-    expect(errorCodes((await report(server, outsider, { dealId: deal.dealId })) as never, 'dealSalesReport')).toEqual(['NOT_FOUND']);
-    expect(await readDealFields(server, outsider, deal.dealId, 'id')).toBeNull();
+    expect(errorCodes(await report(server, outsider, { dealId: deal.dealId }), 'dealSalesReport')).toEqual(['NOT_FOUND']);
+    expect(await readNode(server, outsider, DealIdDocument, deal.dealId)).toBeNull();
     expect(await reportRows(deal)).toBe(0);
   });
 });
@@ -81,9 +82,9 @@ describe('idempotency and corrections', () => {
         { amount: cny(2_000), daysAfterOrder: 0 },
       ],
     };
-    const first = succeeded<{ salesReport: { id: string } }>((await report(server, deal.brand.owner, input)) as never, 'dealSalesReport');
-    const again = succeeded<{ salesReport: { id: string }; created: boolean }>(
-      (await report(server, deal.brand.owner, { ...input, refunds: [...input.refunds].reverse() })) as never,
+    const first = succeeded(await report(server, deal.brand.owner, input), 'dealSalesReport');
+    const again = succeeded(
+      await report(server, deal.brand.owner, { ...input, refunds: [...input.refunds].reverse() }),
       'dealSalesReport',
     );
     expect(again.salesReport.id).toBe(first.salesReport.id);
@@ -95,7 +96,7 @@ describe('idempotency and corrections', () => {
     const deal = await makeDeal(server);
     await reported(server, deal.brand.owner, { dealId: deal.dealId, gmv: cny(500_000) });
     const conflicting = await report(server, deal.brand.owner, { dealId: deal.dealId, gmv: cny(600_000) });
-    expect(errorCodes(conflicting as never, 'dealSalesReport')).toEqual(['SALES_REPORT_CONFLICT']);
+    expect(errorCodes(conflicting, 'dealSalesReport')).toEqual(['SALES_REPORT_CONFLICT']);
     expect(await reportRows(deal)).toBe(1);
     expect((await totals(deal)).gmv.amount).toBe(500_000);
     // Another source for the same days is another report, not a conflict.
@@ -106,25 +107,20 @@ describe('idempotency and corrections', () => {
   it('writes a correction as a new record that supersedes the old one; totals count only the record in force', async () => {
     const deal = await makeDeal(server);
     const original = await reported(server, deal.brand.owner, { dealId: deal.dealId, gmv: cny(500_000), ordersCount: 5 });
-    const corrected = succeeded<{ salesReport: { id: string; supersedes: { id: string } | null; inForce: boolean } }>(
-      (await report(server, deal.brand.owner, { dealId: deal.dealId, gmv: cny(450_000), ordersCount: 4, correction: true })) as never,
+    const corrected = succeeded(
+      await report(server, deal.brand.owner, { dealId: deal.dealId, gmv: cny(450_000), ordersCount: 4, correction: true }),
       'dealSalesReport',
     ).salesReport;
     expect(corrected).toMatchObject({ supersedes: { id: original }, inForce: true });
     // A second correction names the one it corrects.
-    const second = succeeded<{ salesReport: { id: string } }>(
-      (await report(server, deal.brand.owner, { dealId: deal.dealId, gmv: cny(470_000), ordersCount: 4, supersedes: corrected.id })) as never,
+    const second = succeeded(
+      await report(server, deal.brand.owner, { dealId: deal.dealId, gmv: cny(470_000), ordersCount: 4, supersedes: corrected.id }),
       'dealSalesReport',
     ).salesReport;
 
     expect(await totals(deal)).toMatchObject({ reportCount: 1, ordersCount: 4, gmv: { amount: 470_000 } });
-    const history = await readDealFields<{ salesReports: { edges: { node: { id: string; inForce: boolean; supersededBy: { id: string } | null; gmv: { amount: number } } }[] } }>(
-      server,
-      deal.brand.owner,
-      deal.dealId,
-      'salesReports(first: 20, includeSuperseded: true) { edges { node { id inForce supersededBy { id } gmv { amount } } } }',
-    );
-    expect(history!.salesReports.edges.map((edge) => edge.node)).toEqual([
+    const history = await readNode(server, deal.brand.owner, DealSalesHistoryDocument, deal.dealId);
+    expect(history!.salesReports!.edges.map((edge) => edge.node)).toEqual([
       { id: original, inForce: false, supersededBy: { id: corrected.id }, gmv: { amount: 500_000 } },
       { id: corrected.id, inForce: false, supersededBy: { id: second.id }, gmv: { amount: 450_000 } },
       { id: second.id, inForce: true, supersededBy: null, gmv: { amount: 470_000 } },
@@ -135,12 +131,12 @@ describe('idempotency and corrections', () => {
 
     // Correcting from an out-of-date view is REPORT_SUPERSEDED; a correction keeps its period and source.
     const stale = await report(server, deal.brand.owner, { dealId: deal.dealId, gmv: cny(1), supersedes: original });
-    expect(errorCodes(stale as never, 'dealSalesReport')).toEqual(['REPORT_SUPERSEDED']);
+    expect(errorCodes(stale, 'dealSalesReport')).toEqual(['REPORT_SUPERSEDED']);
     const moved = await report(server, deal.brand.owner, { dealId: deal.dealId, periodStart: daysAgo(3), periodEnd: daysAgo(3), gmv: cny(1), supersedes: second.id });
-    expect(errorCodes(moved as never, 'dealSalesReport')).toEqual(['INVALID']);
+    expect(errorCodes(moved, 'dealSalesReport')).toEqual(['INVALID']);
     const otherDeal = await makeDeal(server, { brand: deal.brand });
     const foreign = await report(server, deal.brand.owner, { dealId: otherDeal.dealId, gmv: cny(1), supersedes: second.id });
-    expect(errorCodes(foreign as never, 'dealSalesReport')).toEqual(['NOT_FOUND']);
+    expect(errorCodes(foreign, 'dealSalesReport')).toEqual(['NOT_FOUND']);
     expect(await reportRows(deal)).toBe(3);
     expect(await reportRows(otherDeal)).toBe(0);
   });
@@ -159,7 +155,7 @@ describe('bad figures', () => {
       [{ ordersCount: -3 }, ['OUT_OF_RANGE']],
     ];
     for (const [input, codes] of cases) {
-      expect(errorCodes((await report(server, deal.brand.owner, { dealId: deal.dealId, ...input })) as never, 'dealSalesReport'), JSON.stringify(input)).toEqual(codes);
+      expect(errorCodes(await report(server, deal.brand.owner, { dealId: deal.dealId, ...input }), 'dealSalesReport'), JSON.stringify(input)).toEqual(codes);
     }
     expect(await reportRows(deal)).toBe(0);
   });
@@ -167,14 +163,14 @@ describe('bad figures', () => {
   it('refuses a period that ends before it starts or in the future, a malformed source, and days another report of the same source covers', async () => {
     const deal = await makeDeal(server);
     const far = new Date(Date.now() + 5 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
-    expect(errorCodes((await report(server, deal.brand.owner, { dealId: deal.dealId, periodStart: today(), periodEnd: daysAgo(1) })) as never, 'dealSalesReport')).toEqual(['INVALID']);
-    expect(errorCodes((await report(server, deal.brand.owner, { dealId: deal.dealId, periodEnd: far })) as never, 'dealSalesReport')).toEqual(['OUT_OF_RANGE']);
-    expect(errorCodes((await report(server, deal.brand.owner, { dealId: deal.dealId, source: 'douyin shop' })) as never, 'dealSalesReport')).toEqual(['INVALID']);
+    expect(errorCodes(await report(server, deal.brand.owner, { dealId: deal.dealId, periodStart: today(), periodEnd: daysAgo(1) }), 'dealSalesReport')).toEqual(['INVALID']);
+    expect(errorCodes(await report(server, deal.brand.owner, { dealId: deal.dealId, periodEnd: far }), 'dealSalesReport')).toEqual(['OUT_OF_RANGE']);
+    expect(errorCodes(await report(server, deal.brand.owner, { dealId: deal.dealId, source: 'douyin shop' }), 'dealSalesReport')).toEqual(['INVALID']);
     expect(await reportRows(deal)).toBe(0);
 
     await reported(server, deal.brand.owner, { dealId: deal.dealId, periodStart: daysAgo(10), periodEnd: daysAgo(5) });
     const overlapping = await report(server, deal.brand.owner, { dealId: deal.dealId, periodStart: daysAgo(6), periodEnd: daysAgo(2) });
-    expect(errorCodes(overlapping as never, 'dealSalesReport')).toEqual(['PERIOD_OVERLAP']);
+    expect(errorCodes(overlapping, 'dealSalesReport')).toEqual(['PERIOD_OVERLAP']);
     await reported(server, deal.brand.owner, { dealId: deal.dealId, periodStart: daysAgo(4), periodEnd: daysAgo(2) });
     expect(await reportRows(deal)).toBe(2);
   });
@@ -182,8 +178,8 @@ describe('bad figures', () => {
   it('closes the sales record once the deal is settled (ILLEGAL_TRANSITION)', async () => {
     const deal = await makeDeal(server);
     await markDelivered(server, deal);
-    succeeded((await server.graphql(`mutation($id: ID!) { dealSettle(id: $id) { deal { id } userErrors { code } } }`, { id: deal.dealId }, { token: deal.brand.owner.token })) as never, 'dealSettle');
-    expect(errorCodes((await report(server, deal.brand.owner, { dealId: deal.dealId })) as never, 'dealSalesReport')).toEqual(['ILLEGAL_TRANSITION']);
+    succeeded(await server.graphql(SettleForSalesDocument, { id: deal.dealId }, { token: deal.brand.owner.token }), 'dealSettle');
+    expect(errorCodes(await report(server, deal.brand.owner, { dealId: deal.dealId }), 'dealSalesReport')).toEqual(['ILLEGAL_TRANSITION']);
     expect(await reportRows(deal)).toBe(0);
   });
 });
@@ -192,7 +188,7 @@ describe('concurrent reports', () => {
   it('writes one record for 10 simultaneous identical reports, and every request gets it', async () => {
     const deal = await makeDeal(server);
     const results = await Promise.all(Array.from({ length: 10 }, () => report(server, deal.brand.owner, { dealId: deal.dealId, gmv: cny(777_000) })));
-    const ids = results.map((result) => succeeded<{ salesReport: { id: string } }>(result as never, 'dealSalesReport').salesReport.id);
+    const ids = results.map((result) => succeeded(result, 'dealSalesReport').salesReport.id);
     expect(new Set(ids).size).toBe(1);
     expect(results.filter((result) => result.data!.dealSalesReport!['created'] === true)).toHaveLength(1);
     expect(await reportRows(deal)).toBe(1);
@@ -201,7 +197,7 @@ describe('concurrent reports', () => {
   it('lets one of 6 simultaneous different first reports in and refuses the rest with SALES_REPORT_CONFLICT', async () => {
     const deal = await makeDeal(server);
     const results = await Promise.all(Array.from({ length: 6 }, (_, index) => report(server, deal.brand.owner, { dealId: deal.dealId, gmv: cny(100_000 + index) })));
-    const codes = results.map((result) => errorCodes(result as never, 'dealSalesReport'));
+    const codes = results.map((result) => errorCodes(result, 'dealSalesReport'));
     expect(codes.filter((list) => list.length === 0)).toHaveLength(1);
     expect(codes.filter((list) => list.join() === 'SALES_REPORT_CONFLICT')).toHaveLength(5);
     expect(await reportRows(deal)).toBe(1);
@@ -211,7 +207,7 @@ describe('concurrent reports', () => {
     const deal = await makeDeal(server);
     const original = await reported(server, deal.brand.owner, { dealId: deal.dealId, gmv: cny(100_000) });
     const results = await Promise.all(Array.from({ length: 6 }, (_, index) => report(server, deal.brand.owner, { dealId: deal.dealId, gmv: cny(200_000 + index), supersedes: original })));
-    const codes = results.map((result) => errorCodes(result as never, 'dealSalesReport'));
+    const codes = results.map((result) => errorCodes(result, 'dealSalesReport'));
     expect(codes.filter((list) => list.length === 0)).toHaveLength(1);
     expect(codes.filter((list) => list.join() === 'REPORT_SUPERSEDED')).toHaveLength(5);
     expect(await reportRows(deal)).toBe(2);

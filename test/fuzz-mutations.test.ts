@@ -16,7 +16,7 @@ import {
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../src/graphql/global-id.js';
-import { createSchema } from '../src/graphql/schema.js';
+import { buildApplicationSchema } from '../src/app/schema.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 import { buildWorld, type Role, tokenOf, type World } from './support/world.js';
 
@@ -26,7 +26,7 @@ import { buildWorld, type Role, tokenOf, type World } from './support/world.js';
  * never a stack trace, a known error code, and nothing written when the answer is an error.
  */
 
-const schema = await createSchema();
+const schema = await buildApplicationSchema();
 const mutationFields = Object.values(schema.getMutationType()!.getFields());
 const userErrorCodes = new Set(
   (() => {

@@ -3,9 +3,6 @@ import { evaluateMatchQuality, type QualityReport } from '../bench/support/match
 import { generateCreators } from '../seeds/generator.js';
 import { loadJudgedSet, type LoadedJudgedSet } from '../seeds/match-judged-loader.js';
 import { Viewer } from '../src/auth/viewer.js';
-import { BriefService } from '../src/brief/brief.service.js';
-import { MatchService } from '../src/match/match.service.js';
-import { VerticalService } from '../src/vertical/vertical.service.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
 /**
@@ -22,10 +19,10 @@ let judged: LoadedJudgedSet;
 let report: QualityReport;
 beforeAll(async () => {
   server = await startTestServer({ DB_POOL_MAX: '8' });
-  judged = await loadJudgedSet(server.app.orm.em.fork(), { platformFeeBp: 500 });
+  judged = await loadJudgedSet(server.app.orm.em.fork(), server.app.core.services);
   await generateCreators(server.app.orm.em.fork(), { creators: DISTRACTORS, seed: 11 });
   await server.sql('analyze');
-  report = await evaluateMatchQuality(server.app.orm.em.fork(), judged);
+  report = await evaluateMatchQuality(server.app.orm.em.fork(), server.app.core.services.matches, judged);
 }, 180_000);
 afterAll(async () => {
   await server?.stop();
@@ -35,7 +32,7 @@ const briefQuality = (key: string) => report.briefs.find((brief) => brief.brief 
 
 async function ranking(briefKey: string) {
   const brief = judged.briefs.get(briefKey)!;
-  const service = new MatchService(new BriefService(new VerticalService()));
+  const service = server.app.core.services.matches;
   const viewer = new Viewer(brief.ownerId, false, new Set([brief.brandId]), new Set(), null, null);
   const page = await service.recommendationsForBrief({ em: server.app.orm.em.fork(), viewer }, brief.id, {}, { first: 20 });
   return page.items.map((item) => ({ key: judged.talents.get(item.talentId)?.key ?? 'distractor', item }));

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { startApplication, type RunningApplication } from '../src/app.js';
+import { startApplication, type RunningApplication } from '../src/app/application.js';
 import { ConfigError, loadConfig } from '../src/config/env.js';
 import { createDatabaseIfMissing, dropDatabaseIfExists, withDatabase } from '../src/db/database-admin.js';
-import { ormConfig } from '../src/db/orm-config.js';
-import { createLogger } from '../src/logger.js';
+import { applicationOrmConfig as ormConfig } from '../src/app/database.js';
+import { createLogger } from '../src/observability/logger.js';
 
 describe('read replicas and pool size from the environment', () => {
   it('turns DATABASE_REPLICA_URLS into MikroORM replicas, each with the pool size of DB_POOL_MAX', () => {

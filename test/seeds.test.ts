@@ -12,9 +12,9 @@ import { type CredentialType, impliedCredentialTypes } from '../src/credential/c
 import { computeCredibility, NO_TRACK_RECORD, type TrackRecordInputs } from '../src/credibility/credibility.js';
 import { type TrackRecordSummary, trackRecordsOf } from '../src/credibility/track-record.js';
 import { createDatabaseIfMissing, dropDatabaseIfExists, withDatabase } from '../src/db/database-admin.js';
-import { connect } from '../src/db/database.js';
+import { connectDatabase } from '../src/app/database.js';
 import { toGlobalId } from '../src/graphql/global-id.js';
-import { createLogger } from '../src/logger.js';
+import { createLogger } from '../src/observability/logger.js';
 import { succeeded } from './support/actors.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
@@ -133,7 +133,7 @@ describe('demo data set', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    logins = await seedDemoDataIfEmpty(server.app.orm.em.fork(), silent, { platformFeeBp: 500 });
+    logins = await seedDemoDataIfEmpty(server.app.orm, server.app.core, silent);
   });
   afterAll(() => server?.stop());
 
@@ -160,7 +160,7 @@ describe('demo data set', () => {
 
   it('is not loaded a second time', async () => {
     const users = await count('app_user');
-    expect(await seedDemoDataIfEmpty(server.app.orm.em.fork(), silent, { platformFeeBp: 500 })).toBeNull();
+    expect(await seedDemoDataIfEmpty(server.app.orm, server.app.core, silent)).toBeNull();
     expect(await count('app_user')).toBe(users);
     expect(await count('creator')).toBe(11);
   });
@@ -187,7 +187,8 @@ describe('demo data set', () => {
     expect(summaryMismatches(all, await recordsOf(all))).toEqual([]);
     expect(await matchArrayMismatches(server.sql)).toEqual([]);
     const traders = await server.sql<{ credibility_level: number }>('select credibility_level from trader');
-    expect(traders.map((trader) => trader.credibility_level)).toEqual([1, 1, 1]);
+    // Qianfeng's two settled self-broadcasts lift it to L2: an operator's record stands for the audience it has none of.
+    expect(traders.map((trader) => trader.credibility_level).sort()).toEqual([1, 1, 2]);
   });
 
   it('ranks the verified pediatrician above the 30-million-follower celebrity on credibility', async () => {
@@ -518,7 +519,7 @@ describe('creator generator', () => {
   async function freshDatabase(): Promise<MikroORM> {
     const name = `marketplace_seeds_${randomBytes(6).toString('hex')}`;
     await createDatabaseIfMissing(serverUrl, name, inject('templateDatabase'));
-    const orm = await connect(withDatabase(serverUrl, name), 2);
+    const orm = await connectDatabase({ clientUrl: withDatabase(serverUrl, name), poolMax: 2 });
     opened.push({ orm, name });
     return orm;
   }

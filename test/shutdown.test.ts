@@ -16,7 +16,7 @@ beforeAll(async () => {
   await promisify(execFile)(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json']);
   await createDatabaseIfMissing(serverUrl, database, inject('templateDatabase'));
   port = 45_000 + (process.pid % 5_000);
-  child = spawn(process.execPath, ['dist/src/main.js'], {
+  child = spawn(process.execPath, ['dist/src/app/main.js'], {
     env: {
       ...process.env,
       NODE_ENV: 'test',

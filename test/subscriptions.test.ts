@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { channels } from '../src/events/live-events.js';
+import { bidChannels } from '../src/bid/bid.events.js';
+import { dealChannel } from '../src/deal/deal.events.js';
+
+const channels = { ...bidChannels, deal: dealChannel };
 import { signUp, succeeded } from './support/actors.js';
 import { acceptBid, addBrandMember, BID_MUTATIONS, type Brand, createAgency, createBrand, createBrief, createCreator, createCreators, placeBid, rowId, submitBid, terms } from './support/bids.js';
 import { markDelivered, OUTCOME_MUTATIONS } from './support/deal-outcomes.js';

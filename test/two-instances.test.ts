@@ -6,10 +6,10 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDatabaseIfMissing, dropDatabaseIfExists, withDatabase } from '../src/db/database-admin.js';
-import { channels } from '../src/events/live-events.js';
+import { bidChannels as channels } from '../src/bid/bid.events.js';
 import { type Brand, createBrand, createBrief, createCreator, placeBid, rowId } from './support/bids.js';
 import { subscribe, until, wsClient } from './support/subscriptions.js';
-import { type GraphQLResponse, postGraphQL, type TestServer } from './support/test-server.js';
+import { type GraphQLDocument, type GraphQLResponse, postGraphQL, type RequestOptions, type TestServer } from './support/test-server.js';
 import { redisAnswers, TEST_REDIS_URL } from './support/redis.js';
 
 /**
@@ -35,7 +35,7 @@ let instanceB: TestServer;
 
 async function startInstance(port: number): Promise<string> {
   let output = '';
-  const child = spawn(process.execPath, [`${buildDir}/src/main.js`], {
+  const child = spawn(process.execPath, [`${buildDir}/src/app/main.js`], {
     env: {
       ...process.env,
       NODE_ENV: 'test',
@@ -69,8 +69,8 @@ function instance(url: string): TestServer {
     app: undefined as never,
     queryCount: () => 0,
     resetQueryCount: () => {},
-    async graphql(query, variables, options = {}) {
-      const { response, body } = await postGraphQL(url, query, variables, options);
+    async graphql(query: GraphQLDocument, variables?: unknown, options: RequestOptions = {}) {
+      const { response, body } = await postGraphQL(url, query, variables as Record<string, unknown> | undefined, options);
       return { status: response.status, ...body } as GraphQLResponse<never>;
     },
     async sql(statement, parameters = []) {

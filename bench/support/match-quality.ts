@@ -1,10 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Viewer } from '../../src/auth/viewer.js';
-import { BriefService } from '../../src/brief/brief.service.js';
 import { type CredentialType, impliedCredentialTypes } from '../../src/credential/credential-type.js';
-import { MatchService } from '../../src/match/match.service.js';
+import type { MatchService } from '../../src/match/index.js';
 import type { MatchWeightsInput } from '../../src/match/weights.js';
-import { VerticalService } from '../../src/vertical/vertical.service.js';
 import type { LoadedJudgedSet } from '../../seeds/match-judged-loader.js';
 
 /**
@@ -119,8 +117,7 @@ async function constraintsOf(em: EntityManager, briefId: string, kind: 'creator'
   return { kind, required: row!.required as CredentialType[], minLevel: row!.min_level, platforms: row!.platforms, formats: row!.formats };
 }
 
-export async function evaluateMatchQuality(em: EntityManager, judged: LoadedJudgedSet, weights?: MatchWeightsInput | null): Promise<QualityReport> {
-  const service = new MatchService(new BriefService(new VerticalService()));
+export async function evaluateMatchQuality(em: EntityManager, service: MatchService, judged: LoadedJudgedSet, weights?: MatchWeightsInput | null): Promise<QualityReport> {
   const briefs: BriefQuality[] = [];
   for (const [briefKey, brief] of judged.briefs) {
     const kind = brief.spec.objective === 'OPERATED_SELF_BROADCAST' ? 'trader' : 'creator';

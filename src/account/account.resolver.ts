@@ -2,8 +2,9 @@ import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../graphql/context.js';
 import { mutate } from '../graphql/mutation.js';
 import { defineNode } from '../graphql/node.js';
-import { LogInInput, SessionPayload, SignUpInput, UserType } from './account.types.js';
-import { User } from './user.entity.js';
+import { LogInInput, SignUpInput } from './account.inputs.js';
+import { SessionPayload, UserType } from './account.types.js';
+import { User } from './account.entity.js';
 
 defineNode({
   typeName: 'User',

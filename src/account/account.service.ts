@@ -1,22 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { z } from 'zod';
 import { hashPassword, verifyPassword } from '../auth/password.js';
 import type { TokenService } from '../auth/tokens.js';
-import { Viewer } from '../auth/viewer.js';
-import { Problem, ProblemCode } from '../common/problems.js';
+import { Viewer, type ViewerSource } from '../auth/viewer.js';
+import { parseInput, Problem } from '../common/problems.js';
 import type { ServiceContext } from '../common/service-context.js';
 import { flushOrProblem } from '../db/flush.js';
-import { User } from './user.entity.js';
-
-export const MIN_PASSWORD_LENGTH = 10;
-
-const emailSchema = z.email().max(254);
-
-export interface SignUpInput {
-  email: string;
-  password: string;
-  displayName: string;
-}
+import { signUpSchema, type SignUpValues } from './account.inputs.js';
+import { AccountProblem } from './account.problems.js';
+import { User } from './account.entity.js';
 
 export interface Session {
   user: User;
@@ -29,33 +20,14 @@ export interface Session {
 let unknownUserHash: Promise<string> | undefined;
 const placeholderHash = () => (unknownUserHash ??= hashPassword('unknown-user-placeholder-password'));
 
-export class AccountService {
+export class AccountService implements ViewerSource {
   constructor(private readonly tokens: TokenService) {}
 
-  async signUp({ em }: ServiceContext, input: SignUpInput): Promise<Session> {
-    const email = input.email.trim().toLowerCase();
-    const problems: Problem['details'] = [];
-    if (!emailSchema.safeParse(email).success) {
-      problems.push({ code: ProblemCode.INVALID_EMAIL, field: ['input', 'email'], message: 'Enter a valid email address, like name@example.com.' });
-    }
-    if (input.password.length < MIN_PASSWORD_LENGTH) {
-      problems.push({
-        code: ProblemCode.PASSWORD_TOO_SHORT,
-        field: ['input', 'password'],
-        message: `Passwords need at least ${MIN_PASSWORD_LENGTH} characters.`,
-      });
-    } else if (input.password.length > 200) {
-      problems.push({ code: ProblemCode.OUT_OF_RANGE, field: ['input', 'password'], message: 'Passwords may have at most 200 characters.' });
-    }
-    const displayName = input.displayName.trim();
-    if (displayName.length < 1 || displayName.length > 120) {
-      problems.push({ code: ProblemCode.OUT_OF_RANGE, field: ['input', 'displayName'], message: 'Display names need 1 to 120 characters.' });
-    }
-    if (problems.length) throw new Problem(problems);
-
-    const user = em.create(User, { email, displayName, passwordHash: await hashPassword(input.password) });
+  async signUp({ em }: ServiceContext, input: SignUpValues): Promise<Session> {
+    const { email, password, displayName } = parseInput(signUpSchema, input);
+    const user = em.create(User, { email, displayName, passwordHash: await hashPassword(password) });
     await flushOrProblem(em, () =>
-      Problem.of(ProblemCode.EMAIL_TAKEN, 'An account with this email already exists; log in instead.', ['input', 'email']),
+      Problem.of(AccountProblem.EMAIL_TAKEN, 'An account with this email already exists; log in instead.', ['input', 'email']),
     );
     return { user, ...(await this.tokens.issue(user.id)) };
   }
@@ -64,14 +36,14 @@ export class AccountService {
     const user = await em.findOne(User, { email: input.email.trim().toLowerCase() }, { populate: ['passwordHash'] });
     const matches = await verifyPassword(input.password, user?.passwordHash ?? (await placeholderHash()));
     if (!user || !matches) {
-      throw Problem.of(ProblemCode.INVALID_CREDENTIALS, 'The email and password do not match an account.');
+      throw Problem.of(AccountProblem.INVALID_CREDENTIALS, 'The email and password do not match an account.');
     }
     return { user, ...(await this.tokens.issue(user.id)) };
   }
 
   /**
    * The viewer behind a verified token, or null when the account no longer exists. A function, so
-   * that each connection plans it once (migration 20261125140000).
+   * that each connection plans it once (viewer-of-account.sql).
    */
   async loadViewer(em: EntityManager, userId: string): Promise<Viewer | null> {
     const [row] = await em

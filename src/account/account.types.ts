@@ -1,4 +1,4 @@
-import { Field, InputType, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { UserError } from '../graphql/common-types.js';
 import { Node } from '../graphql/node.js';
 
@@ -15,27 +15,6 @@ export class UserType extends Node {
 
   @Field({ description: 'When the account was created.' })
   createdAt!: Date;
-}
-
-@InputType({ description: 'A new account.' })
-export class SignUpInput {
-  @Field({ description: 'A valid email address; used to log in.' })
-  email!: string;
-
-  @Field({ description: 'At least 10 characters.' })
-  password!: string;
-
-  @Field({ description: 'Name shown to other users, 1 to 120 characters.' })
-  displayName!: string;
-}
-
-@InputType({ description: 'Credentials to exchange for a bearer token.' })
-export class LogInInput {
-  @Field({ description: 'The account email.' })
-  email!: string;
-
-  @Field({ description: 'The account password.' })
-  password!: string;
 }
 
 @ObjectType({ description: 'Result of signUp or logIn: a bearer token on success.' })

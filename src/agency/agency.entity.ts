@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { defineEntity, p } from '@mikro-orm/core';
-import { User } from '../account/user.entity.js';
+import { User } from '../account/account.entity.js';
 import { MemberRole } from '../brand/brand.entity.js';
 import { Creator } from '../creator/creator.entity.js';
 import { Trader } from '../trader/trader.entity.js';

@@ -2,27 +2,20 @@ import type { Cursor } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { UserType } from '../account/account.types.js';
-import type { User } from '../account/user.entity.js';
+import type { User } from '../account/account.entity.js';
 import { pageFromEnd, pageFromEndKey } from '../db/first-pages.js';
 import { pageRequest, toConnection, withCursorCheck } from '../graphql/connection.js';
 import { type RequestContext, loader } from '../graphql/context.js';
 import { idOfType } from '../graphql/global-id.js';
 import { mutate } from '../graphql/mutation.js';
 import { defineNode } from '../graphql/node.js';
-import type { OrganisationInvitation } from '../organisation/organisation-invitation.entity.js';
-import { MemberInviteInput, OrganisationInvitationPayload, OrganisationInvitationType } from '../organisation/organisation.types.js';
+import type { OrganisationInvitation } from '../organisation/organisation.entity.js';
+import { MemberInviteInput } from '../organisation/organisation.inputs.js';
+import { OrganisationInvitationPayload, OrganisationInvitationType } from '../organisation/organisation.types.js';
 import { Agency, AgencyMember, type RosterMembership } from './agency.entity.js';
-import {
-  AgenciesArgs,
-  AgencyConnection,
-  AgencyCreateInput,
-  AgencyMemberType,
-  AgencyPayload,
-  AgencyType,
-  AgencyUpdateInput,
-  RosterArgs,
-  RosterMembershipConnection,
-} from './agency.types.js';
+import { AgencyCreateInput, AgencyUpdateInput } from './agency.inputs.js';
+import { AgenciesArgs, AgencyConnection, AgencyMemberType, AgencyPayload, AgencyType } from './agency.types.js';
+import { RosterArgs, RosterMembershipConnection } from './roster.types.js';
 
 defineNode({ typeName: 'Agency', entity: Agency, load: ({ em, services }, id) => services.agencies.byId(em, id) });
 

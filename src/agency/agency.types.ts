@@ -1,22 +1,10 @@
-import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ArgsType, Field, Int, ObjectType } from 'type-graphql';
 import { MemberRole } from '../brand/brand.entity.js';
 // Registers the MemberRole enum that agency members share with brand members.
 import '../brand/brand.types.js';
 import { UserError } from '../graphql/common-types.js';
 import { connectionType, PageArgs } from '../graphql/connection.js';
 import { Node } from '../graphql/node.js';
-import { RosterStatus } from './agency.entity.js';
-
-registerEnumType(RosterStatus, {
-  name: 'RosterStatus',
-  description: 'Where a talent’s place on an agency roster stands. Only an accepted invitation puts the talent on the roster.',
-  valuesConfig: {
-    INVITED: { description: 'The agency has invited the talent, who has not answered yet.' },
-    ACTIVE: { description: 'The talent accepted; the agency represents them and takes its share.' },
-    DECLINED: { description: 'The talent turned the invitation down, with rosterInvitationDecline or by ending it.' },
-    ENDED: { description: 'The membership ended (either side may end it), or the agency withdrew the invitation before it was answered.' },
-  },
-});
 
 @ObjectType('Agency', { implements: Node, description: 'An MCN agency or service provider with a roster of creators and operators. Public profile.' })
 export class AgencyType extends Node {
@@ -39,28 +27,7 @@ export class AgencyMemberType {
   role!: MemberRole;
 }
 
-@ObjectType('RosterMembership', {
-  implements: Node,
-  description:
-    'A creator’s or operator’s place on an agency roster, from invitation to end. ACTIVE memberships are public, though not their share; the others are visible only to the agency’s members, the invited talent and admins.',
-})
-export class RosterMembershipType extends Node {
-  @Field(() => RosterStatus, { description: 'Where the membership stands.' })
-  status!: RosterStatus;
-
-
-  @Field(() => Date, {
-    nullable: true,
-    description: 'When the talent accepted or declined (also by ending an open invitation); null while the invitation is open or if it was withdrawn.',
-  })
-  respondedAt!: Date | null;
-
-  @Field(() => Date, { nullable: true, description: 'When the membership ended or the invitation was withdrawn; null otherwise.' })
-  endedAt!: Date | null;
-}
-
 export const AgencyConnection = connectionType(AgencyType, 'Agency');
-export const RosterMembershipConnection = connectionType(RosterMembershipType, 'RosterMembership');
 
 @ArgsType()
 export class AgenciesArgs extends PageArgs {
@@ -68,61 +35,10 @@ export class AgenciesArgs extends PageArgs {
   search?: string | null;
 }
 
-@ArgsType()
-export class RosterArgs extends PageArgs {
-  @Field(() => RosterStatus, { nullable: true, description: 'Only memberships in this status. Default: every status you may see.' })
-  status?: RosterStatus | null;
-}
-
-@InputType({ description: 'A new agency; whoever creates it becomes its first owner.' })
-export class AgencyCreateInput {
-  @Field({ description: 'Agency name, 1 to 120 characters.' })
-  name!: string;
-
-  @Field(() => String, { nullable: true, description: 'What the agency does, at most 5000 characters. Default: empty.' })
-  description?: string | null;
-
-  @Field(() => Int, { nullable: true, description: 'The usual share of what the roster earns, 0 to 10000 basis points. Default: 1500.' })
-  defaultShareBp?: number | null;
-}
-
-@InputType({ description: 'Changes to an agency; omitted fields stay as they are.' })
-export class AgencyUpdateInput {
-  @Field(() => String, { nullable: true, description: 'New name, 1 to 120 characters.' })
-  name?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'New description, at most 5000 characters.' })
-  description?: string | null;
-
-  @Field(() => Int, { nullable: true, description: 'New usual share, 0 to 10000 basis points; memberships already offered keep theirs.' })
-  defaultShareBp?: number | null;
-}
-
-@InputType({ description: 'Whom to invite to the roster, and on what share. Give exactly one of creatorId and traderId.' })
-export class RosterInviteInput {
-  @Field(() => ID, { nullable: true, description: 'The creator to invite.' })
-  creatorId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'The operator to invite.' })
-  traderId?: string | null;
-
-  @Field(() => Int, { nullable: true, description: 'The agency’s share of what the talent earns, 0 to 10000 basis points. Default: the agency’s defaultShareBp.' })
-  shareBp?: number | null;
-}
-
 @ObjectType({ description: 'Result of agencyCreate, agencyUpdate or agencyMemberRemove.' })
 export class AgencyPayload {
   @Field(() => AgencyType, { nullable: true, description: 'The agency as saved; null when refused.' })
   agency?: AgencyType;
-
-  @Field(() => [UserError], { description: 'Why the request was refused; empty on success.' })
-  userErrors!: UserError[];
-}
-
-@ObjectType({ description: 'Result of rosterInvite, rosterInvitationAccept, rosterInvitationDecline or rosterMembershipEnd.' })
-export class RosterMembershipPayload {
-  @Field(() => RosterMembershipType, { nullable: true, description: 'The membership as saved; null when refused.' })
-  rosterMembership?: RosterMembershipType;
 
   @Field(() => [UserError], { description: 'Why the request was refused; empty on success.' })
   userErrors!: UserError[];

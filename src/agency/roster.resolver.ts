@@ -9,7 +9,9 @@ import { defineNode } from '../graphql/node.js';
 import type { Trader } from '../trader/trader.entity.js';
 import { TraderType } from '../trader/trader.types.js';
 import { type Agency, RosterMembership } from './agency.entity.js';
-import { AgencyType, RosterInviteInput, RosterMembershipPayload, RosterMembershipType } from './agency.types.js';
+import { AgencyType } from './agency.types.js';
+import { RosterInviteInput } from './roster.inputs.js';
+import { RosterMembershipPayload, RosterMembershipType } from './roster.types.js';
 import { type Talent, talentKey } from './roster.service.js';
 
 defineNode({ typeName: 'RosterMembership', entity: RosterMembership, load: (context, id) => context.services.rosters.visibleById(context, id) });

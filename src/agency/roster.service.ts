@@ -1,8 +1,6 @@
 import { type Cursor, type FilterQuery, LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { z } from 'zod';
 import type { Viewer } from '../auth/viewer.js';
-import { basisPointsSchema } from '../common/money.js';
 import { findPage, type PageRequest } from '../common/page.js';
 import { AccessDenied, parseInput, Problem, ProblemCode } from '../common/problems.js';
 import type { ServiceContext } from '../common/service-context.js';
@@ -10,39 +8,31 @@ import { Creator } from '../creator/creator.entity.js';
 import { firstPagesBy, type PageFromEnd } from '../db/first-pages.js';
 import { Trader } from '../trader/trader.entity.js';
 import { Agency, RosterMembership, RosterStatus } from './agency.entity.js';
-import { nextRosterStatus, OPEN_ROSTER_STATUSES, RosterAction, RosterParty } from './roster-status.js';
+import { type RosterInviteValues, rosterShareSchema } from './roster.inputs.js';
+import { OPEN_ROSTER_STATUSES, RosterAction, RosterParty, rosterMove, rosterTransitions } from './roster.transitions.js';
 import { flushOrProblem } from '../db/flush.js';
-
-export interface RosterInviteInput {
-  /** Undefined when not given; null when given but not the id of a creator. */
-  creatorId?: string | null;
-  /** Undefined when not given; null when given but not the id of an operator. */
-  traderId?: string | null;
-  /** Default: the agency's defaultShareBp. */
-  shareBp?: number | null;
-}
+import { RosterProblem } from './roster.problems.js';
+import { isRosterTalent, rosterFactsOf, seesRosterMembership, seesRosterShare, visibleRosterSql, visibleRosterWhere } from './roster.visibility.js';
 
 /** The creator or operator a roster membership is about. */
 export type Talent = { creatorId: string } | { traderId: string };
 
 const ROSTER_ORDER = { createdAt: 'desc', id: 'desc' } as const;
 
-const shareSchema = z.object({ shareBp: basisPointsSchema });
-
 /**
  * Rosters: an agency invites a creator or operator, who joins only by accepting. Every status move
- * goes through `nextRosterStatus`; the partial unique indexes on roster_membership back the rules
+ * goes through `rosterTransitions`; the partial unique indexes on roster_membership back the rules
  * "one open place per agency" and "active at one agency at a time" against concurrent requests.
  */
 export class RosterService {
-  async invite({ em, viewer }: ServiceContext, agencyId: string | null, input: RosterInviteInput): Promise<{ rosterMembership: RosterMembership }> {
+  async invite({ em, viewer }: ServiceContext, agencyId: string | null, input: RosterInviteValues): Promise<{ rosterMembership: RosterMembership }> {
     const agency = agencyId ? await em.findOne(Agency, agencyId) : null;
     if (!agency) throw Problem.notFound('agency', ['agencyId']);
     if (!viewer?.isAgencyMember(agency.id)) throw new AccessDenied('Only members of this agency may invite talent to its roster.');
     if ((input.creatorId === undefined) === (input.traderId === undefined)) {
       throw Problem.of(ProblemCode.INVALID, 'Give exactly one of creatorId and traderId.', ['input']);
     }
-    const { shareBp } = parseInput(shareSchema, { shareBp: input.shareBp ?? agency.defaultShareBp });
+    const { shareBp } = parseInput(rosterShareSchema, { shareBp: input.shareBp ?? agency.defaultShareBp });
     const talent = await findTalent(em, input);
     if (await em.count(RosterMembership, { agency, ...talent, status: { $in: [...OPEN_ROSTER_STATUSES] } })) {
       throw alreadyOnThisRoster();
@@ -56,7 +46,7 @@ export class RosterService {
   async accept(context: ServiceContext, membershipId: string | null): Promise<{ rosterMembership: RosterMembership }> {
     const { em } = context;
     const rosterMembership = await this.lockOwnInvitation(context, membershipId);
-    const status = nextRosterStatus(rosterMembership.status, RosterAction.ACCEPT, RosterParty.TALENT);
+    const status = rosterTransitions.next(rosterMembership.status, rosterMove(RosterParty.TALENT, RosterAction.ACCEPT));
     if (!status) throw invitationNotPending();
     const talent = rosterMembership.creator ? { creator: rosterMembership.creator.id } : { trader: rosterMembership.trader!.id };
     if (await em.count(RosterMembership, { ...talent, status: RosterStatus.ACTIVE })) throw activeElsewhere();
@@ -69,7 +59,7 @@ export class RosterService {
 
   async decline(context: ServiceContext, membershipId: string | null): Promise<{ rosterMembership: RosterMembership }> {
     const rosterMembership = await this.lockOwnInvitation(context, membershipId);
-    const status = nextRosterStatus(rosterMembership.status, RosterAction.DECLINE, RosterParty.TALENT);
+    const status = rosterTransitions.next(rosterMembership.status, rosterMove(RosterParty.TALENT, RosterAction.DECLINE));
     if (!status) throw invitationNotPending();
     Object.assign(rosterMembership, { status, respondedAt: new Date() });
     await context.em.flush();
@@ -83,12 +73,12 @@ export class RosterService {
    */
   async end({ em, viewer }: ServiceContext, membershipId: string | null): Promise<{ rosterMembership: RosterMembership }> {
     const rosterMembership = await lockMembership(em, membershipId);
-    if (!rosterMembership || !canSee(viewer, rosterMembership)) throw Problem.notFound('roster membership', ['id']);
+    if (!rosterMembership || !seesRosterMembership(viewer, rosterFactsOf(rosterMembership))) throw Problem.notFound('roster membership', ['id']);
     const party = partyOf(viewer, rosterMembership);
     if (!party) throw new AccessDenied('Only the agency’s members or the talent may end a roster membership.');
-    const status = nextRosterStatus(rosterMembership.status, RosterAction.END, party);
+    const status = rosterTransitions.next(rosterMembership.status, rosterMove(party, RosterAction.END));
     if (!status) {
-      throw Problem.of(ProblemCode.ROSTER_MEMBERSHIP_CLOSED, 'This roster membership was already declined or ended.', ['id']);
+      throw Problem.of(RosterProblem.ROSTER_MEMBERSHIP_CLOSED, 'This roster membership was already declined or ended.', ['id']);
     }
     const now = new Date();
     Object.assign(rosterMembership, { status, ...(status === RosterStatus.DECLINED ? { respondedAt: now } : { endedAt: now }) });
@@ -99,13 +89,12 @@ export class RosterService {
   /** The membership, or null when it does not exist or the viewer may not see it: the two look alike. */
   async visibleById({ em, viewer }: ServiceContext, membershipId: string): Promise<RosterMembership | null> {
     const rosterMembership = await em.findOne(RosterMembership, membershipId);
-    return rosterMembership && canSee(viewer, rosterMembership) ? rosterMembership : null;
+    return rosterMembership && seesRosterMembership(viewer, rosterFactsOf(rosterMembership)) ? rosterMembership : null;
   }
 
   /** One page of an agency's roster, newest first, holding only the memberships the viewer may see. */
   pageOfRoster({ em, viewer }: ServiceContext, agencyId: string, status: RosterStatus | null, page: PageRequest): Promise<Cursor<RosterMembership>> {
-    const where: FilterQuery<RosterMembership> = { agency: agencyId, ...(status ? { status } : {}) };
-    if (!seesWholeRoster(viewer, agencyId)) where.$or = visibleToOutsider(viewer);
+    const where: FilterQuery<RosterMembership> = { agency: agencyId, ...(status ? { status } : {}), ...visibleRosterWhere(viewer, agencyId) };
     return findPage(em, RosterMembership, { where, orderBy: ROSTER_ORDER, page });
   }
 
@@ -121,24 +110,19 @@ export class RosterService {
     status: RosterStatus | null,
     page: PageFromEnd,
   ): Promise<Cursor<RosterMembership>[]> {
-    const wholeRosterAgencyIds = agencyIds.filter((agencyId) => seesWholeRoster(viewer, agencyId));
+    const visible = visibleRosterSql(viewer, agencyIds);
     return firstPagesBy(em, RosterMembership, {
       groupBy: 'agency',
       groupIds: agencyIds,
       orderBy: ROSTER_ORDER,
       page,
-      // Who sees which memberships, as in pageOfRoster, written in SQL.
-      condition: {
-        sql: `(?::text is null or status = ?)
-              and (status = 'ACTIVE' or agency_id = any(?::uuid[]) or creator_id = ? or trader_id = ?)`,
-        parameters: [status, status, `{${wholeRosterAgencyIds.join(',')}}`, viewer?.creatorId ?? null, viewer?.traderId ?? null],
-      },
+      condition: { sql: `(?::text is null or status = ?) and ${visible.sql}`, parameters: [status, status, ...visible.parameters] },
     });
   }
 
   /** The agency's share, for the agency's members, the talent themselves and admins; null for anyone else. */
   visibleShareBp({ viewer }: ServiceContext, membership: RosterMembership): number | null {
-    return seesWholeRoster(viewer, membership.agency.id) || (!!viewer && isTalent(viewer, membership)) ? membership.shareBp : null;
+    return seesRosterShare(viewer, rosterFactsOf(membership)) ? membership.shareBp : null;
   }
 
   /** For each talent, the agency whose roster they are active on, or null. One statement for the batch. */
@@ -168,7 +152,7 @@ export class RosterService {
    */
   private async lockOwnInvitation({ em, viewer }: ServiceContext, membershipId: string | null): Promise<RosterMembership> {
     const rosterMembership = await lockMembership(em, membershipId);
-    if (!rosterMembership || !viewer || !isTalent(viewer, rosterMembership)) throw Problem.notFound('roster invitation', ['id']);
+    if (!rosterMembership || !viewer || !isRosterTalent(viewer, rosterFactsOf(rosterMembership))) throw Problem.notFound('roster invitation', ['id']);
     return rosterMembership;
   }
 }
@@ -178,7 +162,7 @@ async function lockMembership(em: EntityManager, membershipId: string | null): P
   return em.findOne(RosterMembership, membershipId, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
 }
 
-async function findTalent(em: EntityManager, input: RosterInviteInput): Promise<{ creator: Creator } | { trader: Trader }> {
+async function findTalent(em: EntityManager, input: RosterInviteValues): Promise<{ creator: Creator } | { trader: Trader }> {
   if (input.creatorId !== undefined) {
     const creator = input.creatorId ? await em.findOne(Creator, input.creatorId) : null;
     if (!creator) throw Problem.notFound('creator', ['input', 'creatorId']);
@@ -196,43 +180,19 @@ function talentOf(membership: RosterMembership): Talent {
 /** A talent as a DataLoader cache key. */
 export const talentKey = (talent: Talent) => ('creatorId' in talent ? `creator:${talent.creatorId}` : `trader:${talent.traderId}`);
 
-function isTalent(viewer: Viewer, membership: RosterMembership): boolean {
-  return (
-    (membership.creator !== null && membership.creator?.id === viewer.creatorId) ||
-    (membership.trader !== null && membership.trader?.id === viewer.traderId)
-  );
-}
-
 /** The side the viewer acts for on this membership, or null; someone on both sides acts as the talent. */
 function partyOf(viewer: Viewer | null, membership: RosterMembership): RosterParty | null {
   if (!viewer) return null;
-  if (isTalent(viewer, membership)) return RosterParty.TALENT;
+  if (isRosterTalent(viewer, rosterFactsOf(membership))) return RosterParty.TALENT;
   return viewer.isAgencyMember(membership.agency.id) ? RosterParty.AGENCY : null;
 }
 
-function seesWholeRoster(viewer: Viewer | null, agencyId: string): boolean {
-  return !!viewer && (viewer.isAdmin || viewer.isAgencyMember(agencyId));
-}
-
-/** Active memberships are public; talent also see their own invitations and past memberships. */
-function visibleToOutsider(viewer: Viewer | null): FilterQuery<RosterMembership>[] {
-  return [
-    { status: RosterStatus.ACTIVE },
-    ...(viewer?.creatorId ? [{ creator: viewer.creatorId }] : []),
-    ...(viewer?.traderId ? [{ trader: viewer.traderId }] : []),
-  ];
-}
-
-function canSee(viewer: Viewer | null, membership: RosterMembership): boolean {
-  return membership.status === RosterStatus.ACTIVE || seesWholeRoster(viewer, membership.agency.id) || (!!viewer && isTalent(viewer, membership));
-}
-
 function alreadyOnThisRoster(): Problem {
-  return Problem.of(ProblemCode.ALREADY_ON_ROSTER, 'This talent already has an open invitation or an active place on this agency’s roster.', ['input']);
+  return Problem.of(RosterProblem.ALREADY_ON_ROSTER, 'This talent already has an open invitation or an active place on this agency’s roster.', ['input']);
 }
 
 function activeElsewhere(): Problem {
-  return Problem.of(ProblemCode.ALREADY_ON_ROSTER, 'You are already on another agency’s roster; end that membership before accepting this one.', ['id']);
+  return Problem.of(RosterProblem.ALREADY_ON_ROSTER, 'You are already on another agency’s roster; end that membership before accepting this one.', ['id']);
 }
 
 function invitationNotPending(): Problem {

@@ -1,7 +1,8 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
-// OWASP's scrypt recommendation (N=2^17, r=8, p=1) costs ~128 MiB and ~250 ms per hash; 2^15
-// keeps sign-up and log-in responsive on two cores while staying far beyond brute force.
+// Below OWASP's scrypt recommendation (N=2^17), whose memory and time per hash would make sign-up
+// and log-in a denial-of-service lever on a small server; 2^15 stays far beyond brute force
+// (docs/scaling.md has the cost of each).
 const PARAMETERS = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } satisfies ScryptOptions;
 const KEY_LENGTH = 32;
 

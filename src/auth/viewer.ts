@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 /**
  * Who is asking, with the memberships that ownership rules need. Loaded once per request, so a
  * service can answer "is this a member of the brand?" without another query.
@@ -19,6 +20,11 @@ export class Viewer {
   isAgencyMember(agencyId: string): boolean {
     return this.agencyIds.has(agencyId);
   }
+}
+
+/** Reads who an account is, with its memberships; null when the account no longer exists. */
+export interface ViewerSource {
+  loadViewer(em: EntityManager, userId: string): Promise<Viewer | null>;
 }
 
 /** The role gates of `@Authorized(...)`; any gate also requires a signed-in viewer. */

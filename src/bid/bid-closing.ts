@@ -1,9 +1,8 @@
 import { Problem, ProblemCode } from '../common/problems.js';
 import type { ServiceContext } from '../common/service-context.js';
-import { publishAfterCommit } from '../events/publish.js';
-import { BidEventKind } from '../events/live-events.js';
-import { BidAction, bidStatusesAllowing, nextBidStatus } from './bid-status.js';
+import { BidAction, bidTransitions } from './bid.transitions.js';
 import { Bid, type BidStatus } from './bid.entity.js';
+import { BidEventKind, publishBidEvent } from './bid.events.js';
 
 const ACTION_PHRASES: Record<BidAction, string> = {
   SHORTLIST: 'shortlisted',
@@ -18,7 +17,7 @@ const ACTION_PHRASES: Record<BidAction, string> = {
 
 /** Moves a bid through the transition table; a move it does not allow is an ILLEGAL_TRANSITION problem. */
 export function moveBid(bid: Bid, action: BidAction): void {
-  const next = nextBidStatus(bid.status, action);
+  const next = bidTransitions.next(bid.status, action);
   if (!next) throw Problem.of(ProblemCode.ILLEGAL_TRANSITION, illegalMoveMessage(bid.status, action), ['id']);
   bid.status = next;
 }
@@ -31,11 +30,11 @@ function illegalMoveMessage(status: BidStatus, action: BidAction): string {
  * The statuses the system may close a bid from, and the one status it closes them to: both read
  * from the transition table (which, for one statement to do it, must send CLOSE to one status).
  */
-const CLOSABLE_BID_STATUSES: readonly BidStatus[] = bidStatusesAllowing(BidAction.CLOSE);
+const CLOSABLE_BID_STATUSES: readonly BidStatus[] = bidTransitions.statesAllowing(BidAction.CLOSE);
 const CLOSED_BID_STATUS: BidStatus = onlyTarget(CLOSABLE_BID_STATUSES, BidAction.CLOSE);
 
 function onlyTarget(from: readonly BidStatus[], action: BidAction): BidStatus {
-  const targets = new Set(from.map((status) => nextBidStatus(status, action)));
+  const targets = new Set(from.map((status) => bidTransitions.next(status, action)));
   const [target] = targets;
   if (targets.size !== 1 || !target) throw new Error(`one statement closes bids only if ${action} always leads to the same status`);
   return target;
@@ -86,14 +85,16 @@ export async function closeActiveBids(context: ServiceContext, scope: BidsToClos
     [CLOSED_BID_STATUS, ...parameters],
   );
   for (const row of closed) {
-    publishAfterCommit(context, {
-      type: 'bid',
-      kind: BidEventKind.NOT_SELECTED,
-      bidId: row.id,
-      briefId: scope.briefId,
-      status: CLOSED_BID_STATUS,
-      parties: { brandId: scope.brandId, creatorId: row.creator_id, traderId: row.trader_id, agencyId: row.agency_id },
-    });
+    publishBidEvent(
+      context,
+      {
+        bidId: row.id,
+        briefId: scope.briefId,
+        status: CLOSED_BID_STATUS,
+        parties: { brandId: scope.brandId, creatorId: row.creator_id, traderId: row.trader_id, agencyId: row.agency_id },
+      },
+      BidEventKind.NOT_SELECTED,
+    );
   }
   const loaded = closed.map((row) => row.id).filter((id) => em.getUnitOfWork().getById(Bid, id));
   if (loaded.length) await em.find(Bid, { id: { $in: loaded } }, { refresh: true });

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { BriefObjective, BriefStatus, BriefVisibility } from '../brief/brief.entity.js';
-import type { BriefInvitees } from '../brief/brief-visibility.js';
+import type { BriefInvitees } from '../brief/brief.visibility.js';
 import { entityFromRow } from '../db/map-row.js';
-import type { TalentKind, TalentProfile } from './bid-eligibility.js';
+import type { TalentKind, TalentProfile } from './eligibility/eligibility.js';
 import type { ProposedTerms } from './bid-terms.js';
 import { Bid, BidStatus, NegotiationSide } from './bid.entity.js';
 import { uuidArray } from '../db/sql-arrays.js';
@@ -12,9 +12,9 @@ import { uuidArray } from '../db/sql-arrays.js';
  * bidSubmit is the busiest write, and every statement costs it a round trip to the database and
  * the ORM's work on both ends. So it reads everything its rules need in one round trip and writes
  * the bid with its first revision in another; the rules themselves stay in the service and the
- * pure functions it calls. Both are PL/pgSQL functions (migration 20261125140000), whose
- * statements PostgreSQL plans once per connection rather than on every bid: planning the facts
- * read took five times as long as running it.
+ * pure functions it calls. Both are PL/pgSQL functions (bid-submission.sql), whose statements
+ * PostgreSQL plans once per connection rather than on every bid: planning the facts read cost
+ * more than running it.
  */
 
 /** The brief as the bidding rules read it. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { defineEntity, p } from '@mikro-orm/core';
-import { User } from '../account/user.entity.js';
+import { User } from '../account/account.entity.js';
 import { Agency } from '../agency/agency.entity.js';
 import { Brief } from '../brief/brief.entity.js';
 import { Creator } from '../creator/creator.entity.js';

@@ -27,12 +27,10 @@ import {
   BidFeeRangeType,
   BidPayload,
   BidRevisionType,
-  BidsArgs,
-  BidSubmitInput,
-  BidTermsInput,
   BidTermsType,
   BidType,
 } from './bid.types.js';
+import { BidsArgs, BidSubmitInput, BidTermsInput } from './bid.inputs.js';
 
 defineNode({ typeName: 'Bid', entity: Bid, load: (context, id) => context.services.bids.visibleById(context, id) });
 

@@ -4,7 +4,7 @@ import { RosterMembership, RosterStatus } from '../agency/agency.entity.js';
 import type { Viewer } from '../auth/viewer.js';
 import { Brief, BriefStatus, BriefVisibility } from '../brief/brief.entity.js';
 import type { BriefService } from '../brief/brief.service.js';
-import { type BriefAudience, type BriefInvitees, seesAllOfBrand, seesBrief } from '../brief/brief-visibility.js';
+import { type BriefAudience, type BriefInvitees, seesAllOfBrand, seesBrief } from '../brief/brief.visibility.js';
 import { findPage, type PageRequest } from '../common/page.js';
 import { AccessDenied, Problem, ProblemCode } from '../common/problems.js';
 import type { ServiceContext } from '../common/service-context.js';
@@ -13,10 +13,10 @@ import { firstPagesBy, type PageFromEnd } from '../db/first-pages.js';
 import type { Deal } from '../deal/deal.entity.js';
 import type { DealService } from '../deal/deal.service.js';
 import { Trader } from '../trader/trader.entity.js';
-import { type BriefRequirements, talentEligibilityProblems, type TalentProfile } from './bid-eligibility.js';
+import { type BriefRequirements, talentEligibilityProblems, type TalentProfile } from './eligibility/eligibility.js';
 import { type BidSubmissionFacts, type NamedTalent, readBidSubmissionFacts, writeBid } from './bid-submission.js';
 import { closeActiveBids, moveBid } from './bid-closing.js';
-import { BidAction } from './bid-status.js';
+import { BidAction } from './bid.transitions.js';
 import {
   type BidTermsInput,
   boundedText,
@@ -27,11 +27,11 @@ import {
   type ProposedTerms,
   type TermsContext,
 } from './bid-terms.js';
-import { actsAsBidder, bidderBidsSql, type Parties, seesAsParty, seesFeeRange, visibleBidsWhere } from './bid-visibility.js';
+import { actsAsBidder, bidderBidsSql, type Parties, seesAsParty, seesFeeRange, visibleBidsWhere } from './bid.visibility.js';
 import { uuidArray } from '../db/sql-arrays.js';
 import { ACTIVE_BID_STATUSES, Bid, BidRevision, BidStatus, NegotiationSide } from './bid.entity.js';
-import { BidEventKind } from '../events/live-events.js';
-import { publishAfterCommit } from '../events/publish.js';
+import { BidProblem } from './bid.problems.js';
+import { BidEventKind, publishBidEvent as publishEvent } from './bid.events.js';
 
 /** Newest first; the id breaks ties so that cursors are stable. */
 const BID_ORDER = { createdAt: 'desc', id: 'desc' } as const;
@@ -72,7 +72,7 @@ export interface BidStats {
 /**
  * Bids and their negotiation. A bid is made for one talent (by themself, or by an agency for a
  * member of its roster); every proposal after it is a new BidRevision; every status move goes
- * through `nextBidStatus`; every read goes through the one rule in bid-visibility.ts. Accepting
+ * through `bidTransitions`; every read goes through the one rule in bid.visibility.ts. Accepting
  * a bid makes a deal and fills one of the brief's slots, in one transaction.
  */
 export class BidService {
@@ -337,7 +337,7 @@ export class BidService {
     if (brief.status === BriefStatus.AWARDED) throw slotsFull();
     assertNegotiable(brief);
     if (bid.status === BidStatus.COUNTERED) {
-      throw Problem.of(ProblemCode.COUNTER_PENDING, 'Your counter-proposal still awaits the bidder; they must accept it (or revise) first.', ['id']);
+      throw Problem.of(BidProblem.COUNTER_PENDING, 'Your counter-proposal still awaits the bidder; they must accept it (or revise) first.', ['id']);
     }
     moveBid(bid, BidAction.ACCEPT);
     assertCurrentRevision(bid, revision);
@@ -355,7 +355,7 @@ export class BidService {
       [talent.creator?.id ?? talent.trader!.id],
     );
     if (!room) {
-      throw Problem.of(ProblemCode.AT_CAPACITY, 'The talent is working on as many deals as their capacity allows; they take no new ones until one ends.', ['id']);
+      throw Problem.of(BidProblem.AT_CAPACITY, 'The talent is working on as many deals as their capacity allows; they take no new ones until one ends.', ['id']);
     }
     await em.refresh(brief);
 
@@ -420,7 +420,7 @@ async function lockBidFor(context: ServiceContext, bidId: string | null, side: S
 
 /** Tells the bid's parties, once the transaction commits, what happened to it. */
 function publishBidEvent(context: ServiceContext, bid: Bid, kind: BidEventKind, parties: Parties = partiesOf(bid)): void {
-  publishAfterCommit(context, { type: 'bid', kind, bidId: bid.id, briefId: bid.brief.id, status: bid.status, parties });
+  publishEvent(context, { bidId: bid.id, briefId: bid.brief.id, status: bid.status, parties }, kind);
 }
 
 /** The bidding rules on the talent's profile, the same at submission and at acceptance. */
@@ -480,7 +480,7 @@ function assertCurrentRevision(bid: Bid, revision: number): void {
 
 function assertNegotiable(brief: Brief): void {
   if (!NEGOTIABLE_BRIEF_STATUSES.includes(brief.status)) {
-    throw Problem.of(ProblemCode.BRIEF_NOT_OPEN, `This brief is ${brief.status}; its bids can no longer change.`, ['id']);
+    throw Problem.of(BidProblem.BRIEF_NOT_OPEN, `This brief is ${brief.status}; its bids can no longer change.`, ['id']);
   }
 }
 
@@ -563,7 +563,7 @@ async function rosterShare(em: EntityManager, agencyId: string, talent: Talent, 
 
 function notOnRoster(field: string[]): Problem {
   return Problem.of(
-    ProblemCode.NOT_ON_ROSTER,
+    BidProblem.NOT_ON_ROSTER,
     'The talent is not an active member of this agency’s roster; an agency bids, and makes deals, only for its roster.',
     field,
   );
@@ -581,17 +581,17 @@ function profileOf(talent: Talent): TalentProfile {
 }
 
 function briefNotOpen(): Problem {
-  return Problem.of(ProblemCode.BRIEF_NOT_OPEN, 'This brief does not take bids: it is not open, its deadline has passed, or its slots are filled.', ['input', 'briefId']);
+  return Problem.of(BidProblem.BRIEF_NOT_OPEN, 'This brief does not take bids: it is not open, its deadline has passed, or its slots are filled.', ['input', 'briefId']);
 }
 
 function notInvited(): Problem {
-  return Problem.of(ProblemCode.NOT_INVITED, 'This brief is invite-only, and neither the talent nor the bidding agency is invited.', ['input', 'briefId']);
+  return Problem.of(BidProblem.NOT_INVITED, 'This brief is invite-only, and neither the talent nor the bidding agency is invited.', ['input', 'briefId']);
 }
 
 function alreadyBid(field: string[]): Problem {
-  return Problem.of(ProblemCode.ALREADY_BID, 'The talent already has an active bid on this brief; revise it instead.', field);
+  return Problem.of(BidProblem.ALREADY_BID, 'The talent already has an active bid on this brief; revise it instead.', field);
 }
 
 function slotsFull(): Problem {
-  return Problem.of(ProblemCode.SLOTS_FULL, 'Every slot of this brief is already filled.', ['id']);
+  return Problem.of(BidProblem.SLOTS_FULL, 'Every slot of this brief is already filled.', ['id']);
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { defineEntity, p } from '@mikro-orm/core';
-import { User } from '../account/user.entity.js';
+import { User } from '../account/account.entity.js';
 
 export const MemberRole = { OWNER: 'OWNER', MEMBER: 'MEMBER' } as const;
 export type MemberRole = (typeof MemberRole)[keyof typeof MemberRole];

@@ -2,17 +2,20 @@ import type { Cursor } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { UserType } from '../account/account.types.js';
-import type { User } from '../account/user.entity.js';
+import type { User } from '../account/account.entity.js';
 import { pageFromEnd, pageFromEndKey } from '../db/first-pages.js';
 import { PageArgs, pageRequest, toConnection, withCursorCheck } from '../graphql/connection.js';
 import { type RequestContext, loader } from '../graphql/context.js';
 import { idOfType } from '../graphql/global-id.js';
 import { mutate } from '../graphql/mutation.js';
 import { defineNode } from '../graphql/node.js';
-import type { OrganisationInvitation } from '../organisation/organisation-invitation.entity.js';
-import { MemberInviteInput, OrganisationInvitationPayload, OrganisationInvitationType } from '../organisation/organisation.types.js';
+import type { OrganisationInvitation } from '../organisation/organisation.entity.js';
+import { MemberInviteInput } from '../organisation/organisation.inputs.js';
+import { OrganisationInvitationPayload, OrganisationInvitationType } from '../organisation/organisation.types.js';
 import { Brand, BrandMember } from './brand.entity.js';
-import { BrandConnection, BrandCreateInput, BrandMemberType, BrandPayload, BrandType, BrandUpdateInput, ProductConnection } from './brand.types.js';
+import { BrandCreateInput, BrandUpdateInput } from './brand.inputs.js';
+import { BrandConnection, BrandMemberType, BrandPayload, BrandType } from './brand.types.js';
+import { ProductConnection } from './product.types.js';
 import type { Product } from './product.entity.js';
 
 defineNode({

@@ -7,7 +7,9 @@ import { defineNode } from '../graphql/node.js';
 import { Vertical } from '../vertical/vertical.entity.js';
 import { VerticalType } from '../vertical/vertical.types.js';
 import { Brand } from './brand.entity.js';
-import { BrandType, ProductConnection, ProductCreateInput, ProductFilter, ProductPayload, ProductType, ProductUpdateInput } from './brand.types.js';
+import { BrandType } from './brand.types.js';
+import { ProductCreateInput, ProductFilter, ProductUpdateInput } from './product.inputs.js';
+import { ProductConnection, ProductPayload, ProductType } from './product.types.js';
 import { Product } from './product.entity.js';
 
 defineNode({

@@ -1,55 +1,20 @@
 import { type Cursor, type FilterQuery, ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { z } from 'zod';
-import { values } from '../common/enums.js';
-import { normaliseNicheTag, nicheTagsSchema } from '../common/niche-tags.js';
+import { normaliseNicheTag } from '../common/niche-tags.js';
 import { findPage, type PageRequest } from '../common/page.js';
 import { AccessDenied, Problem, parseInput } from '../common/problems.js';
 import type { ServiceContext } from '../common/service-context.js';
-import { CredentialType } from '../credential/credential-type.js';
 import { firstPagesBy, type PageFromEnd } from '../db/first-pages.js';
 import type { VerticalService } from '../vertical/vertical.service.js';
 import { Brand } from './brand.entity.js';
 import { Product } from './product.entity.js';
-
-const MAX_DESCRIPTION_LENGTH = 5000;
+import { productCreateSchema, type ProductCreateValues, productUpdateSchema, type ProductUpdateValues } from './product.inputs.js';
 
 /** Newest first; the id breaks ties so that cursors are stable. */
 const PRODUCT_ORDER = { createdAt: 'desc', id: 'desc' } as const;
 
-const nameSchema = z.string().trim().min(1, 'Product names need 1 to 160 characters.').max(160, 'Product names need 1 to 160 characters.');
-const descriptionSchema = z.string().trim().max(MAX_DESCRIPTION_LENGTH, `Descriptions have at most ${MAX_DESCRIPTION_LENGTH} characters.`);
-const requiredCredentialsSchema = z
-  .array(z.enum(values(CredentialType)))
-  .transform((types) => [...new Set(types)].sort());
-
-const createSchema = z.object({
-  name: nameSchema,
-  description: descriptionSchema.nullish().transform((value) => value ?? ''),
-  verticalSlug: z.string().trim(),
-  nicheTags: nicheTagsSchema.nullish().transform((value) => value ?? []),
-  requiredCredentials: requiredCredentialsSchema.nullish().transform((value) => value ?? []),
-});
-
-const updateSchema = z.object({
-  name: nameSchema.nullish(),
-  description: descriptionSchema.nullish(),
-  verticalSlug: z.string().trim().nullish(),
-  nicheTags: nicheTagsSchema.nullish(),
-  requiredCredentials: requiredCredentialsSchema.nullish(),
-});
-
-export interface ProductCreateInput {
-  name: string;
-  description?: string | null;
-  verticalSlug: string;
-  nicheTags?: string[] | null;
-  requiredCredentials?: CredentialType[] | null;
-}
-
-export type ProductUpdateInput = Partial<{ [K in keyof ProductCreateInput]: ProductCreateInput[K] | null }>;
-
-export interface ProductFilter {
+/** What a product listing is narrowed to. */
+export interface ProductSearch {
   /** Undefined: any brand. Null: an id that names no brand, which matches nothing. */
   brandId?: string | null;
   verticalSlug?: string | null;
@@ -59,7 +24,7 @@ export interface ProductFilter {
 export class ProductService {
   constructor(private readonly verticals: VerticalService) {}
 
-  async list(em: EntityManager, filter: ProductFilter, page: PageRequest): Promise<Cursor<Product>> {
+  async list(em: EntityManager, filter: ProductSearch, page: PageRequest): Promise<Cursor<Product>> {
     const conditions: FilterQuery<Product>[] = [];
     if (filter.brandId !== undefined) conditions.push(filter.brandId === null ? { id: { $in: [] } } : { brand: filter.brandId });
     if (filter.verticalSlug) {
@@ -83,11 +48,11 @@ export class ProductService {
     return firstPagesBy(em, Product, { groupBy: 'brand', groupIds: brandIds, orderBy: PRODUCT_ORDER, page });
   }
 
-  async create({ em, viewer }: ServiceContext, brandId: string | null, input: ProductCreateInput): Promise<{ product: Product }> {
+  async create({ em, viewer }: ServiceContext, brandId: string | null, input: ProductCreateValues): Promise<{ product: Product }> {
     const brand = brandId ? await em.findOne(Brand, brandId) : null;
     if (!brand) throw Problem.notFound('brand', ['input', 'brandId']);
     if (!viewer?.isBrandMember(brand.id)) throw new AccessDenied('Only members of this brand may add its products.');
-    const data = parseInput(createSchema, input);
+    const data = parseInput(productCreateSchema, input);
     const vertical = await this.verticals.resolveSlug(em, data.verticalSlug, ['input', 'verticalSlug']);
     const product = em.create(Product, {
       brand,
@@ -101,11 +66,11 @@ export class ProductService {
     return { product };
   }
 
-  async update({ em, viewer }: ServiceContext, productId: string | null, input: ProductUpdateInput): Promise<{ product: Product }> {
+  async update({ em, viewer }: ServiceContext, productId: string | null, input: ProductUpdateValues): Promise<{ product: Product }> {
     const product = productId ? await em.findOne(Product, productId) : null;
     if (!product) throw Problem.notFound('product', ['id']);
     if (!viewer?.isBrandMember(product.brand.id)) throw new AccessDenied('Only members of the brand may change its products.');
-    const data = parseInput(updateSchema, input);
+    const data = parseInput(productUpdateSchema, input);
     if (data.verticalSlug != null) {
       product.vertical = ref(await this.verticals.resolveSlug(em, data.verticalSlug, ['input', 'verticalSlug']));
     }

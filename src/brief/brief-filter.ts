@@ -4,7 +4,7 @@ import { MAX_MONEY_AMOUNT, type Money } from '../common/money.js';
 import { normaliseNicheTag } from '../common/niche-tags.js';
 import { Problem, ProblemCode, type ProblemDetail } from '../common/problems.js';
 import { type Brief, type BriefObjective, BriefStatus } from './brief.entity.js';
-import { BriefAction, nextBriefStatus } from './brief-status.js';
+import { BriefAction, briefTransitions } from './brief.transitions.js';
 
 export const MAX_SEARCH_LENGTH = 200;
 
@@ -31,7 +31,7 @@ export interface BriefSearch {
  * field between housekeeping ticks.
  */
 export function effectiveStatusWhere(statuses: readonly BriefStatus[], now: Date): FilterQuery<Brief> {
-  const expiresInto = (from: BriefStatus) => nextBriefStatus(from, BriefAction.EXPIRE);
+  const expiresInto = (from: BriefStatus) => briefTransitions.next(from, BriefAction.EXPIRE);
   const conditions = [...new Set(statuses)].flatMap((status): FilterQuery<Brief>[] => [
     expiresInto(status) ? { status, deadline: { $gt: now } } : { status },
     ...Object.values(BriefStatus)

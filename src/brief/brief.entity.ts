@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { defineEntity, p } from '@mikro-orm/core';
 import { FullTextType } from '@mikro-orm/postgresql';
-import { User } from '../account/user.entity.js';
+import { User } from '../account/account.entity.js';
 import { Agency } from '../agency/agency.entity.js';
 import { Brand } from '../brand/brand.entity.js';
 import { Product } from '../brand/product.entity.js';

@@ -4,7 +4,8 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Re
 import type { Agency } from '../agency/agency.entity.js';
 import { AgencyType } from '../agency/agency.types.js';
 import type { Brand } from '../brand/brand.entity.js';
-import { BrandType, ProductType } from '../brand/brand.types.js';
+import { BrandType } from '../brand/brand.types.js';
+import { ProductType } from '../brand/product.types.js';
 import type { Product } from '../brand/product.entity.js';
 import { Money } from '../graphql/common-types.js';
 import type { CurrencyCode } from '../common/money.js';
@@ -24,19 +25,16 @@ import { Vertical } from '../vertical/vertical.entity.js';
 import { verticalsOf } from '../vertical/vertical.loaders.js';
 import { VerticalType } from '../vertical/vertical.types.js';
 import { Brief, BriefInvitation, BriefStatus } from './brief.entity.js';
-import { effectiveBriefStatus, effectiveClosedAt } from './brief-status.js';
+import { effectiveBriefStatus, effectiveClosedAt } from './brief.transitions.js';
 import type { BriefSearchInput } from './brief.service.js';
 import {
   BriefConnection,
-  BriefCreateInput,
-  BriefFilter,
   BriefInvitationType,
-  BriefInviteInput,
   BriefPayload,
   BriefType,
-  BriefUpdateInput,
   TargetAudienceType,
 } from './brief.types.js';
+import { BriefCreateInput, BriefFilter, BriefInviteInput, BriefUpdateInput } from './brief.inputs.js';
 
 defineNode({ typeName: 'Brief', entity: Brief, load: (context, id) => context.services.briefs.findVisible(context, id) });
 defineNode({ typeName: 'BriefInvitation', entity: BriefInvitation, load: (context, id) => context.services.briefs.visibleInvitation(context, id) });

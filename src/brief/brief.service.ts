@@ -17,10 +17,11 @@ import { Trader } from '../trader/trader.entity.js';
 import type { VerticalService } from '../vertical/vertical.service.js';
 import { Brief, BriefInvitation, BriefObjective, BriefStatus, BriefVisibility } from './brief.entity.js';
 import { type BriefSearch, briefSearchWhere } from './brief-filter.js';
-import { BriefAction, effectiveBriefStatus, ENTERED_AT, illegalTransitionMessage, nextBriefStatus, statusesAllowing } from './brief-status.js';
-import { type BriefAudience, briefAudienceOf, type BriefInvitees, NO_INVITEES, PUBLISHED_BRIEF_STATUSES, seesAllOfBrand, seesBrief, visibleBriefsWhere } from './brief-visibility.js';
+import { BriefAction, effectiveBriefStatus, ENTERED_AT, briefTransitions, illegalTransitionMessage } from './brief.transitions.js';
+import { type BriefAudience, briefAudienceOf, type BriefInvitees, NO_INVITEES, PUBLISHED_BRIEF_STATUSES, seesAllOfBrand, seesBrief, visibleBriefsWhere } from './brief.visibility.js';
 import { uuidArray } from '../db/sql-arrays.js';
-import { briefCreateSchema, briefUpdateSchema, invitationTargetsSchema } from './brief.schemas.js';
+import { briefCreateSchema, briefUpdateSchema, invitationTargetsSchema } from './brief.inputs.js';
+import { BriefProblem } from './brief.problems.js';
 
 /** Soonest deadline first; the id breaks ties so that cursors are stable. */
 const BRIEF_ORDER: OrderDefinition<Brief> = { deadline: 'asc', id: 'asc' };
@@ -44,8 +45,8 @@ export interface BriefBidder {
 
 /**
  * Briefs: a brand's members draft, publish, close and cancel them; the system closes them at the
- * deadline and awards them when the slots fill. Every status move goes through `nextBriefStatus`,
- * and every read goes through the one visibility rule in brief-visibility.ts.
+ * deadline and awards them when the slots fill. Every status move goes through `briefTransitions`,
+ * and every read goes through the one visibility rule in brief.visibility.ts.
  */
 export class BriefService {
   /** Per request (the Viewer object is made per request), so the roster is read at most once. */
@@ -241,7 +242,7 @@ export class BriefService {
   async update(context: ServiceContext, briefId: string | null, input: BriefUpdateInput): Promise<{ brief: Brief }> {
     const brief = await this.briefToChange(context, briefId);
     if (brief.status !== BriefStatus.DRAFT) {
-      throw Problem.of(ProblemCode.BRIEF_NOT_EDITABLE, `This brief is ${brief.status}; only a DRAFT brief can be edited.`, ['id']);
+      throw Problem.of(BriefProblem.BRIEF_NOT_EDITABLE, `This brief is ${brief.status}; only a DRAFT brief can be edited.`, ['id']);
     }
     const { productIds, targetAudience, budget, ...data } = parseInput(briefUpdateSchema(new Date()), input);
     if (productIds) {
@@ -268,7 +269,7 @@ export class BriefService {
     const now = new Date();
     applyTransition(brief, BriefAction.PUBLISH, now);
     if (brief.deadline.getTime() <= now.getTime()) {
-      throw Problem.of(ProblemCode.DEADLINE_IN_PAST, 'The deadline has passed; move it to the future with briefUpdate, then publish.', ['id']);
+      throw Problem.of(BriefProblem.DEADLINE_IN_PAST, 'The deadline has passed; move it to the future with briefUpdate, then publish.', ['id']);
     }
     await context.em.flush();
     return { brief };
@@ -312,7 +313,7 @@ export class BriefService {
       .getConnection()
       .execute<{ affectedRows?: number }>(
         'update brief set status = ?, closed_at = deadline, updated_at = now() where status in (?) and deadline <= now()',
-        [BriefStatus.CLOSED, statusesAllowing(BriefAction.EXPIRE)],
+        [BriefStatus.CLOSED, briefTransitions.statesAllowing(BriefAction.EXPIRE)],
         'run',
       );
     return result.affectedRows ?? 0;
@@ -414,7 +415,7 @@ async function rosterTalentOf(em: EntityManager, viewer: Viewer): Promise<{ crea
 
 /** Moves the brief through the transition table and stamps the time it entered its new status. */
 function applyTransition(brief: Brief, action: BriefAction, at: Date): void {
-  const next = nextBriefStatus(brief.status, action);
+  const next = briefTransitions.next(brief.status, action);
   if (!next) throw Problem.of(ProblemCode.ILLEGAL_TRANSITION, illegalTransitionMessage(brief.status, action), ['id']);
   brief.status = next;
   if (next in ENTERED_AT) brief[ENTERED_AT[next as keyof typeof ENTERED_AT]] = at;
@@ -427,7 +428,7 @@ function settleDeadline(brief: Brief, now: Date): void {
 
 function assertInvitationsChangeable(brief: Brief): void {
   if (!INVITABLE_STATUSES.includes(brief.status)) {
-    throw Problem.of(ProblemCode.BRIEF_NOT_EDITABLE, `This brief is ${brief.status}; invitations change only while it is DRAFT or OPEN.`, ['id']);
+    throw Problem.of(BriefProblem.BRIEF_NOT_EDITABLE, `This brief is ${brief.status}; invitations change only while it is DRAFT or OPEN.`, ['id']);
   }
 }
 

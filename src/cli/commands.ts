@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { User } from '../account/user.entity.js';
+import { User } from '../account/account.entity.js';
 import { Viewer } from '../auth/viewer.js';
-import type { ServiceContext } from '../common/service-context.js';
+import type { AppServices } from '../common/app-services.js';
+import type { UnitOfWork } from '../common/unit-of-work.js';
 import { migrate } from '../db/database.js';
 import { fromGlobalId, toGlobalId } from '../graphql/global-id.js';
 import type { Match } from '../match/match.service.js';
-import type { Services } from '../services.js';
 import { renderTable } from './table.js';
 
 /**
@@ -15,7 +15,9 @@ import { renderTable } from './table.js';
  */
 export interface CliContext {
   orm: MikroORM;
-  services: Services;
+  services: AppServices;
+  /** Every command that writes runs as one unit of work, as a mutation does: events reach subscribers after commit. */
+  unitOfWork: UnitOfWork;
 }
 
 export class CommandError extends Error {}
@@ -47,10 +49,11 @@ export interface AdminCreated {
  * No public operation grants them, which is why this is an operator's command.
  */
 export async function createAdmin(
-  { orm, services }: CliContext,
+  { orm, services, unitOfWork }: CliContext,
   input: { email: string; password?: string | undefined; displayName?: string | undefined },
 ): Promise<AdminCreated> {
-  return orm.em.fork().transactional(async (em) => {
+  return unitOfWork.run({ em: orm.em.fork(), viewer: null }, async (context) => {
+    const { em } = context;
     const email = input.email.trim().toLowerCase();
     const existing = await em.findOne(User, { email });
     if (existing) {
@@ -60,7 +63,7 @@ export async function createAdmin(
     }
     const generatedPassword = input.password ? null : randomBytes(18).toString('base64url');
     const session = await services.accounts.signUp(
-      { em, viewer: null },
+      context,
       { email, password: input.password ?? generatedPassword!, displayName: input.displayName ?? 'Administrator' },
     );
     session.user.isAdmin = true;
@@ -70,7 +73,7 @@ export async function createAdmin(
 }
 
 /** The admin an operator acts as: reviews are recorded under a real account, never anonymously. */
-async function adminViewer(em: EntityManager, services: Services, email: string): Promise<Viewer> {
+async function adminViewer(em: EntityManager, services: AppServices, email: string): Promise<Viewer> {
   const user = await em.findOne(User, { email: email.trim().toLowerCase() });
   const viewer = user ? await services.accounts.loadViewer(em, user.id) : null;
   if (!viewer?.isAdmin) throw new CommandError(`${email} is not an admin account (create one with admin:create).`);
@@ -78,12 +81,13 @@ async function adminViewer(em: EntityManager, services: Services, email: string)
 }
 
 export async function verifyCredential(
-  { orm, services }: CliContext,
+  { orm, services, unitOfWork }: CliContext,
   input: { credentialId: string; adminEmail: string; note?: string | undefined },
 ): Promise<{ credentialId: string; status: string }> {
   const credentialId = rowIdFrom(input.credentialId, 'Credential');
-  return orm.em.fork().transactional(async (em) => {
-    const context: ServiceContext = { em, viewer: await adminViewer(em, services, input.adminEmail) };
+  const em = orm.em.fork();
+  const admin = await adminViewer(em, services, input.adminEmail);
+  return unitOfWork.run({ em, viewer: admin }, async (context) => {
     const { credential } = await services.credentials.verify(context, credentialId, { note: input.note ?? null });
     return { credentialId: toGlobalId('Credential', credential.id), status: credential.status };
   });

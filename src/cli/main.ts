@@ -3,12 +3,13 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { seedDemoDataIfEmpty } from '../../seeds/demo.js';
 import { DEFAULT_BATCH_SIZE, generateCreators, MAX_SEED, SeedAlreadyLoadedError } from '../../seeds/generator.js';
-import { TokenService } from '../auth/tokens.js';
+import { connectDatabase } from '../app/database.js';
+import { createApplicationCore } from '../app/application.js';
 import { type AppConfig, ConfigError, loadConfig } from '../config/env.js';
-import { connect, provisionDatabase } from '../db/database.js';
-import { createLogger, type Logger } from '../logger.js';
+import { provisionDatabase } from '../db/database.js';
+import { createLiveEventBus } from '../events/event-bus.js';
+import { createLogger, type Logger } from '../observability/logger.js';
 import { AccessDenied, Problem } from '../common/problems.js';
-import { createServices } from '../services.js';
 import { briefMatches, type CliContext, CommandError, createAdmin, matchTable, runMigrations, verifyCredential } from './commands.js';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
@@ -59,13 +60,16 @@ async function withApplication<T>(config: AppConfig, logger: Logger, work: (cont
   const database = await provisionDatabase(config, logger);
   try {
     // Two connections: the creator generator inserts on two at once.
-    const orm = await connect(database.url, 2);
+    const orm = await connectDatabase({ clientUrl: database.url, poolMax: 2 });
+    // Through Redis, when the servers use it, what a command changes reaches their subscribers.
+    const liveEvents = createLiveEventBus({ redisUrl: config.REDIS_URL, keyPrefix: config.REDIS_KEY_PREFIX, logger });
     try {
-      const context = { orm, services: createServices({ tokens: new TokenService(config.jwtSecret, config.TOKEN_TTL_HOURS), config }) };
+      const context = { orm, ...createApplicationCore(config, liveEvents) };
       const applied = await runMigrations(context);
       if (applied.length) process.stderr.write(`applied migrations: ${applied.join(', ')}\n`);
       return await work(context);
     } finally {
+      await liveEvents.close();
       await orm.close();
     }
   } finally {
@@ -73,11 +77,11 @@ async function withApplication<T>(config: AppConfig, logger: Logger, work: (cont
   }
 }
 
-async function seed(context: CliContext, values: Values, logger: Logger, config: AppConfig): Promise<void> {
+async function seed(context: CliContext, values: Values, logger: Logger): Promise<void> {
   const creators = wholeNumber('creators', values.creators, 0, 1, 10_000_000);
   const seedValue = wholeNumber('seed', values.seed, 42, 0, MAX_SEED);
   if (values.demo) {
-    const logins = await seedDemoDataIfEmpty(context.orm.em.fork(), logger, { platformFeeBp: config.PLATFORM_FEE_BP });
+    const logins = await seedDemoDataIfEmpty(context.orm, context, logger);
     if (logins) {
       out(`demo data loaded; every demo account's password is "${logins.password}":`);
       for (const login of logins.accounts) out(`  ${login.role.padEnd(22)} ${login.email}`);
@@ -125,7 +129,7 @@ async function run(argv: string[]): Promise<number> {
     case 'seed': {
       const { values } = parse(rest, { creators: { type: 'string' }, seed: { type: 'string' }, demo: { type: 'boolean' } });
       if (!values.demo && values.creators === undefined) throw new UsageError('nothing to do: give --creators N, --demo, or both');
-      await withApplication(config, logger, (context) => seed(context, values, logger, config));
+      await withApplication(config, logger, (context) => seed(context, values, logger));
       return 0;
     }
     case 'admin:create': {

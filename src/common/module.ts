@@ -1,5 +1,6 @@
 import type { EntityClass } from '@mikro-orm/core';
 import type { ProblemCatalogue } from './problems.js';
+import type { ServiceContext } from './service-context.js';
 
 /** A class type-graphql builds resolvers from. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -12,12 +13,8 @@ export type ResolverClass = Function;
 export interface PeriodicJob<Services> {
   /** Said in the log with the number of rows it touched, e.g. "briefs past their deadline closed". */
   name: string;
-  run(services: Services, context: JobContext): Promise<number>;
-}
-
-/** What a periodic job or a command receives: a fresh EntityManager fork per run. */
-export interface JobContext {
-  em: import('@mikro-orm/postgresql').EntityManager;
+  /** Runs inside a unit of work of its own (no viewer): its events are published after commit. */
+  run(services: Services, context: ServiceContext): Promise<number>;
 }
 
 /**
@@ -34,8 +31,8 @@ export interface DomainModule<Dependencies = never, Services extends object = ob
   entities?: readonly EntityClass<object>[];
   /** Resolver classes: queries, mutations, subscriptions and fields added to other types. */
   resolvers?: readonly ResolverClass[];
-  /** The codes this module's rules refuse requests with, composed into `UserErrorCode`. */
-  problems?: ProblemCatalogue;
+  /** The codes this module's rules refuse requests with (`defineProblems`), composed into `UserErrorCode`. */
+  problems?: readonly ProblemCatalogue[];
   createServices?: (dependencies: Dependencies) => Services;
   jobs?: readonly PeriodicJob<Services & Dependencies>[];
 }

@@ -1,62 +1,6 @@
 import type { z } from 'zod';
 
 /**
- * What a user can fix. Services throw a `Problem` for an expected failure; the GraphQL layer turns
- * it into `userErrors` on the mutation's payload, and the surrounding transaction rolls back, so
- * a rejected request never leaves a partial write.
- */
-export const ProblemCode = {
-  INVALID: 'INVALID',
-  OUT_OF_RANGE: 'OUT_OF_RANGE',
-  INVALID_EMAIL: 'INVALID_EMAIL',
-  PASSWORD_TOO_SHORT: 'PASSWORD_TOO_SHORT',
-  EMAIL_TAKEN: 'EMAIL_TAKEN',
-  INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
-  NOT_FOUND: 'NOT_FOUND',
-  UNKNOWN_VERTICAL: 'UNKNOWN_VERTICAL',
-  DUPLICATE: 'DUPLICATE',
-  PROFILE_EXISTS: 'PROFILE_EXISTS',
-  ALREADY_MEMBER: 'ALREADY_MEMBER',
-  ALREADY_INVITED: 'ALREADY_INVITED',
-  ALREADY_ON_ROSTER: 'ALREADY_ON_ROSTER',
-  INVITATION_NOT_PENDING: 'INVITATION_NOT_PENDING',
-  ROSTER_MEMBERSHIP_CLOSED: 'ROSTER_MEMBERSHIP_CLOSED',
-  SELF_REVIEW: 'SELF_REVIEW',
-  ALREADY_REVIEWED: 'ALREADY_REVIEWED',
-  LAST_OWNER: 'LAST_OWNER',
-  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
-  ILLEGAL_TRANSITION: 'ILLEGAL_TRANSITION',
-  CURRENCY_MISMATCH: 'CURRENCY_MISMATCH',
-  BRIEF_NOT_OPEN: 'BRIEF_NOT_OPEN',
-  NOT_INVITED: 'NOT_INVITED',
-  MISSING_CREDENTIAL: 'MISSING_CREDENTIAL',
-  BELOW_MIN_LEVEL: 'BELOW_MIN_LEVEL',
-  ALREADY_BID: 'ALREADY_BID',
-  AT_CAPACITY: 'AT_CAPACITY',
-  WRONG_BIDDER_KIND: 'WRONG_BIDDER_KIND',
-  NOT_ON_ROSTER: 'NOT_ON_ROSTER',
-  COUNTER_PENDING: 'COUNTER_PENDING',
-  STALE_REVISION: 'STALE_REVISION',
-  SLOTS_FULL: 'SLOTS_FULL',
-  BRIEF_NOT_EDITABLE: 'BRIEF_NOT_EDITABLE',
-  DEADLINE_IN_PAST: 'DEADLINE_IN_PAST',
-  NEGATIVE_WEIGHT: 'NEGATIVE_WEIGHT',
-  NON_FINITE_WEIGHT: 'NON_FINITE_WEIGHT',
-  ALL_WEIGHTS_ZERO: 'ALL_WEIGHTS_ZERO',
-  WRONG_SIDE: 'WRONG_SIDE',
-  AMENDMENT_PENDING: 'AMENDMENT_PENDING',
-  NEGATIVE_AMOUNT: 'NEGATIVE_AMOUNT',
-  REFUNDS_EXCEED_GMV: 'REFUNDS_EXCEED_GMV',
-  SALES_REPORT_CONFLICT: 'SALES_REPORT_CONFLICT',
-  REPORT_SUPERSEDED: 'REPORT_SUPERSEDED',
-  PERIOD_OVERLAP: 'PERIOD_OVERLAP',
-  DEAL_NOT_DELIVERED: 'DEAL_NOT_DELIVERED',
-  DEAL_NOT_SETTLED: 'DEAL_NOT_SETTLED',
-  WORK_STARTED: 'WORK_STARTED',
-} as const;
-export type ProblemCode = (typeof ProblemCode)[keyof typeof ProblemCode];
-
-/**
  * A module's problem codes, each with the sentence the API's `UserErrorCode` enum describes it
  * with. Declared next to the rules that raise them (`defineProblems`); the composition root joins
  * every module's catalogue into the one GraphQL enum and refuses a code declared twice.
@@ -74,6 +18,28 @@ export function defineProblems<const T extends Record<string, string>>(descripti
   return codes as ProblemCodes<T>;
 }
 
+/** Codes raised by rules of more than one module, and by the infrastructure itself. */
+export const ProblemCode = defineProblems({
+  INVALID: 'A value is malformed; the message says how.',
+  OUT_OF_RANGE: 'A number or length is outside its allowed range.',
+  INVALID_EMAIL: 'The email address is not valid.',
+  NOT_FOUND: 'No such object is available to you.',
+  DUPLICATE: 'The same value is already registered.',
+  PROFILE_EXISTS: 'The account already has this kind of profile.',
+  INVITATION_NOT_PENDING: 'The invitation was already answered or withdrawn.',
+  SELF_REVIEW: 'Nobody may review their own work: verify their own credential, or approve (or ask changes to) a deliverable their side delivers.',
+  ALREADY_REVIEWED: 'The credential has already been reviewed, or your side has already reviewed this deal.',
+  IDEMPOTENCY_KEY_REUSED: 'The idempotency key was already used with different input.',
+  ILLEGAL_TRANSITION: 'The object’s current status does not allow this action.',
+  CURRENCY_MISMATCH: 'An amount is in another currency than the one it must be in (e.g. the brief’s budget currency).',
+  STALE_REVISION: 'The bid changed since the revision you agreed to; review the current revision and agree to it instead.',
+});
+
+/**
+ * What a user can fix. Services throw a `Problem` for an expected failure; the GraphQL layer turns
+ * it into `userErrors` on the mutation's payload, and the surrounding transaction rolls back, so
+ * a rejected request never leaves a partial write.
+ */
 export interface ProblemDetail {
   /** A code from `ProblemCode` or from the catalogue of the module whose rule was broken. */
   code: string;

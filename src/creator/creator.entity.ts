@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { defineEntity, p } from '@mikro-orm/core';
-import { User } from '../account/user.entity.js';
+import { User } from '../account/account.entity.js';
 import { ContentFormat, Platform } from '../common/enums.js';
 import { type AudienceProfile, EMPTY_AUDIENCE } from './audience.js';
 

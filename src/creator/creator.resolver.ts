@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { User } from '../account/user.entity.js';
+import { User } from '../account/account.entity.js';
 import { UserType } from '../account/account.types.js';
 import type { CurrencyCode } from '../common/money.js';
 import { CredibilityType, credibilityOf, numericCredibilityLevel } from '../credibility/credibility.types.js';
@@ -18,16 +18,18 @@ import { ChannelAccount, Creator } from './creator.entity.js';
 import type { CreatorSearchInput } from './creator.service.js';
 import {
   ChannelAccountAddInput,
+  ChannelAccountUpdateInput,
+  CreatorFilter,
+  CreatorProfileCreateInput,
+  CreatorProfileUpdateInput,
+  CreatorRateCardInput,
+} from './creator.inputs.js';
+import {
   ChannelAccountPayload,
   ChannelAccountRemovePayload,
   ChannelAccountType,
-  ChannelAccountUpdateInput,
   CreatorConnection,
-  CreatorFilter,
-  CreatorProfileCreateInput,
   CreatorProfilePayload,
-  CreatorProfileUpdateInput,
-  CreatorRateCardInput,
   CreatorRateCardType,
   CreatorsArgs,
   CreatorType,

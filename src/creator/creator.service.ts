@@ -10,18 +10,18 @@ import type { VerticalService } from '../vertical/vertical.service.js';
 import { type CreatorSearch, creatorSearchWhere } from './creator-filter.js';
 import { ChannelAccount, Creator, CreatorRate } from './creator.entity.js';
 import {
-  type ChannelAccountAddInput,
+  type ChannelAccountAddValues,
   channelAccountAddSchema,
-  type ChannelAccountUpdateInput,
+  type ChannelAccountUpdateValues,
   channelAccountUpdateSchema,
-  type CreatorProfileCreateInput,
+  type CreatorProfileCreateValues,
   creatorProfileCreateSchema,
-  type CreatorProfileUpdateInput,
+  type CreatorProfileUpdateValues,
   creatorProfileUpdateSchema,
-  type RateCardInput,
+  type RateCardValues,
   rateCardSchema,
   withoutNulls,
-} from './creator.schemas.js';
+} from './creator.inputs.js';
 import { flushOrProblem } from '../db/flush.js';
 
 /** A creator search as the API receives it: one vertical slug, not yet expanded to its children. */
@@ -39,7 +39,7 @@ export class CreatorService {
     private readonly verticals: VerticalService,
   ) {}
 
-  async createProfile({ em, viewer }: ServiceContext, input: Nullable<CreatorProfileCreateInput>): Promise<{ creator: Creator }> {
+  async createProfile({ em, viewer }: ServiceContext, input: Nullable<CreatorProfileCreateValues>): Promise<{ creator: Creator }> {
     const userId = signedIn(viewer).userId;
     const data = parseInput(creatorProfileCreateSchema, withoutNulls(input));
     await this.verticals.resolveSlugs(em, data.verticalSlugs, ['input', 'verticalSlugs']);
@@ -52,7 +52,7 @@ export class CreatorService {
     return { creator };
   }
 
-  async updateProfile(context: ServiceContext, creatorId: string | null, input: Nullable<CreatorProfileUpdateInput>): Promise<{ creator: Creator }> {
+  async updateProfile(context: ServiceContext, creatorId: string | null, input: Nullable<CreatorProfileUpdateValues>): Promise<{ creator: Creator }> {
     const creator = await this.ownCreator(context, creatorId, 'id');
     const data = parseInput(creatorProfileUpdateSchema, withoutNulls(input));
     if (data.verticalSlugs) await this.verticals.resolveSlugs(context.em, data.verticalSlugs, ['input', 'verticalSlugs']);
@@ -62,7 +62,7 @@ export class CreatorService {
   }
 
   /** Replaces the whole rate card: formats left out lose their fee floor. */
-  async setRateCard(context: ServiceContext, creatorId: string | null, input: RateCardInput): Promise<{ creator: Creator }> {
+  async setRateCard(context: ServiceContext, creatorId: string | null, input: RateCardValues): Promise<{ creator: Creator }> {
     const creator = await this.ownCreator(context, creatorId);
     const card = parseInput(rateCardSchema, input);
     const { em } = context;
@@ -86,7 +86,7 @@ export class CreatorService {
   async addChannelAccount(
     context: ServiceContext,
     creatorId: string | null,
-    input: Nullable<ChannelAccountAddInput>,
+    input: Nullable<ChannelAccountAddValues>,
   ): Promise<{ channelAccount: ChannelAccount; creator: Creator }> {
     const creator = await this.ownCreator(context, creatorId);
     const data = parseInput(channelAccountAddSchema, withoutNulls(input));
@@ -99,7 +99,7 @@ export class CreatorService {
   async updateChannelAccount(
     context: ServiceContext,
     channelAccountId: string | null,
-    input: Nullable<ChannelAccountUpdateInput>,
+    input: Nullable<ChannelAccountUpdateValues>,
   ): Promise<{ channelAccount: ChannelAccount; creator: Creator }> {
     const channelAccount = await this.ownChannelAccount(context, channelAccountId);
     const data = parseInput(channelAccountUpdateSchema, withoutNulls(input));

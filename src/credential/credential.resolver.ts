@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { UserType } from '../account/account.types.js';
-import { User } from '../account/user.entity.js';
+import { User } from '../account/account.entity.js';
 import { Role } from '../auth/viewer.js';
 import { Creator } from '../creator/creator.entity.js';
 import { CreatorType } from '../creator/creator.types.js';
@@ -12,16 +12,10 @@ import { mutate } from '../graphql/mutation.js';
 import { defineNode } from '../graphql/node.js';
 import { Trader } from '../trader/trader.entity.js';
 import { TraderType } from '../trader/trader.types.js';
-import { seesPrivateDetails } from './credential-visibility.js';
+import { seesPrivateDetails } from './credential.visibility.js';
 import { Credential } from './credential.entity.js';
-import {
-  CredentialConnection,
-  CredentialNodeType,
-  CredentialPayload,
-  CredentialRejectInput,
-  CredentialSubmitInput,
-  CredentialVerifyInput,
-} from './credential.types.js';
+import { CredentialRejectInput, CredentialSubmitInput, CredentialVerifyInput } from './credential.inputs.js';
+import { CredentialConnection, CredentialNodeType, CredentialPayload } from './credential.types.js';
 
 defineNode({ typeName: 'Credential', entity: Credential, load: (context, id) => context.services.credentials.visibleById(context, id) });
 

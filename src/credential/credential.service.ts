@@ -4,16 +4,17 @@ import { AccessDenied, parseInput, Problem, ProblemCode } from '../common/proble
 import { findPage, type PageRequest } from '../common/page.js';
 import type { ServiceContext } from '../common/service-context.js';
 import type { CredibilityService } from '../credibility/credibility.service.js';
-import { seesCredential, visibleCredentialsWhere } from './credential-visibility.js';
+import { seesCredential, visibleCredentialsWhere } from './credential.visibility.js';
 import { Credential, CredentialStatus } from './credential.entity.js';
+import { CredentialReview, credentialTransitions } from './credential.transitions.js';
 import {
-  type CredentialRejectInput,
+  type CredentialRejectValues,
   credentialRejectSchema,
-  type CredentialSubmitInput,
+  type CredentialSubmitValues,
   credentialSubmitSchema,
-  type CredentialVerifyInput,
+  type CredentialVerifyValues,
   credentialVerifySchema,
-} from './credential.schemas.js';
+} from './credential.inputs.js';
 
 /**
  * Professional credentials: a person submits one for themselves, an admin other than the holder
@@ -23,7 +24,7 @@ import {
 export class CredentialService {
   constructor(private readonly credibility: CredibilityService) {}
 
-  async submit({ em, viewer }: ServiceContext, input: CredentialSubmitInput): Promise<{ credential: Credential }> {
+  async submit({ em, viewer }: ServiceContext, input: CredentialSubmitValues): Promise<{ credential: Credential }> {
     if (!viewer) throw new AccessDenied('Sign in first.');
     const data = parseInput(credentialSubmitSchema(new Date()), input);
     const credential = em.create(Credential, { holder: viewer.userId, ...data });
@@ -31,20 +32,20 @@ export class CredentialService {
     return { credential };
   }
 
-  verify(context: ServiceContext, credentialId: string | null, input: CredentialVerifyInput): Promise<{ credential: Credential }> {
+  verify(context: ServiceContext, credentialId: string | null, input: CredentialVerifyValues): Promise<{ credential: Credential }> {
     const { note } = parseInput(credentialVerifySchema, input);
-    return this.review(context, credentialId, (credential) => {
+    return this.review(context, credentialId, CredentialReview.VERIFY, (credential) => {
       // Verifying a lapsed licence would grant nothing and mislead whoever reads the status.
       if (credential.expiresAt && credential.expiresAt <= new Date()) {
         throw Problem.of(ProblemCode.INVALID, 'The credential has expired; reject it instead.', ['id']);
       }
-      return { status: CredentialStatus.VERIFIED, reviewNote: note };
+      return note;
     });
   }
 
-  reject(context: ServiceContext, credentialId: string | null, input: CredentialRejectInput): Promise<{ credential: Credential }> {
+  reject(context: ServiceContext, credentialId: string | null, input: CredentialRejectValues): Promise<{ credential: Credential }> {
     const { reason } = parseInput(credentialRejectSchema, input);
-    return this.review(context, credentialId, () => ({ status: CredentialStatus.REJECTED, reviewNote: reason }));
+    return this.review(context, credentialId, CredentialReview.REJECT, () => reason);
   }
 
   /** The review queue, oldest submission first. */
@@ -76,7 +77,9 @@ export class CredentialService {
   private async review(
     { em, viewer }: ServiceContext,
     credentialId: string | null,
-    decide: (credential: Credential) => { status: CredentialStatus; reviewNote: string | null },
+    verdict: CredentialReview,
+    /** The note the holder reads with the verdict; may refuse the verdict for this credential. */
+    reviewNoteFor: (credential: Credential) => string | null,
   ): Promise<{ credential: Credential }> {
     const admin = assertAdmin(viewer);
     // The row lock makes a second admin reviewing at the same moment wait and then see the verdict.
@@ -86,10 +89,9 @@ export class CredentialService {
     if (!credential) throw Problem.notFound('credential', ['id']);
     const holderId = credential.holder.id;
     if (holderId === admin.userId) throw selfReview();
-    if (credential.status !== CredentialStatus.PENDING) {
-      throw Problem.of(ProblemCode.ALREADY_REVIEWED, `The credential was already reviewed (${credential.status}).`, ['id']);
-    }
-    em.assign(credential, { ...decide(credential), reviewedBy: admin.userId, reviewedAt: new Date() });
+    const status = credentialTransitions.next(credential.status, verdict);
+    if (!status) throw Problem.of(ProblemCode.ALREADY_REVIEWED, `The credential was already reviewed (${credential.status}).`, ['id']);
+    em.assign(credential, { status, reviewNote: reviewNoteFor(credential), reviewedBy: admin.userId, reviewedAt: new Date() });
     try {
       await em.flush();
     } catch (error) {

@@ -1,4 +1,4 @@
-import { Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { UserError } from '../graphql/common-types.js';
 import { connectionType } from '../graphql/connection.js';
 import { Node } from '../graphql/node.js';
@@ -49,36 +49,6 @@ export class CredentialNodeType extends Node {
 }
 
 export const CredentialConnection = connectionType(CredentialNodeType, 'Credential');
-
-@InputType({ description: 'A qualification to submit for review, held by the signed-in account.' })
-export class CredentialSubmitInput {
-  @Field(() => CredentialType, { description: 'The qualification.' })
-  type!: CredentialType;
-
-  @Field({ description: 'Who issued it, 1 to 200 characters.' })
-  issuer!: string;
-
-  @Field({ description: 'The licence or certificate number, 1 to 100 characters. Only the holder and admins see it.' })
-  licenseNumber!: string;
-
-  @Field(() => String, { nullable: true, description: 'An http(s) link to a scan or registry entry, at most 1000 characters. Only the holder and admins see it.' })
-  evidenceUrl?: string | null;
-
-  @Field(() => Date, { nullable: true, description: 'When the qualification lapses; must be in the future. Omit when it does not lapse.' })
-  expiresAt?: Date | null;
-}
-
-@InputType({ description: 'An admin’s confirmation of a credential.' })
-export class CredentialVerifyInput {
-  @Field(() => String, { nullable: true, description: 'Optional note for the holder, at most 2000 characters.' })
-  note?: string | null;
-}
-
-@InputType({ description: 'An admin’s refusal of a credential.' })
-export class CredentialRejectInput {
-  @Field({ description: 'Why it is rejected, 1 to 2000 characters; the holder sees it.' })
-  reason!: string;
-}
 
 @ObjectType({ description: 'Result of credentialSubmit, credentialVerify or credentialReject.' })
 export class CredentialPayload {

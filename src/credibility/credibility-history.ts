@@ -1,4 +1,4 @@
-import { CredibilityChangeReason } from './credibility-change.entity.js';
+import { CredibilityChangeReason } from './credibility.entity.js';
 import type { TrackRecordInputs } from './credibility.js';
 
 /** The facts a credibility summary was computed from, before or after a refresh. */

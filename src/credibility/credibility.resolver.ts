@@ -9,10 +9,15 @@ import { PageArgs, pageRequest, toConnection, withCursorCheck } from '../graphql
 import { type RequestContext, loader } from '../graphql/context.js';
 import type { Trader } from '../trader/trader.entity.js';
 import { TraderType } from '../trader/trader.types.js';
-import type { CredibilityChange } from './credibility-change.entity.js';
-import { CredibilityChangeConnection, CredibilityChangeType, TrackRecordType } from './credibility-history.types.js';
+import type { CredibilityChange } from './credibility.entity.js';
 import type { CredibilityLevel as NumericLevel } from './credibility.js';
-import { CredibilityLevel as CredibilityLevelEnum, credibilityLevelName } from './credibility.types.js';
+import {
+  CredibilityChangeConnection,
+  CredibilityChangeType,
+  CredibilityLevel as CredibilityLevelEnum,
+  credibilityLevelName,
+  TrackRecordType,
+} from './credibility.types.js';
 import type { TalentKind, TrackRecordSummary } from './track-record.js';
 
 /** One statement per request for every creator (or operator) whose track record the query asks for. */

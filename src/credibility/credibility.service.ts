@@ -10,7 +10,7 @@ import { CredentialType, impliedCredentialTypes } from '../credential/credential
 import { Trader } from '../trader/trader.entity.js';
 import { findPage, type PageRequest } from '../common/page.js';
 import type { ServiceContext } from '../common/service-context.js';
-import { CredibilityChange, CredibilityChangeReason } from './credibility-change.entity.js';
+import { CredibilityChange, CredibilityChangeReason } from './credibility.entity.js';
 import { computeCredibility } from './credibility.js';
 import { explainChange } from './credibility-history.js';
 import { type TalentKind, type TrackRecordSummary, trackRecordsOf } from './track-record.js';

@@ -1,6 +1,6 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { AppConfig } from '../config/env.js';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../observability/logger.js';
 import { guardPools } from './broken-connections.js';
 import { createDatabaseIfMissing, withDatabase } from './database-admin.js';
 import { defaultEmbeddedPort, startEmbeddedPostgres } from './embedded-postgres.js';
@@ -28,14 +28,8 @@ export async function provisionDatabase(config: AppConfig, logger: Logger): Prom
   return { url: withDatabase(server.serverUrl, EMBEDDED_DATABASE_NAME), embedded: true, stop: server.stop };
 }
 
-export async function connect(
-  url: string,
-  poolMax: number,
-  observeQuery?: (sql: string) => void,
-  replicaUrls: readonly string[] = [],
-  timeLimits: Pick<OrmSettings, 'statementTimeoutMs' | 'idleInTransactionTimeoutMs' | 'beforeQuery'> = {},
-): Promise<MikroORM> {
-  const orm = await MikroORM.init(ormConfig({ clientUrl: url, poolMax, replicaUrls, ...timeLimits, ...(observeQuery ? { observeQuery } : {}) }));
+export async function connect(settings: OrmSettings): Promise<MikroORM> {
+  const orm = await MikroORM.init(ormConfig(settings));
   await guardPools(orm);
   return orm;
 }

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../observability/logger.js';
 
 export interface EmbeddedDatabase {
   /** Connection URL of the server's `postgres` maintenance database. */

@@ -1,11 +1,13 @@
 import { DataloaderType } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
+import type { EntityClass } from '@mikro-orm/core';
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
-import { entities } from './entities.js';
 import { migrations } from './migrations/index.js';
 
 export interface OrmSettings {
   clientUrl: string;
+  /** Every persistent entity, from the modules the composition root lists; nothing is found by scanning folders. */
+  entities: readonly EntityClass<object>[];
   poolMax: number;
   /**
    * Read replicas of `clientUrl`. With any, MikroORM sends reads made outside a transaction
@@ -31,7 +33,7 @@ export interface OrmSettings {
 export function ormConfig(settings: OrmSettings): Options {
   return defineConfig({
     clientUrl: settings.clientUrl,
-    entities,
+    entities: [...settings.entities],
     extensions: [Migrator],
     // References and collections loaded field by field are batched per tick, so nested GraphQL
     // selections cost one statement per level instead of one per row.

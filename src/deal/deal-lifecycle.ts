@@ -2,9 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer.js';
 import { Problem, ProblemCode } from '../common/problems.js';
 import type { ServiceContext } from '../common/service-context.js';
-import { seesDeal } from './deal-access.js';
-import { type DealAction, dealStatusesAllowing, nextDealStatus } from './deal-status.js';
 import { Deal, type DealStatus } from './deal.entity.js';
+import { type DealAction, dealTransitions } from './deal.transitions.js';
+import { seesDeal } from './deal.visibility.js';
 
 /**
  * What the deal's sales, settlement, disputes and reviews share besides deal-access.ts: finding a
@@ -28,7 +28,7 @@ export function actsForBrand(viewer: Viewer, deal: Deal): boolean {
 
 /** The status `action` moves the deal to; ILLEGAL_TRANSITION (or `refusal`) when the table says no. */
 export function assertAllowed(deal: Deal, action: DealAction, refusal?: (status: DealStatus) => Problem | null): DealStatus {
-  const next = nextDealStatus(deal.status, action);
+  const next = dealTransitions.next(deal.status, action);
   if (next) return next;
   throw refusal?.(deal.status) ?? Problem.of(ProblemCode.ILLEGAL_TRANSITION, `A ${deal.status} deal does not allow this.`, ['id']);
 }
@@ -38,11 +38,11 @@ export function assertAllowed(deal: Deal, action: DealAction, refusal?: (status:
  * with the table), and reloads it. False when another transaction moved it first.
  */
 export async function moveDeal(em: EntityManager, deal: Deal, action: DealAction): Promise<boolean> {
-  const next = nextDealStatus(deal.status, action);
+  const next = dealTransitions.next(deal.status, action);
   if (!next) return false;
   const moved = await em.execute<{ id: string }[]>(
     'update deal set status = ?, updated_at = now() where id = ? and status = any(?::text[]) returning id',
-    [next, deal.id, `{${dealStatusesAllowing(action).join(',')}}`],
+    [next, deal.id, `{${dealTransitions.statesAllowing(action).join(',')}}`],
   );
   await em.refresh(deal);
   return moved.length === 1;

@@ -1,6 +1,14 @@
 import type { Viewer } from '../auth/viewer.js';
-import { actsAsBidder, type Parties } from '../bid/bid-visibility.js';
-import { DealSide } from './amendment.entity.js';
+import { actsAsBidder, type Parties } from '../bid/bid.visibility.js';
+import type { Deal } from './deal.entity.js';
+
+/** Which side of a deal someone acts for: the brand that pays, or the talent (with their agency) who delivers. */
+export const DealSide = { BRAND: 'BRAND', TALENT: 'TALENT' } as const;
+export type DealSide = (typeof DealSide)[keyof typeof DealSide];
+
+/** Which party someone speaks for on a deal: disputes and cancellations record it. */
+export const DealPartySide = { BRAND: 'BRAND', TALENT: 'TALENT', AGENCY: 'AGENCY' } as const;
+export type DealPartySide = (typeof DealPartySide)[keyof typeof DealPartySide];
 
 /**
  * The sides the viewer acts for on a deal. The talent side is the creator's or operator's own
@@ -25,4 +33,12 @@ export function proposingSide(sides: ReadonlySet<DealSide>): DealSide | null {
 
 export function otherSide(side: DealSide): DealSide {
   return side === DealSide.BRAND ? DealSide.TALENT : DealSide.BRAND;
+}
+
+/** Which party the viewer speaks for, or null for anyone else (admins included). */
+export function partySide(viewer: Viewer, deal: Deal): DealPartySide | null {
+  if (viewer.isBrandMember(deal.brand.id)) return DealPartySide.BRAND;
+  if ((deal.creator && deal.creator.id === viewer.creatorId) || (deal.trader && deal.trader.id === viewer.traderId)) return DealPartySide.TALENT;
+  if (deal.agency && viewer.isAgencyMember(deal.agency.id)) return DealPartySide.AGENCY;
+  return null;
 }

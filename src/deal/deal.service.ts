@@ -1,10 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Bid, BidRevision } from '../bid/bid.entity.js';
-import { seesAsParty } from '../bid/bid-visibility.js';
 import type { ServiceContext } from '../common/service-context.js';
-import { dealParties } from './deal-visibility.js';
 import { Deal, DealTerms, FeePayment } from './deal.entity.js';
-import type { DealDeliverableService } from './deliverable.service.js';
+import { seesDeal } from './deal.visibility.js';
+import type { DealDeliverableService } from './deliverable/deliverable.service.js';
 
 /**
  * Deals: what an accepted bid becomes. Only the bid flow creates them (inside bidAccept's
@@ -46,7 +45,7 @@ export class DealService {
   /** The deal, or null when it does not exist or the viewer may not see it: the two look alike. */
   async visibleById({ em, viewer }: ServiceContext, dealId: string): Promise<Deal | null> {
     const deal = await em.findOne(Deal, dealId);
-    return deal && seesAsParty(viewer, dealParties(deal)) ? deal : null;
+    return deal && seesDeal(viewer, deal) ? deal : null;
   }
 
   /** A deal by id, for code that has already checked who may see it. */

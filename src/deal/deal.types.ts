@@ -3,6 +3,7 @@ import { DeliverableType } from '../bid/deliverable.types.js';
 import { CurrencyCode } from '../common/money.js';
 import { Money } from '../graphql/common-types.js';
 import { Node } from '../graphql/node.js';
+import { DealPartySide, DealSide } from './deal-sides.js';
 import { DealStatus, FeePayment } from './deal.entity.js';
 
 registerEnumType(DealStatus, {
@@ -25,6 +26,28 @@ registerEnumType(FeePayment, {
     ON_SETTLEMENT: { description: 'With the final settlement.' },
   },
 });
+
+registerEnumType(DealSide, {
+  name: 'DealSide',
+  description: 'A side of a deal.',
+  valuesConfig: {
+    BRAND: { description: 'The brand’s members: the side that pays.' },
+    TALENT: { description: 'The creator or operator, and the members of the agency acting for them: the side that delivers.' },
+  },
+});
+
+registerEnumType(DealPartySide, {
+  name: 'DealPartySide',
+  description: 'A party to a deal.',
+  valuesConfig: {
+    BRAND: { description: 'A member of the brand that pays.' },
+    TALENT: { description: 'The creator or operator who does the work.' },
+    AGENCY: { description: 'A member of the agency that represents the talent.' },
+  },
+});
+
+/** An amount in minor units of a currency stored as text, as the API shows it. */
+export const money = (amount: number, currency: string): Money => ({ amount, currency: currency as CurrencyCode });
 
 @ObjectType('DealTerms', { description: 'One version of a deal’s terms; amendments write new versions.' })
 export class DealTermsType {

@@ -1,7 +1,7 @@
 import { Repeater } from '@graphql-yoga/subscription';
 import { Redis } from 'ioredis';
-import type { Logger } from '../logger.js';
-import { channelsOf, type LiveEvent } from './live-events.js';
+import type { Logger } from '../observability/logger.js';
+import type { LiveEvent, OutgoingEvent } from './live-event.js';
 
 type Listener = (event: LiveEvent) => void;
 
@@ -16,7 +16,7 @@ interface Transport {
 
 export interface LiveEventBus {
   /** Sends committed changes to their subscribers. Never throws: a lost event must not fail a committed request. */
-  publish(events: readonly LiveEvent[]): void;
+  publish(events: readonly OutgoingEvent[]): void;
   /**
    * Events on any of the channels, each once, from the moment the returned promise settles; the
    * iterator's `return()` stops listening.
@@ -43,8 +43,8 @@ export function createLiveEventBus(options: { redisUrl?: string | undefined; key
 
   return {
     publish(events) {
-      for (const event of events) {
-        for (const channel of channelsOf(event)) transport.publish(channel, event);
+      for (const { event, channels } of events) {
+        for (const channel of channels) transport.publish(channel, event);
       }
     },
 

@@ -1,9 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import type { Viewer } from '../auth/viewer.js';
+import type { Viewer, ViewerSource } from '../auth/viewer.js';
+import type { AppServices } from '../common/app-services.js';
+import type { UnitOfWork } from '../common/unit-of-work.js';
 import type { LiveEventBus } from '../events/event-bus.js';
-import type { Logger } from '../logger.js';
-import type { Services } from '../services.js';
+import type { Logger } from '../observability/logger.js';
 
 export interface RequestContext {
   requestId: string;
@@ -16,13 +17,17 @@ export interface RequestContext {
    * ready before any resolver method that needs it runs, null until then and for anonymous requests.
    */
   viewer: Viewer | null;
-  services: Services;
+  services: AppServices;
+  /** Reads an account's memberships: for the viewer on demand, and afresh for each live event. */
+  viewers: ViewerSource;
+  /** Where mutations run: one transaction, events after commit, idempotency keys. */
+  unitOfWork: UnitOfWork;
   logger: Logger;
   /** The `Idempotency-Key` request header, for mutations that accept one. */
   idempotencyKeyHeader: string | null;
   /** Request-scoped DataLoaders for computed aggregates, created on first use. */
   loaders: Map<string, DataLoader<unknown, unknown>>;
-  /** Where committed changes go to their subscribers (`mutate` publishes). */
+  /** Where subscriptions listen for committed changes. */
   liveEvents: LiveEventBus;
 }
 

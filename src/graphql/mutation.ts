@@ -1,6 +1,6 @@
 import { Problem, ProblemCode } from '../common/problems.js';
 import type { ServiceContext } from '../common/service-context.js';
-import type { LiveEvent } from '../events/live-events.js';
+import type { UnitOfWorkOptions } from '../common/unit-of-work.js';
 import type { UserError } from './common-types.js';
 import type { RequestContext } from './context.js';
 
@@ -14,33 +14,24 @@ export function toUserErrors(problem: Problem): UserError[] {
   }));
 }
 
-export interface MutationOptions {
-  /**
-   * The work makes its one write atomic by itself (a single statement, or a transaction of its
-   * own where one statement cannot be enough) and writes nothing before a `Problem` it may throw,
-   * so no transaction is opened around it: that saves the BEGIN and COMMIT round trips. Its reads
-   * each see what was committed when they ran. Only bidSubmit without an idempotency key does so.
-   */
-  writesAtomically?: boolean;
-}
+export type MutationOptions = UnitOfWorkOptions;
 
 /**
- * Runs one mutation in one database transaction. A `Problem` thrown by the service rolls the
- * transaction back and comes out as `userErrors`, so a refused request writes nothing. Events the
- * service queued (`publishAfterCommit`) go to subscribers only once the transaction has committed.
+ * Runs one mutation as one unit of work (src/common/unit-of-work.ts): one transaction, events
+ * published after commit. A `Problem` thrown by the service rolls the transaction back and comes
+ * out as `userErrors`, so a refused request writes nothing.
  */
 export async function mutate<T extends object>(
   context: RequestContext,
   work: (transaction: ServiceContext) => Promise<T>,
   options: MutationOptions = {},
 ): Promise<Payload<T>> {
+  return asPayload(() => context.unitOfWork.run({ em: context.em, viewer: context.viewer }, work, options));
+}
+
+async function asPayload<T extends object>(work: () => Promise<T>): Promise<Payload<T>> {
   try {
-    const pendingEvents: LiveEvent[] = [];
-    const result = options.writesAtomically
-      ? await work({ em: context.em, viewer: context.viewer, pendingEvents })
-      : await context.em.transactional((em) => work({ em, viewer: context.viewer, pendingEvents }));
-    context.liveEvents.publish(pendingEvents);
-    return { ...result, userErrors: [] };
+    return { ...(await work()), userErrors: [] };
   } catch (error) {
     if (error instanceof Problem) return { userErrors: toUserErrors(error) } as Payload<T>;
     throw error;
@@ -71,12 +62,7 @@ export async function mutateOnce<T extends object>(
   }
   const key = request.argumentKey ?? headerKey;
   if (key == null) return mutate(context, async (transaction) => (await work(transaction)).result, options);
-  return mutate(context, (transaction) =>
-    context.services.idempotency.run(
-      transaction,
-      { operation: request.operation, key, input: request.input },
-      () => work(transaction),
-      (resultId) => replay(transaction, resultId),
-    ),
+  return asPayload(() =>
+    context.unitOfWork.runOnce({ em: context.em, viewer: context.viewer }, { operation: request.operation, key, input: request.input }, work, replay),
   );
 }

@@ -1,8 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Extensions, type ContainerType, type ResolverData } from 'type-graphql';
-import type { AccountService } from '../account/account.service.js';
-import type { Viewer } from '../auth/viewer.js';
+import type { Viewer, ViewerSource } from '../auth/viewer.js';
 import type { RequestContext } from './context.js';
 import { unauthenticated } from './errors.js';
 
@@ -38,15 +37,15 @@ export function ensureViewer(context: RequestContext): Promise<Viewer | null> {
   if (viewerIsLoaded(context)) return Promise.resolve(context.viewer);
   let load = pendingLoads.get(context);
   if (!load) {
-    load = viewerOfAccount(context.services.accounts, context.em, context.viewerId!).then((viewer) => (context.viewer = viewer));
+    load = viewerOfAccount(context.viewers, context.em, context.viewerId!).then((viewer) => (context.viewer = viewer));
     pendingLoads.set(context, load);
   }
   return load;
 }
 
 /** The viewer of a verified token's account; UNAUTHENTICATED when the account no longer exists. */
-export async function viewerOfAccount(accounts: AccountService, em: EntityManager, userId: string): Promise<Viewer> {
-  const viewer = await accounts.loadViewer(em, userId);
+export async function viewerOfAccount(viewers: ViewerSource, em: EntityManager, userId: string): Promise<Viewer> {
+  const viewer = await viewers.loadViewer(em, userId);
   if (!viewer) throw unauthenticated('The account behind this token no longer exists.');
   return viewer;
 }

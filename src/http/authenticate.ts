@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AccountService } from '../account/account.service.js';
 import type { TokenService } from '../auth/tokens.js';
-import type { Viewer } from '../auth/viewer.js';
+import type { Viewer, ViewerSource } from '../auth/viewer.js';
 import { unauthenticated } from '../graphql/errors.js';
 import { viewerOfAccount } from '../graphql/viewer-loading.js';
 
@@ -28,9 +27,9 @@ export async function authenticatedUserId(header: string | undefined, tokens: To
 /** The viewer behind an `Authorization` header, memberships read: for connections that live on. */
 export async function authenticate(
   header: string | undefined,
-  dependencies: { tokens: TokenService; accounts: AccountService; em: EntityManager },
+  dependencies: { tokens: TokenService; viewers: ViewerSource; em: EntityManager },
 ): Promise<Viewer | null> {
   const userId = await authenticatedUserId(header, dependencies.tokens);
   if (userId === null) return null;
-  return viewerOfAccount(dependencies.accounts, dependencies.em, userId);
+  return viewerOfAccount(dependencies.viewers, dependencies.em, userId);
 }

@@ -14,12 +14,14 @@ import { noStoreResponses } from '../graphql/plugins/no-store.js';
 import { rejectNulCharacters } from '../graphql/plugins/reject-nul-characters.js';
 import { typeVariableErrorLimit } from '../graphql/plugins/variable-error-limit.js';
 import { SERVICE_UNAVAILABLE } from '../graphql/database-unavailable.js';
-import { createSchema } from '../graphql/schema.js';
 import type { LiveEventBus } from '../events/event-bus.js';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../observability/logger.js';
 import { createMetrics } from '../observability/metrics.js';
 import { createRequestLog } from '../observability/request-log.js';
-import type { Services } from '../services.js';
+import type { ViewerSource } from '../auth/viewer.js';
+import type { AppServices } from '../common/app-services.js';
+import type { UnitOfWork } from '../common/unit-of-work.js';
+import type { GraphQLSchema } from 'graphql';
 import { authenticatedUserId } from './authenticate.js';
 import { mountHealthChecks } from './health.js';
 import { LIMIT_ERROR_CODES, type ApiLimits } from './limits/api-limits.js';
@@ -44,7 +46,11 @@ const EXPECTED_CODES = new Set([
 
 export interface HttpServerDependencies {
   orm: MikroORM;
-  services: Services;
+  /** The schema the composition root built from the modules. */
+  schema: GraphQLSchema;
+  services: AppServices;
+  viewers: ViewerSource;
+  unitOfWork: UnitOfWork;
   tokens: TokenService;
   logger: Logger;
   production: boolean;
@@ -126,12 +132,14 @@ export async function createHttpServer(dependencies: HttpServerDependencies) {
   const metrics = createMetrics({ pool: await orm.em.getConnection().getNativeClient(), token: dependencies.metricsToken });
   const requestLog = createRequestLog(logger, { onRefused: metrics.recordRefused });
 
-  const schema = await createSchema();
+  const { schema, viewers, unitOfWork } = dependencies;
   const subscriptions = attachSubscriptionServer({
     httpServer,
     schema,
     orm,
     services,
+    viewers,
+    unitOfWork,
     tokens,
     logger,
     liveEvents: dependencies.liveEvents,
@@ -146,9 +154,8 @@ export async function createHttpServer(dependencies: HttpServerDependencies) {
     parseOptions: { maxTokens: dependencies.limits.query.maxTokens },
     // A JSON array of operations would multiply one request's cost past every limit.
     allowBatchedHttpRequests: false,
-    // Compact JSON: Apollo's default indents every response, which costs CPU on each request (a
-    // ranking's 20 matches with their factors took ~0.3 ms to indent) and bytes on the wire that
-    // no client reads.
+    // Compact JSON: Apollo's default indents every response, which costs CPU on each request
+    // (measured in docs/scaling.md) and bytes on the wire that no client reads.
     stringifyResult: (result) => JSON.stringify(result),
     csrfPrevention: true,
     // main.ts owns SIGTERM/SIGINT and stops everything in order; Apollo must not race it.
@@ -201,6 +208,8 @@ export async function createHttpServer(dependencies: HttpServerDependencies) {
           viewerId,
           viewer: null,
           services,
+          viewers,
+          unitOfWork,
           logger,
           idempotencyKeyHeader: req.header('idempotency-key') ?? null,
           loaders: new Map(),

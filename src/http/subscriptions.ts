@@ -14,8 +14,10 @@ import type { RequestContext } from '../graphql/context.js';
 import { limitViolation, type QueryLimits } from '../graphql/limits/query-limits.js';
 import { fragmentsOf, measureOperation } from '../graphql/limits/query-shape.js';
 import { LIMIT_ERROR_CODES } from './limits/api-limits.js';
-import type { Logger } from '../logger.js';
-import type { Services } from '../services.js';
+import type { Logger } from '../observability/logger.js';
+import type { ViewerSource } from '../auth/viewer.js';
+import type { AppServices } from '../common/app-services.js';
+import type { UnitOfWork } from '../common/unit-of-work.js';
 import { authenticate } from './authenticate.js';
 
 /** Codes whose messages are meant for the client; anything else is masked, as over HTTP. */
@@ -32,7 +34,9 @@ export interface SubscriptionServerDependencies {
   httpServer: http.Server;
   schema: GraphQLSchema;
   orm: MikroORM;
-  services: Services;
+  services: AppServices;
+  viewers: ViewerSource;
+  unitOfWork: UnitOfWork;
   tokens: TokenService;
   logger: Logger;
   liveEvents: LiveEventBus;
@@ -51,7 +55,7 @@ export interface SubscriptionServerDependencies {
  * Returns an Apollo plugin that closes every socket when the server drains.
  */
 export function attachSubscriptionServer(dependencies: SubscriptionServerDependencies): ApolloServerPlugin<RequestContext> {
-  const { httpServer, schema, orm, services, tokens, logger, liveEvents, queryLimits } = dependencies;
+  const { httpServer, schema, orm, services, viewers, unitOfWork, tokens, logger, liveEvents, queryLimits } = dependencies;
   const webSocketServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
 
   const mask = (error: GraphQLError | GraphQLFormattedError, requestId: string): GraphQLFormattedError => {
@@ -77,7 +81,7 @@ export function attachSubscriptionServer(dependencies: SubscriptionServerDepende
         const given = context.connectionParams?.authorization ?? context.connectionParams?.Authorization;
         const header = typeof given === 'string' ? given : undefined;
         try {
-          context.extra.viewer = await authenticate(header, { tokens, accounts: services.accounts, em: orm.em.fork() });
+          context.extra.viewer = await authenticate(header, { tokens, viewers, em: orm.em.fork() });
           return true;
         } catch (error) {
           if (error instanceof GraphQLError && error.extensions.code === 'UNAUTHENTICATED') {
@@ -115,6 +119,8 @@ export function attachSubscriptionServer(dependencies: SubscriptionServerDepende
         viewerId: connection.extra.viewer?.userId ?? null,
         viewer: connection.extra.viewer ?? null,
         services,
+        viewers,
+        unitOfWork,
         logger,
         idempotencyKeyHeader: null,
         loaders: new Map(),

@@ -2,16 +2,9 @@ import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Problem, ProblemCode } from '../common/problems.js';
 import type { ServiceContext } from '../common/service-context.js';
+import type { IdempotencyGuard, IdempotentRequest } from '../common/unit-of-work.js';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
-
-export interface IdempotentRequest {
-  /** The mutation's name, so one key may be used for different operations. */
-  operation: string;
-  key: string;
-  /** The mutation's arguments; a retry must send the same ones. */
-  input: unknown;
-}
 
 /** JSON with sorted keys, so `{a, b}` and `{b, a}` hash alike. */
 export function canonicalJson(value: unknown): string {
@@ -29,7 +22,7 @@ export function canonicalJson(value: unknown): string {
  * the committed outcome and answers with it. A failed call rolls its claim back, so the key may
  * be retried. Keys live in the database so every server instance sees them.
  */
-export class IdempotencyService {
+export class IdempotencyService implements IdempotencyGuard {
   constructor(private readonly ttlHours: number) {}
 
   async run<T>(

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ACTIVE_BID_STATUSES } from '../bid/bid.entity.js';
+import { talentMeetsBriefSql } from '../bid/eligibility/eligibility.js';
 import type { ContentFormat } from '../common/enums.js';
 import { type AudienceProfile, EMPTY_AUDIENCE } from '../creator/audience.js';
 import type { CredentialType } from '../credential/credential-type.js';
@@ -14,9 +15,9 @@ import type { CandidateKind } from './weights.js';
  * whole, and among them the ones relevance says are worth scoring. Two parts, kept apart:
  *
  * 1. Hard constraints (ELIGIBLE), each a condition every source applies:
- * - credentials: `verified_credential_types` (verified, implied types included) contains every
- *   credential the brief or any of its products requires;
- * - credibility: `credibility_level` at least the brief's minimum;
+ * - the bidding rules, in their SQL form from bid/eligibility (`talent_meets_brief`): every
+ *   credential the brief or its products require, verified (implied types included); the brief's
+ *   minimum credibility level; room left under the talent's capacity;
  * - platforms: a creator holds a channel account on one of the brief's platforms
  *   (`creator.platforms`); an operator has run live rooms on one (`trader.platforms`). Every brief
  *   names at least one platform;
@@ -25,11 +26,9 @@ import type { CandidateKind } from './weights.js';
  *   broadcast, not per format, so the format rule does not apply to them. Both creator arrays are
  *   summaries the services keep (CredibilityService.refreshForUser), so two GIN-indexed overlaps
  *   replace a subquery per creator; only the over-budget exclusion still reads the rate card;
- * - capacity: `active_deal_count < capacity`, written `(…) is true` so the planner reads the
- *   statistics kept on that comparison (migration 20261125100000) instead of assuming a third of
- *   the rows pass. Platforms and formats are written `(…) is true` too, so they filter the rows a
- *   source's own index finds rather than joining that index with theirs: nearly every creator
- *   passes them, and ANDing their bitmaps of most of the table cost more than it saved;
+ * - platforms and formats are written `(…) is true`, so they filter the rows a source's own index
+ *   finds rather than joining that index with theirs: nearly every creator passes them, and
+ *   ANDing their bitmaps of most of the table cost more than it saved;
  * - no active bid (SUBMITTED, SHORTLISTED, COUNTERED, AGREED) and no deal of any status on the
  *   brief already. A withdrawn, rejected or unselected bid may be followed by a new one, so it
  *   does not exclude.
@@ -198,21 +197,24 @@ const EXCLUDED_BY_BRIEF = (column: Column) => `
       and x.id <> all(array(select bid.${column} from bid where bid.brief_id = t.id and bid.${column} is not null and bid.status = any('${ACTIVE_BIDS}'::text[])))
       and x.id <> all(array(select deal.${column} from deal where deal.brief_id = t.id and deal.${column} is not null))`;
 
-/** The hard constraints, for a talent `x` and a brief `t`: every source applies all of them, and nothing else is a constraint. */
+/** The bidding rules a candidate must meet (bid/eligibility: credentials, level, capacity), inlined by PostgreSQL. */
+const TALENT_MEETS_BRIEF = talentMeetsBriefSql('x', { requiredCredentials: 't.required_credentials', minCredibilityLevel: 't.min_credibility_level' });
+
+/**
+ * The hard constraints, for a talent `x` and a brief `t`: the bidding rules, then where and in
+ * what formats they work, then no bid or deal on the brief already. Every source applies all of
+ * them, and nothing else is a constraint.
+ */
 const ELIGIBLE: Record<CandidateKind, string> = {
   creator: `
-      x.verified_credential_types @> t.required_credentials
-      and x.credibility_level >= t.min_credibility_level
-      and (x.active_deal_count < x.capacity) is true
+      ${TALENT_MEETS_BRIEF}
       and (x.platforms && t.platforms) is true
       and (x.rate_formats && t.formats) is true
       and (not t.exclude_over_budget or exists (select 1 from creator_rate r where r.creator_id = x.id and r.format = any(t.formats)
         and (r.currency <> t.budget_currency or r.min_fixed_fee <= t.budget_amount / t.slots)))
       ${EXCLUDED_BY_BRIEF('creator_id')}`,
   trader: `
-      x.verified_credential_types @> t.required_credentials
-      and x.credibility_level >= t.min_credibility_level
-      and (x.active_deal_count < x.capacity) is true
+      ${TALENT_MEETS_BRIEF}
       and (x.platforms && t.platforms) is true
       and (not t.exclude_over_budget or x.rate_currency <> t.budget_currency or x.min_fixed_fee <= t.budget_amount / t.slots)
       ${EXCLUDED_BY_BRIEF('trader_id')}`,

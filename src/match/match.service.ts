@@ -3,7 +3,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { entitiesById } from '../db/map-row.js';
 import { RosterMembership, RosterStatus } from '../agency/agency.entity.js';
 import type { Agency } from '../agency/agency.entity.js';
-import { type Brief, BriefObjective, type DealStructure, type TargetGender } from '../brief/brief.entity.js';
+import { type Brief, type DealStructure, type TargetGender } from '../brief/brief.entity.js';
+import { talentKindFor } from '../bid/eligibility/eligibility.js';
 import type { BriefService } from '../brief/brief.service.js';
 import type { ContentFormat, Platform } from '../common/enums.js';
 import type { PageRequest } from '../common/page.js';
@@ -16,6 +17,7 @@ import { Vertical } from '../vertical/vertical.entity.js';
 import { compareWithAbove } from './comparison.js';
 import { diversify, DEFAULT_DIVERSITY_OPTIONS } from './diversity.js';
 import { explore } from './exploration.js';
+import { MatchProblem } from './match.problems.js';
 import { estimateExpectedRoi, type ExpectedRoi } from './expected-roi.js';
 import { findBriefCandidates, findCandidates, type RetrievedCandidate } from './match-candidates.js';
 import { isNewcomer, type MatchBrief, type MatchScore, parentSlugOf, scoreCandidate } from './scoring.js';
@@ -91,7 +93,7 @@ export class MatchService {
     } else if (!viewer.isAdmin && !viewer.isBrandMember(brief.brand.id)) {
       throw Problem.notFound('brief', ['id']);
     }
-    const kind = kindFor(brief);
+    const kind = talentKindFor(brief.objective);
     const weights = checkedWeights(options.weights, [kind]);
     const scope = `${brief.id}|${agencyId ?? ''}|${weightsKey(weights)}`;
     const ranked = await this.memoised(context.em, scope, async () => {
@@ -153,7 +155,7 @@ export class MatchService {
     const weights = checkedWeights(null, ['creator', 'trader']);
     const ranked: Ranked[] = [];
     for (const kind of ['creator', 'trader'] as const) {
-      const briefIds = briefs.filter((brief) => kindFor(brief) === kind).map((brief) => brief.id);
+      const briefIds = briefs.filter((brief) => talentKindFor(brief.objective) === kind).map((brief) => brief.id);
       if (!talent[kind].length || !briefIds.length) continue;
       for (const retrieved of await findCandidates(context.em, { briefIds, kind, talentIds: talent[kind] })) {
         const brief = byId.get(retrieved.briefId)!;
@@ -207,17 +209,13 @@ export class MatchService {
 
 const DEFAULT_PAGE = 20;
 
-function kindFor(brief: Brief): CandidateKind {
-  return brief.objective === BriefObjective.OPERATED_SELF_BROADCAST ? 'trader' : 'creator';
-}
-
 /** Validated, normalised weights, or every problem as a typed error on the `weights` argument. */
 function checkedWeights(input: MatchWeightsInput | null | undefined, kinds: readonly CandidateKind[]): MatchWeights {
   const validation = validateWeights(input, kinds);
   if (validation.ok) return validation.weights;
   throw new Problem(
     validation.problems.map((problem): ProblemDetail => ({
-      code: ProblemCode[problem.code],
+      code: MatchProblem[problem.code],
       field: problem.field ? ['weights', problem.field] : ['weights'],
       message: problem.message,
     })),

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestHandler } from 'express';
 import type { RequestContext } from '../graphql/context.js';
-import type { Logger } from '../logger.js';
+import type { Logger } from './logger.js';
 import { operationOutcome } from './operation-outcome.js';
 
 /** Every request-log line carries this message, so one filter finds them all. */

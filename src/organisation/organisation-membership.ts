@@ -1,12 +1,13 @@
 import { type Collection, type Cursor, type EntityClass, type FilterQuery, LockMode, type Ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { User } from '../account/user.entity.js';
+import type { User } from '../account/account.entity.js';
 import type { Viewer } from '../auth/viewer.js';
 import { MemberRole } from '../brand/brand.entity.js';
 import { findPage, type PageRequest } from '../common/page.js';
 import { AccessDenied, Problem, ProblemCode } from '../common/problems.js';
 import type { ServiceContext } from '../common/service-context.js';
 import { flushOrProblem } from '../db/flush.js';
+import { OrganisationProblem } from './organisation.problems.js';
 
 /**
  * The kinds of organisation people act for. Each name is also the property by which a member row
@@ -110,7 +111,7 @@ export class OrganisationMembership<Organisation extends OrganisationEntity<Memb
     const member = await em.findOne(this.member, this.where({ [this.kind]: organisation, user: { email: userEmail.trim().toLowerCase() } }));
     if (!member) throw Problem.of(ProblemCode.NOT_FOUND, `Nobody with that email is a member of this ${this.kind}.`, ['userEmail']);
     if (member.role === MemberRole.OWNER && (await em.count(this.member, this.where({ [this.kind]: organisation, role: MemberRole.OWNER }))) <= 1) {
-      throw Problem.of(ProblemCode.LAST_OWNER, `A ${this.kind} needs at least one owner; make someone else an owner first.`, ['userEmail']);
+      throw Problem.of(OrganisationProblem.LAST_OWNER, `A ${this.kind} needs at least one owner; make someone else an owner first.`, ['userEmail']);
     }
     em.remove(member);
     await em.flush();
@@ -155,6 +156,6 @@ export class OrganisationMembership<Organisation extends OrganisationEntity<Memb
   }
 
   private alreadyMember(field: (string | number)[]): Problem {
-    return Problem.of(ProblemCode.ALREADY_MEMBER, `That person is already a member of this ${this.kind}.`, field);
+    return Problem.of(OrganisationProblem.ALREADY_MEMBER, `That person is already a member of this ${this.kind}.`, field);
   }
 }

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { UserType } from '../account/account.types.js';
-import type { User } from '../account/user.entity.js';
+import type { User } from '../account/account.entity.js';
 import type { Agency } from '../agency/agency.entity.js';
 import { AgencyType } from '../agency/agency.types.js';
 import type { Brand } from '../brand/brand.entity.js';
@@ -9,7 +9,7 @@ import type { RequestContext } from '../graphql/context.js';
 import { idOfType } from '../graphql/global-id.js';
 import { mutate } from '../graphql/mutation.js';
 import { defineNode } from '../graphql/node.js';
-import { OrganisationInvitation } from './organisation-invitation.entity.js';
+import { OrganisationInvitation } from './organisation.entity.js';
 import { OrganisationInvitationPayload, OrganisationInvitationType } from './organisation.types.js';
 
 defineNode({

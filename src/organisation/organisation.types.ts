@@ -1,10 +1,10 @@
-import { Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { MemberRole } from '../brand/brand.entity.js';
 // Registers the MemberRole enum.
 import '../brand/brand.types.js';
 import { UserError } from '../graphql/common-types.js';
 import { Node } from '../graphql/node.js';
-import { InvitationStatus } from './organisation-invitation.entity.js';
+import { InvitationStatus } from './organisation.entity.js';
 
 registerEnumType(InvitationStatus, {
   name: 'InvitationStatus',
@@ -34,15 +34,6 @@ export class OrganisationInvitationType extends Node {
 
   @Field(() => Date, { nullable: true, description: 'When it was accepted, declined or revoked; null while it is open.' })
   respondedAt!: Date | null;
-}
-
-@InputType({ description: 'Whom to invite to a brand or an agency, and as what. The invitee joins only by accepting.' })
-export class MemberInviteInput {
-  @Field({ description: 'Email of the person to invite; they need not have an account yet, and the answer does not say whether they do.' })
-  email!: string;
-
-  @Field(() => MemberRole, { defaultValue: MemberRole.MEMBER, description: 'Their role once they accept; MEMBER unless given.' })
-  role!: MemberRole;
 }
 
 @ObjectType({

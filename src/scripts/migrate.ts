@@ -1,14 +1,15 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '../config/env.js';
-import { connect, migrate, provisionDatabase } from '../db/database.js';
-import { createLogger } from '../logger.js';
+import { connectDatabase } from '../app/database.js';
+import { migrate, provisionDatabase } from '../db/database.js';
+import { createLogger } from '../observability/logger.js';
 
 // `npm run db:migrate`: applies pending migrations to DATABASE_URL (or the embedded database).
 try {
   const config = loadConfig();
   const logger = createLogger({ level: config.LOG_LEVEL, pretty: config.NODE_ENV === 'development' });
   const database = await provisionDatabase(config, logger);
-  const orm = await connect(database.url, 2);
+  const orm = await connectDatabase({ clientUrl: database.url, poolMax: 2 });
   try {
     const applied = await migrate(orm);
     logger.info({ applied }, applied.length ? 'migrations applied' : 'database is up to date');

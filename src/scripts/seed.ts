@@ -4,8 +4,10 @@ import cliProgress from 'cli-progress';
 import { seedDemoDataIfEmpty } from '../../seeds/demo.js';
 import { DEFAULT_BATCH_SIZE, generateCreators, MAX_SEED, SeedAlreadyLoadedError } from '../../seeds/generator.js';
 import { ConfigError, loadConfig } from '../config/env.js';
-import { connect, migrate, provisionDatabase } from '../db/database.js';
-import { createLogger, type Logger } from '../logger.js';
+import { createApplicationCore, type ApplicationCore } from '../app/application.js';
+import { connectDatabase } from '../app/database.js';
+import { migrate, provisionDatabase } from '../db/database.js';
+import { createLogger, type Logger } from '../observability/logger.js';
 
 const USAGE = `Usage: npm run seed -- [--creators N] [--seed S] [--batch-size B] [--demo]
 
@@ -72,9 +74,10 @@ async function run(command: SeedCommand): Promise<void> {
   const database = await provisionDatabase(config, logger);
   try {
     // Two connections, because the generator inserts on two at once.
-    const orm = await connect(database.url, 2);
+    const orm = await connectDatabase({ clientUrl: database.url, poolMax: 2 });
     try {
-      await seed(orm, command, logger, config.PLATFORM_FEE_BP);
+      // Nobody subscribes to a seeding process, so its events go nowhere.
+      await seed(orm, createApplicationCore(config, { publish: () => {} }), command, logger);
     } finally {
       await orm.close();
     }
@@ -83,12 +86,12 @@ async function run(command: SeedCommand): Promise<void> {
   }
 }
 
-async function seed(orm: MikroORM, command: SeedCommand, logger: Logger, platformFeeBp: number): Promise<void> {
+async function seed(orm: MikroORM, core: ApplicationCore, command: SeedCommand, logger: Logger): Promise<void> {
   const applied = await migrate(orm);
   if (applied.length) process.stderr.write(`applied migrations: ${applied.join(', ')}\n`);
 
   if (command.demo) {
-    const logins = await seedDemoDataIfEmpty(orm.em.fork(), logger, { platformFeeBp });
+    const logins = await seedDemoDataIfEmpty(orm, core, logger);
     if (logins) {
       process.stdout.write(`demo data loaded; every demo account's password is "${logins.password}":\n`);
       for (const login of logins.accounts) process.stdout.write(`  ${login.role.padEnd(22)} ${login.email}\n`);

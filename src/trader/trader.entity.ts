@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { defineEntity, p } from '@mikro-orm/core';
-import { User } from '../account/user.entity.js';
+import { User } from '../account/account.entity.js';
 
 /** What a live-stream operator can run end to end for a merchant's own broadcast. */
 export const TraderCapability = {

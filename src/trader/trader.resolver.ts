@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { UserType } from '../account/account.types.js';
-import type { User } from '../account/user.entity.js';
+import type { User } from '../account/account.entity.js';
 import type { CurrencyCode } from '../common/money.js';
 import { availableSlots } from '../creator/capacity.js';
 import { CredibilityType, credibilityOf, numericCredibilityLevel } from '../credibility/credibility.types.js';
@@ -16,16 +16,8 @@ import { verticalsOf } from '../vertical/vertical.loaders.js';
 import { VerticalType } from '../vertical/vertical.types.js';
 import { Trader } from './trader.entity.js';
 import type { TraderSearch } from './trader.service.js';
-import {
-  TraderConnection,
-  type TraderFilter,
-  TraderProfileCreateInput,
-  TraderProfilePayload,
-  TraderProfileUpdateInput,
-  TraderRate,
-  TradersArgs,
-  TraderType,
-} from './trader.types.js';
+import { type TraderFilter, TraderProfileCreateInput, TraderProfileUpdateInput } from './trader.inputs.js';
+import { TraderConnection, TraderProfilePayload, TraderRate, TradersArgs, TraderType } from './trader.types.js';
 
 defineNode({ typeName: 'Trader', entity: Trader, public: true, load: ({ em, services }, id) => services.traders.byId(em, id) });
 

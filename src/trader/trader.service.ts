@@ -11,11 +11,11 @@ import type { VerticalService } from '../vertical/vertical.service.js';
 import { Trader, type TraderCapability } from './trader.entity.js';
 import {
   rateColumns,
-  type TraderProfileCreateInput,
+  type TraderProfileCreateValues,
   traderProfileCreateSchema,
-  type TraderProfileUpdateInput,
+  type TraderProfileUpdateValues,
   traderProfileUpdateSchema,
-} from './trader.schemas.js';
+} from './trader.inputs.js';
 import { flushOrProblem } from '../db/flush.js';
 
 export interface TraderSearch {
@@ -33,7 +33,7 @@ export class TraderService {
     private readonly verticals: VerticalService,
   ) {}
 
-  async createProfile({ em, viewer }: ServiceContext, input: TraderProfileCreateInput): Promise<{ trader: Trader }> {
+  async createProfile({ em, viewer }: ServiceContext, input: TraderProfileCreateValues): Promise<{ trader: Trader }> {
     if (!viewer) throw new AccessDenied('Sign in first.');
     const { rate, ...data } = parseInput(traderProfileCreateSchema, input);
     await this.verticals.resolveSlugs(em, data.verticalSlugs, ['input', 'verticalSlugs']);
@@ -47,7 +47,7 @@ export class TraderService {
     return { trader };
   }
 
-  async updateProfile({ em, viewer }: ServiceContext, traderId: string | null, input: TraderProfileUpdateInput): Promise<{ trader: Trader }> {
+  async updateProfile({ em, viewer }: ServiceContext, traderId: string | null, input: TraderProfileUpdateValues): Promise<{ trader: Trader }> {
     const trader = traderId ? await em.findOne(Trader, traderId) : null;
     if (!trader) throw Problem.notFound('operator', ['id']);
     // Profiles are public, so a stranger is told "not allowed", not "not found".

@@ -8,7 +8,8 @@ import { mutate } from '../graphql/mutation.js';
 import { defineNode } from '../graphql/node.js';
 import { Vertical } from './vertical.entity.js';
 import type { LevelCount } from './vertical.service.js';
-import { CreatorLevelCount, VerticalCreateInput, VerticalPayload, VerticalType, VerticalUpdateInput } from './vertical.types.js';
+import { VerticalCreateInput, VerticalUpdateInput } from './vertical.inputs.js';
+import { CreatorLevelCount, VerticalPayload, VerticalType } from './vertical.types.js';
 
 defineNode({
   typeName: 'Vertical',

@@ -1,48 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { z } from 'zod';
 import { Problem, ProblemCode, parseInput } from '../common/problems.js';
 import type { ServiceContext } from '../common/service-context.js';
 import { CREDIBILITY_LEVELS, type CredibilityLevel } from '../credibility/credibility.js';
-import { MAX_VERTICAL_SLUG_LENGTH, slugPlacementProblem, VERTICAL_SLUG_FORMAT } from './vertical-slug.js';
+import { slugPlacementProblem } from './vertical-slug.js';
 import { Vertical } from './vertical.entity.js';
+import { verticalCreateSchema, type VerticalCreateValues, verticalUpdateSchema, type VerticalUpdateValues } from './vertical.inputs.js';
+import { VerticalProblem } from './vertical.problems.js';
 import { flushOrProblem } from '../db/flush.js';
-
-const MAX_DESCRIPTION_LENGTH = 2000;
-
-const nameSchema = z.string().trim().min(1, 'Names need 1 to 120 characters.').max(120, 'Names need 1 to 120 characters.');
-const descriptionSchema = z.string().trim().max(MAX_DESCRIPTION_LENGTH, `Descriptions have at most ${MAX_DESCRIPTION_LENGTH} characters.`);
-
-const createSchema = z.object({
-  slug: z
-    .string()
-    .trim()
-    .max(MAX_VERTICAL_SLUG_LENGTH, `Slugs have at most ${MAX_VERTICAL_SLUG_LENGTH} characters.`)
-    .regex(VERTICAL_SLUG_FORMAT, "Use lower-case letters, digits and single hyphens, in segments joined by '.', e.g. `pets.cat-food`."),
-  name: nameSchema,
-  description: descriptionSchema.nullish().transform((value) => value ?? ''),
-  parentSlug: z
-    .string()
-    .trim()
-    .nullish()
-    .transform((value) => value || null),
-});
-
-const updateSchema = z.object({
-  name: nameSchema.nullish(),
-  description: descriptionSchema.nullish(),
-});
-
-export interface VerticalCreateInput {
-  slug: string;
-  name: string;
-  description?: string | null;
-  parentSlug?: string | null;
-}
-
-export interface VerticalUpdateInput {
-  name?: string | null;
-  description?: string | null;
-}
 
 export interface LevelCount {
   level: CredibilityLevel;
@@ -59,8 +23,8 @@ export class VerticalService {
     return em.findOne(Vertical, { slug });
   }
 
-  async create({ em }: ServiceContext, input: VerticalCreateInput): Promise<{ vertical: Vertical }> {
-    const data = parseInput(createSchema, input);
+  async create({ em }: ServiceContext, input: VerticalCreateValues): Promise<{ vertical: Vertical }> {
+    const data = parseInput(verticalCreateSchema, input);
     let parent: Vertical | null = null;
     if (data.parentSlug) {
       parent = await em.findOne(Vertical, { slug: data.parentSlug });
@@ -83,10 +47,10 @@ export class VerticalService {
     return { vertical };
   }
 
-  async update({ em }: ServiceContext, verticalId: string | null, input: VerticalUpdateInput): Promise<{ vertical: Vertical }> {
+  async update({ em }: ServiceContext, verticalId: string | null, input: VerticalUpdateValues): Promise<{ vertical: Vertical }> {
     const vertical = verticalId ? await em.findOne(Vertical, verticalId) : null;
     if (!vertical) throw Problem.notFound('vertical', ['id']);
-    const data = parseInput(updateSchema, input);
+    const data = parseInput(verticalUpdateSchema, input);
     if (data.name != null) vertical.name = data.name;
     if (data.description != null) vertical.description = data.description;
     await em.flush();
@@ -162,5 +126,5 @@ function duplicateSlug(slug: string): Problem {
 }
 
 function unknownSlug(slug: string, field: (string | number)[]): Problem {
-  return Problem.of(ProblemCode.UNKNOWN_VERTICAL, `No vertical has the slug "${slug}".`, field);
+  return Problem.of(VerticalProblem.UNKNOWN_VERTICAL, `No vertical has the slug "${slug}".`, field);
 }

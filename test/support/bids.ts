@@ -1,5 +1,32 @@
 import { randomUUID } from 'node:crypto';
+import type { ResultOf, TypedDocumentNode, VariablesOf } from '@graphql-typed-document-node/core';
 import { fromGlobalId, toGlobalId } from '../../src/graphql/global-id.js';
+import {
+  AcceptBidDocument,
+  type AcceptBidMutation,
+  AcceptCounterDocument,
+  type BidFieldsFragment,
+  type BidSubmitInput,
+  type BidTermsInput,
+  BidCurrentRevisionDocument,
+  type CredentialType,
+  type BriefCreateInput,
+  CounterBidDocument,
+  type DeliverableInput,
+  RejectBidDocument,
+  ReviseBidDocument,
+  SetUpAgencyDocument,
+  SetUpBrandDocument,
+  SetUpBriefDocument,
+  SetUpBriefPublishDocument,
+  SetUpCreatorDocument,
+  SetUpProductDocument,
+  SetUpTraderDocument,
+  ShortlistBidDocument,
+  SubmitBidDocument,
+  type SubmitBidMutation,
+  WithdrawBidDocument,
+} from '../generated/graphql.js';
 import { type Actor, signUp, succeeded } from './actors.js';
 import type { GraphQLResponse, TestServer } from './test-server.js';
 
@@ -27,18 +54,15 @@ export interface AgencyAccount {
 }
 
 /** A brand with one product; `requiredCredentials` are the product's own. */
-export async function createBrand(server: TestServer, requiredCredentials: string[] = []): Promise<Brand> {
+export async function createBrand(server: TestServer, requiredCredentials: CredentialType[] = []): Promise<Brand> {
   const owner = await signUp(server, 'brand-owner');
-  const brand = succeeded<{ brand: { id: string } }>(
-    (await server.graphql(`mutation($input: BrandCreateInput!) { brandCreate(input: $input) { brand { id } ${ERRORS} } }`, { input: { name: 'Glow Lab' } }, { token: owner.token })) as never,
-    'brandCreate',
-  ).brand;
-  const product = succeeded<{ product: { id: string } }>(
-    (await server.graphql(
-      `mutation($input: ProductCreateInput!) { productCreate(input: $input) { product { id } ${ERRORS} } }`,
+  const brand = succeeded(await server.graphql(SetUpBrandDocument, { input: { name: 'Glow Lab' } }, { token: owner.token }), 'brandCreate').brand;
+  const product = succeeded(
+    await server.graphql(
+      SetUpProductDocument,
       { input: { brandId: brand.id, name: 'Ceramide serum', verticalSlug: 'beauty.functional-skincare', nicheTags: ['ceramide'], requiredCredentials } },
       { token: owner.token },
-    )) as never,
+    ),
     'productCreate',
   ).product;
   return { owner, brandId: brand.id, productId: product.id };
@@ -59,10 +83,10 @@ export async function addBrandMember(server: TestServer, brand: Brand): Promise<
 export async function createBrief(
   server: TestServer,
   brand: Brand,
-  overrides: Record<string, unknown> = {},
+  overrides: Partial<BriefCreateInput> = {},
   publish = true,
 ): Promise<string> {
-  const input = {
+  const input: BriefCreateInput = {
     brandId: brand.brandId,
     title: 'Ceramide serum seeding',
     description: 'Dermatologists explain the barrier repair',
@@ -76,13 +100,8 @@ export async function createBrief(
     deadline: inDays(14),
     ...overrides,
   };
-  const brief = succeeded<{ brief: { id: string } }>(
-    (await server.graphql(`mutation($input: BriefCreateInput!) { briefCreate(input: $input) { brief { id } ${ERRORS} } }`, { input }, { token: brand.owner.token })) as never,
-    'briefCreate',
-  ).brief;
-  if (publish) {
-    succeeded((await server.graphql(`mutation($id: ID!) { briefPublish(id: $id) { brief { id } ${ERRORS} } }`, { id: brief.id }, { token: brand.owner.token })) as never, 'briefPublish');
-  }
+  const brief = succeeded(await server.graphql(SetUpBriefDocument, { input }, { token: brand.owner.token }), 'briefCreate').brief;
+  if (publish) succeeded(await server.graphql(SetUpBriefPublishDocument, { id: brief.id }, { token: brand.owner.token }), 'briefPublish');
   return brief.id;
 }
 
@@ -106,12 +125,8 @@ const slug = (name: string) => name.toLowerCase().replace(/\W+/g, '-');
 
 export async function createCreator(server: TestServer, name = 'creator', facts: ProfileFacts = {}): Promise<Talent> {
   const actor = await signUp(server, slug(name));
-  const creator = succeeded<{ creator: { id: string } }>(
-    (await server.graphql(
-      `mutation($input: CreatorProfileCreateInput!) { creatorProfileCreate(input: $input) { creator { id } ${ERRORS} } }`,
-      { input: { displayName: name, kind: 'PROFESSIONAL' } },
-      { token: actor.token },
-    )) as never,
+  const creator = succeeded(
+    await server.graphql(SetUpCreatorDocument, { input: { displayName: name, kind: 'PROFESSIONAL' } }, { token: actor.token }),
     'creatorProfileCreate',
   ).creator;
   await setFacts(server, 'creator', rowId(creator.id), facts);
@@ -120,12 +135,12 @@ export async function createCreator(server: TestServer, name = 'creator', facts:
 
 export async function createTrader(server: TestServer, name = 'operator', facts: ProfileFacts = {}): Promise<Talent> {
   const actor = await signUp(server, slug(name));
-  const trader = succeeded<{ trader: { id: string } }>(
-    (await server.graphql(
-      `mutation($input: TraderProfileCreateInput!) { traderProfileCreate(input: $input) { trader { id } ${ERRORS} } }`,
+  const trader = succeeded(
+    await server.graphql(
+      SetUpTraderDocument,
       { input: { displayName: name, capabilities: ['LIVE_OPERATION'], rate: { minFixedFee: { amount: 100_000, currency: 'CNY' }, minCommissionBp: 500 } } },
       { token: actor.token },
-    )) as never,
+    ),
     'traderProfileCreate',
   ).trader;
   await setFacts(server, 'trader', rowId(trader.id), facts);
@@ -154,10 +169,7 @@ export async function createCreators(server: TestServer, count: number, facts: P
 /** An agency with one member and, on its ACTIVE roster, the given talent at `shareBp`. */
 export async function createAgency(server: TestServer, roster: Talent[], shareBp = 2000): Promise<AgencyAccount> {
   const member = await signUp(server, 'agency-member');
-  const agency = succeeded<{ agency: { id: string } }>(
-    (await server.graphql(`mutation($input: AgencyCreateInput!) { agencyCreate(input: $input) { agency { id } ${ERRORS} } }`, { input: { name: 'Star MCN' } }, { token: member.token })) as never,
-    'agencyCreate',
-  ).agency;
+  const agency = succeeded(await server.graphql(SetUpAgencyDocument, { input: { name: 'Star MCN' } }, { token: member.token }), 'agencyCreate').agency;
   for (const talent of roster) {
     const { typeName, id } = fromGlobalId(talent.id)!;
     await server.sql(
@@ -169,7 +181,7 @@ export async function createAgency(server: TestServer, roster: Talent[], shareBp
   return { member, agencyId: agency.id };
 }
 
-export const deliverable = (overrides: Record<string, unknown> = {}) => ({
+export const deliverable = (overrides: Partial<DeliverableInput> = {}): DeliverableInput => ({
   format: 'SHORT_VIDEO',
   platform: 'DOUYIN',
   dueAt: inDays(30),
@@ -177,119 +189,62 @@ export const deliverable = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-export const terms = (overrides: Record<string, unknown> = {}) => ({
+export const terms = (overrides: Partial<BidTermsInput> = {}): BidTermsInput => ({
   fixedFee: { amount: 800_000, currency: 'CNY' },
   commissionBp: 1000,
   deliverables: [deliverable()],
   ...overrides,
 });
 
-export const BID_FIELDS = /* GraphQL */ `
-  id status pitch rejectionReason submittedAt updatedAt
-  brief { id }
-  creator { id displayName }
-  trader { id displayName }
-  agency { id name }
-  currentTerms { currency fixedFee { amount currency } commissionBp gmvGuarantee { amount currency } agencyShareBp deliverables { format platform dueAt description } }
-  currentRevision { number side }
-  revisions { number side authorName message createdAt terms { fixedFee { amount } commissionBp agencyShareBp } }
-  agreedRevision { number side }
-  deal { id }
-`;
+export type BidView = BidFieldsFragment;
+export type BidSubmitResult = GraphQLResponse<SubmitBidMutation>;
 
-export interface BidView {
-  id: string;
-  status: string;
-  pitch: string;
-  rejectionReason: string | null;
-  brief: { id: string };
-  creator: { id: string; displayName: string } | null;
-  trader: { id: string; displayName: string } | null;
-  agency: { id: string; name: string } | null;
-  currentTerms: {
-    currency: string;
-    fixedFee: { amount: number; currency: string };
-    commissionBp: number;
-    gmvGuarantee: { amount: number; currency: string } | null;
-    agencyShareBp: number | null;
-    deliverables: { format: string; platform: string; dueAt: string; description: string }[];
-  };
-  currentRevision: { number: number; side: string };
-  revisions: { number: number; side: string; authorName: string; message: string; terms: { fixedFee: { amount: number }; commissionBp: number; agencyShareBp: number | null } }[];
-  agreedRevision: { number: number; side: string } | null;
-  deal: { id: string } | null;
-}
+/** A bid's input: the default terms and pitch unless given. */
+export type BidInput = Omit<BidSubmitInput, 'terms'> & { terms?: BidTermsInput };
 
-interface BidPayload {
-  bid: BidView | null;
-  userErrors: { code: string; field: string[] | null; message: string }[];
-}
-export type BidPayloadResult = GraphQLResponse<Record<string, BidPayload>>;
-export type BidSubmitResult = GraphQLResponse<{ bidSubmit: BidPayload }>;
-
-const SUBMIT = `mutation($input: BidSubmitInput!, $key: String) { bidSubmit(input: $input, idempotencyKey: $key) { bid { ${BID_FIELDS} } ${ERRORS} } }`;
-
-export function submitBid(server: TestServer, actor: Actor, input: Record<string, unknown>, options: { key?: string; headers?: Record<string, string> } = {}) {
-  return server.graphql(SUBMIT, { input: { terms: terms(), pitch: 'I explain barrier repair to 2M followers', ...input }, key: options.key }, {
+export function submitBid(server: TestServer, actor: Actor, input: BidInput, options: { key?: string; headers?: Record<string, string> } = {}) {
+  return server.graphql(SubmitBidDocument, { input: { terms: terms(), pitch: 'I explain barrier repair to 2M followers', ...input }, key: options.key }, {
     token: actor.token,
     ...(options.headers ? { headers: options.headers } : {}),
-  }) as Promise<BidSubmitResult>;
+  });
 }
 
 /** A bid that must go through. */
-export async function placeBid(server: TestServer, actor: Actor, input: Record<string, unknown>): Promise<BidView> {
-  return succeeded<{ bid: BidView }>((await submitBid(server, actor, input)) as never, 'bidSubmit').bid;
+export async function placeBid(server: TestServer, actor: Actor, input: BidInput): Promise<BidView> {
+  return succeeded(await submitBid(server, actor, input), 'bidSubmit').bid;
 }
 
 export const BID_MUTATIONS = {
-  shortlist: `mutation($id: ID!) { bidShortlist(id: $id) { bid { ${BID_FIELDS} } ${ERRORS} } }`,
-  reject: `mutation($id: ID!, $reason: String) { bidReject(id: $id, reason: $reason) { bid { ${BID_FIELDS} } ${ERRORS} } }`,
-  counter: `mutation($id: ID!, $terms: BidTermsInput!, $message: String) { bidCounter(id: $id, terms: $terms, message: $message) { bid { ${BID_FIELDS} } ${ERRORS} } }`,
-  revise: `mutation($id: ID!, $terms: BidTermsInput!, $message: String) { bidRevise(id: $id, terms: $terms, message: $message) { bid { ${BID_FIELDS} } ${ERRORS} } }`,
-  counterAccept: `mutation($id: ID!, $revision: Int!) { bidCounterAccept(id: $id, revision: $revision) { bid { ${BID_FIELDS} } ${ERRORS} } }`,
-  withdraw: `mutation($id: ID!) { bidWithdraw(id: $id) { bid { ${BID_FIELDS} } ${ERRORS} } }`,
-  accept: `mutation($id: ID!, $revision: Int!, $key: String) { bidAccept(id: $id, revision: $revision, idempotencyKey: $key) {
-    deal { id status createdAt brief { id status } brand { id } creator { id } trader { id } agency { id }
-      terms { version currency fixedFee { amount currency } commissionBp gmvGuarantee { amount } refundWindowDays agencyShareBp platformFeeBp
-        deliverables { format platform dueAt description } exclusivityDays usageRightsDays feePayment } }
-    bid { id status agreedRevision { number } }
-    ${ERRORS} } }`,
+  shortlist: ShortlistBidDocument,
+  reject: RejectBidDocument,
+  counter: CounterBidDocument,
+  revise: ReviseBidDocument,
+  counterAccept: AcceptCounterDocument,
+  withdraw: WithdrawBidDocument,
+  accept: AcceptBidDocument,
 } as const;
 
-export interface DealView {
-  id: string;
-  status: string;
-  brief: { id: string; status: string };
-  brand: { id: string };
-  creator: { id: string } | null;
-  trader: { id: string } | null;
-  agency: { id: string } | null;
-  terms: {
-    version: number;
-    currency: string;
-    fixedFee: { amount: number; currency: string };
-    commissionBp: number;
-    gmvGuarantee: { amount: number } | null;
-    refundWindowDays: number;
-    agencyShareBp: number;
-    platformFeeBp: number;
-    deliverables: { format: string; platform: string; dueAt: string; description: string }[];
-    feePayment: string;
-  };
+type BidMutations = typeof BID_MUTATIONS;
+
+/** One of the bid mutations as `actor`, its variables and result typed by the mutation named. */
+export function actOnBid<Name extends keyof BidMutations>(
+  server: TestServer,
+  actor: Actor,
+  mutation: Name,
+  variables: VariablesOf<BidMutations[Name]>,
+): Promise<GraphQLResponse<ResultOf<BidMutations[Name]>>> {
+  const document = BID_MUTATIONS[mutation] as unknown as TypedDocumentNode<ResultOf<BidMutations[Name]>, VariablesOf<BidMutations[Name]>>;
+  return server.graphql(document, variables as never, { token: actor.token });
 }
 
-export type AcceptResult = GraphQLResponse<{
-  bidAccept: { deal: DealView | null; bid: { id: string; status: string; agreedRevision: { number: number } | null } | null; userErrors: { code: string; field: string[] | null; message: string }[] };
-}>;
+export type DealView = NonNullable<AcceptBidMutation['bidAccept']['deal']>;
+export type AcceptResult = GraphQLResponse<AcceptBidMutation>;
 
 /** The number of the bid's latest proposal, as `actor` reads it before saying yes; 1 when they cannot see the bid. */
 export async function currentRevision(server: TestServer, actor: Actor, bidId: string): Promise<number> {
-  const result = await server.graphql<{ node: { currentRevision?: { number: number } } | null }>(
-    `query($id: ID!) { node(id: $id) { ... on Bid { currentRevision { number } } } }`,
-    { id: bidId },
-    { token: actor.token },
-  );
-  return result.data?.node?.currentRevision?.number ?? 1;
+  const result = await server.graphql(BidCurrentRevisionDocument, { id: bidId }, { token: actor.token });
+  const node = result.data?.node;
+  return node && 'currentRevision' in node ? node.currentRevision.number : 1;
 }
 
 /** bidAccept on `revision`; by default the current one, read first as a client would. */
@@ -300,7 +255,7 @@ export async function acceptBid(
   options: { key?: string; headers?: Record<string, string>; revision?: number } = {},
 ): Promise<AcceptResult> {
   const revision = options.revision ?? (await currentRevision(server, actor, bidId));
-  return server.graphql(BID_MUTATIONS.accept, { id: bidId, revision, key: options.key }, { token: actor.token, ...(options.headers ? { headers: options.headers } : {}) }) as Promise<AcceptResult>;
+  return server.graphql(AcceptBidDocument, { id: bidId, revision, key: options.key }, { token: actor.token, ...(options.headers ? { headers: options.headers } : {}) });
 }
 
 export async function count(server: TestServer, statement: string, parameters: unknown[] = []): Promise<number> {

@@ -1,3 +1,19 @@
+import type { ResultOf, TypedDocumentNode, VariablesOf } from '@graphql-typed-document-node/core';
+import {
+  AcceptAmendmentDocument,
+  ApproveDeliverableDocument,
+  type DealDetailFieldsFragment,
+  type DeliverableFieldsFragment,
+  type DeliverableInput,
+  ProposeAmendmentDocument,
+  ReadDealDocument,
+  RejectAmendmentDocument,
+  RequestDeliverableChangesDocument,
+  SubmitDeliverableDocument,
+  WithdrawAmendmentDocument,
+  type BidTermsInput,
+  type DealTermsInput,
+} from '../generated/graphql.js';
 import { type Actor, succeeded } from './actors.js';
 import {
   acceptBid,
@@ -8,7 +24,6 @@ import {
   createBrief,
   createCreator,
   deliverable,
-  ERRORS,
   placeBid,
   rowId,
   type Talent,
@@ -27,25 +42,14 @@ export interface Deal {
 
 export interface DealSetup extends Deal {
   /** Global ids of the deal's deliverables, in the order of its terms. */
-  deliverableIds: string[];
+  deliverableIds: [string, ...string[]];
 }
-
-export const DELIVERABLE_FIELDS = `id format platform description dueAt status late firstSubmittedAt approvedAt addedInVersion droppedInVersion
-  submissions { number proofUrl note submittedAt submittedByName outcome reviewReason reviewedAt }`;
-
-export const DEAL_FIELDS = `id status termsVersion: terms { version } feeReleasedAt
-  terms { version fixedFee { amount currency } commissionBp agencyShareBp feePayment deliverables { format description dueAt } }
-  termsHistory { version fixedFee { amount } commissionBp agencyShareBp deliverables { description dueAt } createdAt }
-  deliverables { ${DELIVERABLE_FIELDS} }`;
-
-export const AMENDMENT_FIELDS = `id side status reason baseVersion resultingVersion answeredAt answerReason proposedByName answeredByName
-  proposedTerms { version fixedFee { amount currency } commissionBp agencyShareBp refundWindowDays exclusivityDays usageRightsDays feePayment deliverables { description dueAt } }`;
 
 /**
  * A deal between a fresh creator (through an agency taking 20 % when `viaAgency`) and `brand` (a
  * fresh one by default): a brief, a bid on `terms()` with `termsOverrides`, the brand's acceptance.
  */
-export async function makeDeal(server: TestServer, options: { brand?: Brand; viaAgency?: boolean; termsOverrides?: Record<string, unknown> } = {}): Promise<Deal> {
+export async function makeDeal(server: TestServer, options: { brand?: Brand; viaAgency?: boolean; termsOverrides?: Partial<BidTermsInput> } = {}): Promise<Deal> {
   const brand = options.brand ?? (await createBrand(server));
   const briefId = await createBrief(server, brand);
   const talent = await createCreator(server, 'deal-creator');
@@ -65,7 +69,7 @@ export async function makeDeal(server: TestServer, options: { brand?: Brand; via
 /** A deal made by `makeDeal` with the given deliverables (two short videos by default), and their ids. */
 export async function createDeal(
   server: TestServer,
-  options: { viaAgency?: boolean; deliverables?: Record<string, unknown>[]; brand?: Brand; termsOverrides?: Record<string, unknown> } = {},
+  options: { viaAgency?: boolean; deliverables?: DeliverableInput[]; brand?: Brand; termsOverrides?: Partial<BidTermsInput> } = {},
 ): Promise<DealSetup> {
   const deliverables = options.deliverables ?? [deliverable({ description: 'Unboxing video' }), deliverable({ description: 'Barrier repair explainer', platform: 'XIAOHONGSHU' })];
   const deal = await makeDeal(server, {
@@ -74,63 +78,60 @@ export async function createDeal(
     termsOverrides: { deliverables, ...options.termsOverrides },
   });
   const view = await readDeal(server, deal.brand.owner, deal.dealId);
-  return { ...deal, deliverableIds: view!.deliverables.map((item) => item.id) };
+  const [first, ...others] = view!.deliverables.map((item) => item.id);
+  if (!first) throw new Error('a deal without deliverables');
+  return { ...deal, deliverableIds: [first, ...others] };
 }
 
-export interface DeliverableView {
-  id: string;
-  format: string;
-  platform: string;
-  description: string;
-  dueAt: string;
-  status: string;
-  late: boolean;
-  firstSubmittedAt: string | null;
-  approvedAt: string | null;
-  addedInVersion: number;
-  droppedInVersion: number | null;
-  submissions: { number: number; proofUrl: string; note: string; submittedByName: string; outcome: string | null; reviewReason: string | null; reviewedAt: string | null }[];
-}
+export type DeliverableView = DeliverableFieldsFragment;
+export type DealDetail = DealDetailFieldsFragment;
 
-export interface DealDetail {
-  id: string;
-  status: string;
-  feeReleasedAt: string | null;
-  terms: { version: number; fixedFee: { amount: number; currency: string }; commissionBp: number; agencyShareBp: number; feePayment: string; deliverables: { format: string; description: string; dueAt: string }[] };
-  termsHistory: { version: number; fixedFee: { amount: number }; commissionBp: number; agencyShareBp: number; deliverables: { description: string; dueAt: string }[]; createdAt: string }[];
-  deliverables: DeliverableView[];
-}
-
-/** The given fields of the deal as `actor` sees it through `node`; null when they may not see it. */
-export async function readDealFields<T>(server: TestServer, actor: Actor | null, dealId: string, fields: string): Promise<T | null> {
-  const result = await server.graphql<{ node: T | null }>(`query($id: ID!) { node(id: $id) { ... on Deal { ${fields} } } }`, { id: dealId }, actor ? { token: actor.token } : {});
+/**
+ * The node a `query($id: ID!) { node(id: $id) { ... on X { ... } } }` document reads as `actor`
+ * sees it; null when they may not see it.
+ */
+export async function readNode<Node>(
+  server: TestServer,
+  actor: Actor | null,
+  document: TypedDocumentNode<{ node: Node | null }, { id: string }>,
+  id: string,
+): Promise<Node | null> {
+  const result = await server.graphql(document, { id }, actor ? { token: actor.token } : {});
   if (result.errors) throw new Error(JSON.stringify(result.errors));
   return result.data!.node;
 }
 
-/** The deal's terms, history and deliverables (DEAL_FIELDS) as `actor` sees them. */
-export function readDeal(server: TestServer, actor: Actor | null, dealId: string): Promise<DealDetail | null> {
-  return readDealFields<DealDetail>(server, actor, dealId, DEAL_FIELDS);
+/** The deal's terms, history and deliverables (DealDetailFields) as `actor` sees them. */
+export async function readDeal(server: TestServer, actor: Actor | null, dealId: string): Promise<DealDetail | null> {
+  return (await readNode(server, actor, ReadDealDocument, dealId)) as DealDetail | null;
 }
 
 export type Payload = GraphQLResponse<Record<string, { userErrors: { code: string; field: string[] | null; message: string }[] } & Record<string, unknown>>>;
 
 export const DEAL_MUTATIONS = {
-  propose: `mutation($input: DealAmendmentProposeInput!) { dealAmendmentPropose(input: $input) { amendment { ${AMENDMENT_FIELDS} } deal { id status } ${ERRORS} } }`,
-  accept: `mutation($id: ID!) { dealAmendmentAccept(id: $id) { amendment { ${AMENDMENT_FIELDS} } deal { id status terms { version } } ${ERRORS} } }`,
-  reject: `mutation($id: ID!, $reason: String) { dealAmendmentReject(id: $id, reason: $reason) { amendment { ${AMENDMENT_FIELDS} } ${ERRORS} } }`,
-  withdraw: `mutation($id: ID!) { dealAmendmentWithdraw(id: $id) { amendment { ${AMENDMENT_FIELDS} } ${ERRORS} } }`,
-  submit: `mutation($id: ID!, $proofUrl: String!, $note: String) { dealDeliverableSubmit(id: $id, proofUrl: $proofUrl, note: $note) { deliverable { ${DELIVERABLE_FIELDS} } deal { id status } ${ERRORS} } }`,
-  approve: `mutation($id: ID!) { dealDeliverableApprove(id: $id) { deliverable { ${DELIVERABLE_FIELDS} } deal { id status feeReleasedAt } ${ERRORS} } }`,
-  requestChanges: `mutation($id: ID!, $reason: String!) { dealDeliverableRequestChanges(id: $id, reason: $reason) { deliverable { ${DELIVERABLE_FIELDS} } deal { id status } ${ERRORS} } }`,
+  propose: ProposeAmendmentDocument,
+  accept: AcceptAmendmentDocument,
+  reject: RejectAmendmentDocument,
+  withdraw: WithdrawAmendmentDocument,
+  submit: SubmitDeliverableDocument,
+  approve: ApproveDeliverableDocument,
+  requestChanges: RequestDeliverableChangesDocument,
 } as const;
 
-export function run(server: TestServer, actor: Actor, mutation: keyof typeof DEAL_MUTATIONS, variables: Record<string, unknown>): Promise<Payload> {
-  return server.graphql(DEAL_MUTATIONS[mutation], variables, { token: actor.token }) as Promise<Payload>;
+type DealMutations = typeof DEAL_MUTATIONS;
+
+export function run<Name extends keyof DealMutations>(
+  server: TestServer,
+  actor: Actor,
+  mutation: Name,
+  variables: VariablesOf<DealMutations[Name]>,
+): Promise<GraphQLResponse<ResultOf<DealMutations[Name]>>> {
+  const document = DEAL_MUTATIONS[mutation] as unknown as TypedDocumentNode<ResultOf<DealMutations[Name]>, VariablesOf<DealMutations[Name]>>;
+  return server.graphql(document, variables as never, { token: actor.token });
 }
 
 /** Terms as an amendment restates them from the deal's terms in force, with `overrides`. */
-export async function termsInForce(server: TestServer, actor: Actor, dealId: string, overrides: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+export async function termsInForce(server: TestServer, actor: Actor, dealId: string, overrides: Partial<DealTermsInput> = {}): Promise<DealTermsInput> {
   const deal = await readDeal(server, actor, dealId);
   return {
     fixedFee: deal!.terms.fixedFee,
@@ -143,10 +144,9 @@ export async function termsInForce(server: TestServer, actor: Actor, dealId: str
 }
 
 /** An amendment that must go through; returns its global id. */
-export async function propose(server: TestServer, actor: Actor, dealId: string, overrides: Record<string, unknown> = {}, reason = 'Scope grew'): Promise<string> {
+export async function propose(server: TestServer, actor: Actor, dealId: string, overrides: Partial<DealTermsInput> = {}, reason = 'Scope grew'): Promise<string> {
   const terms = await termsInForce(server, actor, dealId, overrides);
-  const payload = succeeded<{ amendment: { id: string } }>((await run(server, actor, 'propose', { input: { dealId, reason, terms } })) as never, 'dealAmendmentPropose');
-  return payload.amendment.id;
+  return succeeded(await run(server, actor, 'propose', { input: { dealId, reason, terms } }), 'dealAmendmentPropose').amendment.id;
 }
 
 export const rows = (server: TestServer, table: string, dealId: string) =>

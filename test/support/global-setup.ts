@@ -4,9 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { createDatabaseIfMissing, dropDatabaseIfExists, withDatabase } from '../../src/db/database-admin.js';
-import { connect, migrate } from '../../src/db/database.js';
+import { connectDatabase } from '../../src/app/database.js';
+import { migrate } from '../../src/db/database.js';
 import { startEmbeddedPostgres } from '../../src/db/embedded-postgres.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger } from '../../src/observability/logger.js';
+import { installJobQueueSchema } from '../../src/queue/pg-boss-queue.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -47,9 +49,11 @@ export default async function setup(project: TestProject) {
   const templateDatabase = `marketplace_template_${process.pid}`;
   await dropDatabaseIfExists(serverUrl, templateDatabase);
   await createDatabaseIfMissing(serverUrl, templateDatabase);
-  const orm = await connect(withDatabase(serverUrl, templateDatabase), 2);
+  const orm = await connectDatabase({ clientUrl: withDatabase(serverUrl, templateDatabase), poolMax: 2 });
   await migrate(orm);
   await orm.close();
+  // The job queue's tables too, so a cloned database starts its queue without installing them.
+  await installJobQueueSchema(withDatabase(serverUrl, templateDatabase), logger);
 
   project.provide('databaseServerUrl', serverUrl);
   project.provide('templateDatabase', templateDatabase);

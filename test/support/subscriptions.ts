@@ -1,5 +1,8 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import type { DocumentNode } from 'graphql';
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
+import { documentText } from './test-server.js';
 
 export interface Received<T> {
   data?: T;
@@ -33,7 +36,11 @@ export function wsClient(httpUrl: string, token?: string): Client & { closed: Pr
 }
 
 /** Subscribes and collects what arrives; `next()` waits for the next result. */
-export function subscribe<T = Record<string, unknown>>(client: Client, query: string, variables: Record<string, unknown> = {}): Subscription<T> {
+export function subscribe<Result, Variables>(client: Client, document: TypedDocumentNode<Result, Variables>, variables: Variables): Subscription<Result>;
+/** The same for a document sent as text, for the tests that send malformed or dynamic documents. */
+export function subscribe<T = Record<string, unknown>>(client: Client, query: string, variables?: Record<string, unknown>): Subscription<T>;
+export function subscribe<T>(client: Client, document: string | DocumentNode, variables: unknown = {}): Subscription<T> {
+  const query = documentText(document);
   const arrived: Received<T>[] = [];
   const waiting: ((result: Received<T>) => void)[] = [];
   const push = (result: Received<T>) => {
@@ -42,7 +49,7 @@ export function subscribe<T = Record<string, unknown>>(client: Client, query: st
     else arrived.push(result);
   };
   const unsubscribe = client.subscribe<T>(
-    { query, variables },
+    { query, variables: variables as Record<string, unknown> },
     {
       next: (result) => push(result as Received<T>),
       error: (error) => push({ errors: Array.isArray(error) ? error : [{ message: String((error as Error).message ?? error) }] }),

@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { inject } from 'vitest';
-import { startApplication, type RunningApplication } from '../../src/app.js';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { type DocumentNode, print } from 'graphql';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { startApplication, type RunningApplication } from '../../src/app/application.js';
 import { loadConfig } from '../../src/config/env.js';
 import { createDatabaseIfMissing, dropDatabaseIfExists, withDatabase } from '../../src/db/database-admin.js';
-import { createLogger, type Logger } from '../../src/logger.js';
+import { createLogger, type Logger } from '../../src/observability/logger.js';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -16,20 +18,41 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
+/** A generated document, or text for the tests that build or break documents on purpose. */
+export type GraphQLDocument = string | DocumentNode;
+
+const printed = new WeakMap<DocumentNode, string>();
+
+/** The text of a document as it goes over the wire; each document is printed once. */
+export function documentText(document: GraphQLDocument): string {
+  if (typeof document === 'string') return document;
+  let text = printed.get(document);
+  if (text === undefined) {
+    text = print(document);
+    printed.set(document, text);
+  }
+  return text;
+}
+
 /** Posts one GraphQL request to `url` as a client would: the HTTP response and its JSON body. */
 export async function postGraphQL(
   url: string,
-  query: string,
+  document: GraphQLDocument,
   variables: Record<string, unknown> | undefined,
   options: RequestOptions = {},
 ): Promise<{ response: Response; body: Omit<GraphQLResponse, 'status'> & { extensions?: Record<string, unknown> } }> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), ...options.headers },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query: documentText(document), variables }),
   });
   return { response, body: (await response.json()) as Omit<GraphQLResponse, 'status'> & { extensions?: Record<string, unknown> } };
 }
+
+/** Variables may be left out only when the document requires none. */
+export type VariablesAndOptions<Variables> = Record<string, never> extends Variables
+  ? [variables?: Variables, options?: RequestOptions]
+  : [variables: Variables, options?: RequestOptions];
 
 export interface TestServer {
   url: string;
@@ -37,6 +60,9 @@ export interface TestServer {
   /** SQL statements run since the last `resetQueryCount()`. */
   queryCount(): number;
   resetQueryCount(): void;
+  /** A generated document (test/generated/graphql.ts): its result and variables are typed by the schema. */
+  graphql<Result, Variables>(document: TypedDocumentNode<Result, Variables>, ...rest: VariablesAndOptions<Variables>): Promise<GraphQLResponse<Result>>;
+  /** A document as text, for the tests that send malformed or dynamically built documents on purpose. */
   graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<GraphQLResponse<T>>;
   /** Runs SQL directly, for setting up what no public API offers (e.g. making an admin). */
   sql<T = Record<string, unknown>>(statement: string, parameters?: unknown[]): Promise<T[]>;
@@ -81,8 +107,8 @@ export async function startTestServer(
     resetQueryCount: () => {
       queries = 0;
     },
-    async graphql(query, variables, options = {}) {
-      const { response, body: { extensions, ...body } } = await postGraphQL(url, query, variables, options);
+    async graphql(document: GraphQLDocument, variables?: unknown, options: RequestOptions = {}) {
+      const { response, body: { extensions, ...body } } = await postGraphQL(url, document, variables as Record<string, unknown> | undefined, options);
       // `extensions.cost` tells the rate-limit budget left, which changes with every call; answers
       // compared whole (a private object must read exactly like a missing one) leave it out.
       const { cost: _cost, ...otherExtensions } = extensions ?? {};
@@ -99,5 +125,35 @@ export async function startTestServer(
       await app.stop();
       await dropDatabaseIfExists(serverUrl, database);
     },
+  };
+}
+
+/**
+ * The server of a test file: starts it before the file's tests and stops it after them. The value
+ * returned stands for the running server, so the file reads `server.graphql(...)` as it would with
+ * one it started itself; hooks registered after this call run once the server is up.
+ */
+export function useTestServer(environment: Record<string, string> = {}, options: { logger?: Logger } = {}): TestServer {
+  let started: TestServer | undefined;
+  beforeAll(async () => {
+    started = await startTestServer(environment, options);
+  });
+  afterAll(() => started?.stop());
+  const current = (): TestServer => {
+    if (!started) throw new Error('the test server starts in beforeAll: use it inside a hook or a test');
+    return started;
+  };
+  return {
+    get url() {
+      return current().url;
+    },
+    get app() {
+      return current().app;
+    },
+    queryCount: () => current().queryCount(),
+    resetQueryCount: () => current().resetQueryCount(),
+    graphql: ((...args: Parameters<TestServer['graphql']>) => current().graphql(...args)) as TestServer['graphql'],
+    sql: (statement, parameters) => current().sql(statement, parameters),
+    stop: () => current().stop(),
   };
 }

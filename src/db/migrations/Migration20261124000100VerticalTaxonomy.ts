@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { BASE_TAXONOMY } from '../../vertical/taxonomy.js';
+import { BASE_TAXONOMY } from './vertical-taxonomy.js';
 
 const literal = (value: string) => `'${value.replaceAll("'", "''")}'`;
 

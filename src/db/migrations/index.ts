@@ -16,6 +16,7 @@ import { Migration20261125000000RecordsAreNeverRewritten } from './Migration2026
 import { Migration20261125100000MatchPlanStatistics } from './Migration20261125100000MatchPlanStatistics.js';
 import { Migration20261125120000TextBoundsAndVersionRules } from './Migration20261125120000TextBoundsAndVersionRules.js';
 import { Migration20261125140000HotStatementPlans } from './Migration20261125140000HotStatementPlans.js';
+import { Migration20261207000000FunctionsFromFiles } from './Migration20261207000000FunctionsFromFiles.js';
 
 /** Applied in this order; a migration, once committed, is never edited. */
 export const migrations: MigrationObject[] = [
@@ -36,4 +37,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261125100000MatchPlanStatistics', class: Migration20261125100000MatchPlanStatistics },
   { name: 'Migration20261125120000TextBoundsAndVersionRules', class: Migration20261125120000TextBoundsAndVersionRules },
   { name: 'Migration20261125140000HotStatementPlans', class: Migration20261125140000HotStatementPlans },
+  { name: 'Migration20261207000000FunctionsFromFiles', class: Migration20261207000000FunctionsFromFiles },
 ];

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { AppConfig } from '../../config/env.js';
 import { MAX_PAGE_SIZE } from '../../graphql/connection.js';
 import { QueryLimitCode, type QueryLimits } from '../../graphql/limits/query-limits.js';
-import type { Logger } from '../../logger.js';
+import type { Logger } from '../../observability/logger.js';
 import { createRateLimiter, type CostRateLimiter } from './rate-limiter.js';
 
 /** What the HTTP server needs to hold a public API to its limits. */

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import type { Logger } from '../../logger.js';
+import type { Logger } from '../../observability/logger.js';
 
 export interface RateLimitSettings {
   /** Points each caller may spend per window. */

@@ -1,0 +1,5 @@
+import { defineProblems } from '../../common/problems.js';
+
+export const ReviewProblem = defineProblems({
+  DEAL_NOT_SETTLED: 'The deal is not settled yet; reviews open after settlement.',
+});
