@@ -9,12 +9,12 @@ for (let index = 0; index < args.length; index++) {
   const [name, inline] = args[index].split('=');
   const variable = options[name];
   if (!variable) {
-    console.error(`unknown option ${name}; use ${Object.keys(options).join(', ')}`);
+    process.stderr.write(`unknown option ${name}; use ${Object.keys(options).join(', ')}\n`);
     process.exit(2);
   }
   const value = inline ?? args[++index];
   if (value === undefined || !Number.isFinite(Number(value))) {
-    console.error(`${name} needs a number`);
+    process.stderr.write(`${name} needs a number\n`);
     process.exit(2);
   }
   environment[variable] = value;
