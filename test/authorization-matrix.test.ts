@@ -16,7 +16,7 @@ import { buildApplicationSchema } from '../src/app/schema.js';
 import { RULES, ruleOf } from './support/access-rules.js';
 import { terms } from './support/bids.js';
 import { subscribe, until, wsClient } from './support/subscriptions.js';
-import { startTestServer, type GraphQLResponse, type TestServer } from './support/test-server.js';
+import { type GraphQLResponse, useTestServer } from './support/test-server.js';
 import { buildWorld, ROLES, type Role, tokenOf, type World, type WorldIds } from './support/world.js';
 
 /**
@@ -43,18 +43,16 @@ const TEST_ENVIRONMENT = {
   RATE_LIMIT_POINTS: '100000000',
 };
 
-let server: TestServer;
+const server = useTestServer(TEST_ENVIRONMENT);
 let world: World;
 let ids: WorldIds;
 let verticalId: string;
 beforeAll(async () => {
-  server = await startTestServer(TEST_ENVIRONMENT);
   world = await buildWorld(server);
   ids = world.ids;
   const vertical = await server.graphql<{ vertical: { id: string } }>(`{ vertical(slug: "beauty.functional-skincare") { id } }`);
   verticalId = vertical.data!.vertical.id;
 });
-afterAll(() => server?.stop());
 
 const ask = (role: Role, query: string, variables: Record<string, unknown> = {}) => server.graphql<Record<string, unknown>>(query, variables, { token: tokenOf(world, role) });
 

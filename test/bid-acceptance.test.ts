@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../src/graphql/global-id.js';
+import { RosterMembershipEndForAcceptanceDocument } from './generated/graphql.js';
 import { errorCodes, succeeded } from './support/actors.js';
 import {
   acceptBid,
@@ -20,15 +21,13 @@ import {
   submitBid,
   terms,
 } from './support/bids.js';
-import { startTestServer, type TestServer } from './support/test-server.js';
+import { useTestServer } from './support/test-server.js';
 
-let server: TestServer;
+const server = useTestServer();
 let brand: Brand;
 beforeAll(async () => {
-  server = await startTestServer();
   brand = await createBrand(server);
 });
-afterAll(() => server?.stop());
 
 const dealsOnBrief = (briefId: string) => count(server, 'select count(*)::int as n from deal where brief_id = ?', [rowId(briefId)]);
 const slotsFilled = (briefId: string) => count(server, 'select slots_filled as n from brief where id = ?', [rowId(briefId)]);
@@ -41,9 +40,9 @@ describe('accepting bids concurrently', () => {
     // Agree every bid: the brand counters, each bidder says yes.
     await Promise.all(
       bids.map(async (bid, index) => {
-        succeeded((await server.graphql(BID_MUTATIONS.counter, { id: bid.id, terms: terms({ commissionBp: 1100 }) }, { token: brand.owner.token })) as never, 'bidCounter');
-        const agreed = succeeded<{ bid: { status: string } }>(
-          (await server.graphql(BID_MUTATIONS.counterAccept, { id: bid.id, revision: 2 }, { token: bidders[index]!.actor.token })) as never,
+        succeeded(await server.graphql(BID_MUTATIONS.counter, { id: bid.id, terms: terms({ commissionBp: 1100 }) }, { token: brand.owner.token }), 'bidCounter');
+        const agreed = succeeded(
+          await server.graphql(BID_MUTATIONS.counterAccept, { id: bid.id, revision: 2 }, { token: bidders[index]!.actor.token }),
           'bidCounterAccept',
         );
         expect(agreed.bid.status).toBe('AGREED');
@@ -85,9 +84,9 @@ describe('accepting bids concurrently', () => {
     const winning = await placeBid(server, winner!.actor, { briefId, creatorId: winner!.id });
     const losing = await placeBid(server, loser!.actor, { briefId, creatorId: loser!.id });
     expect((await acceptBid(server, brand.owner, winning.id)).data?.bidAccept.userErrors).toEqual([]);
-    expect(errorCodes((await acceptBid(server, brand.owner, losing.id)) as never, 'bidAccept')).toEqual(['SLOTS_FULL']);
+    expect(errorCodes(await acceptBid(server, brand.owner, losing.id), 'bidAccept')).toEqual(['SLOTS_FULL']);
     const withdraw = await server.graphql(BID_MUTATIONS.withdraw, { id: losing.id }, { token: loser!.actor.token });
-    expect(errorCodes(withdraw as never, 'bidWithdraw')).toEqual(['BRIEF_NOT_OPEN']);
+    expect(errorCodes(withdraw, 'bidWithdraw')).toEqual(['BRIEF_NOT_OPEN']);
     expect(await dealsOnBrief(briefId)).toBe(1);
   });
 });
@@ -98,7 +97,7 @@ describe('capacity at acceptance', () => {
     const creator = await createCreator(server, 'busy-later', { capacity: 1 });
     const bid = await placeBid(server, creator.actor, { briefId, creatorId: creator.id });
     await server.sql('update creator set active_deal_count = 1 where id = ?', [rowId(creator.id)]);
-    expect(errorCodes((await acceptBid(server, brand.owner, bid.id)) as never, 'bidAccept')).toEqual(['AT_CAPACITY']);
+    expect(errorCodes(await acceptBid(server, brand.owner, bid.id), 'bidAccept')).toEqual(['AT_CAPACITY']);
     expect(await slotsFilled(briefId)).toBe(0);
     expect(await dealsOnBrief(briefId)).toBe(0);
     expect(await count(server, "select count(*)::int as n from bid where id = ? and status = 'SUBMITTED'", [rowId(bid.id)])).toBe(1);
@@ -134,14 +133,14 @@ describe('eligibility at acceptance', () => {
     const bid = await placeBid(server, agency.member, { briefId, creatorId: talent.id, agencyId: agency.agencyId });
     const [membership] = await server.sql<{ id: string }>('select id from roster_membership where creator_id = ?', [rowId(talent.id)]);
     succeeded(
-      (await server.graphql(
-        `mutation($id: ID!) { rosterMembershipEnd(id: $id) { rosterMembership { status } userErrors { code field message } } }`,
+      await server.graphql(
+        RosterMembershipEndForAcceptanceDocument,
         { id: toGlobalId('RosterMembership', membership!.id) },
         { token: talent.actor.token },
-      )) as never,
+      ),
       'rosterMembershipEnd',
     );
-    expect(errorCodes((await acceptBid(server, brand.owner, bid.id)) as never, 'bidAccept')).toEqual(['NOT_ON_ROSTER']);
+    expect(errorCodes(await acceptBid(server, brand.owner, bid.id), 'bidAccept')).toEqual(['NOT_ON_ROSTER']);
     expect(await slotsFilled(briefId)).toBe(0);
     expect(await dealsOnBrief(briefId)).toBe(0);
     expect(await bidStatus(bid.id)).toBe('SUBMITTED');
@@ -157,8 +156,8 @@ describe('eligibility at acceptance', () => {
     await server.sql(`update creator set verified_credential_types = '{}' where id = ?`, [rowId(lapsed.id)]);
     await server.sql('update creator set credibility_level = 3 where id = ?', [rowId(demoted.id)]);
 
-    expect(errorCodes((await acceptBid(server, clinical.owner, lapsedBid.id)) as never, 'bidAccept')).toEqual(['MISSING_CREDENTIAL']);
-    expect(errorCodes((await acceptBid(server, clinical.owner, demotedBid.id)) as never, 'bidAccept')).toEqual(['BELOW_MIN_LEVEL']);
+    expect(errorCodes(await acceptBid(server, clinical.owner, lapsedBid.id), 'bidAccept')).toEqual(['MISSING_CREDENTIAL']);
+    expect(errorCodes(await acceptBid(server, clinical.owner, demotedBid.id), 'bidAccept')).toEqual(['BELOW_MIN_LEVEL']);
     expect(await slotsFilled(briefId)).toBe(0);
     expect(await dealsOnBrief(briefId)).toBe(0);
     expect([await bidStatus(lapsedBid.id), await bidStatus(demotedBid.id)]).toEqual(['SUBMITTED', 'SUBMITTED']);
@@ -182,9 +181,9 @@ describe('idempotent retries', () => {
     expect(byHeader.data?.bidSubmit.bid?.id).toBe(first.data?.bidSubmit.bid?.id);
 
     const changed = await submitBid(server, creator.actor, { ...input, terms: terms({ commissionBp: 1234 }) }, { key });
-    expect(errorCodes(changed as never, 'bidSubmit')).toEqual(['IDEMPOTENCY_KEY_REUSED']);
+    expect(errorCodes(changed, 'bidSubmit')).toEqual(['IDEMPOTENCY_KEY_REUSED']);
     const otherDueDate = await submitBid(server, creator.actor, { ...input, terms: terms({ deliverables: [deliverable({ dueAt: inDays(40) })] }) }, { key });
-    expect(errorCodes(otherDueDate as never, 'bidSubmit')).toEqual(['IDEMPOTENCY_KEY_REUSED']);
+    expect(errorCodes(otherDueDate, 'bidSubmit')).toEqual(['IDEMPOTENCY_KEY_REUSED']);
     expect(await count(server, 'select count(*)::int as n from bid where brief_id = ?', [rowId(briefId)])).toBe(1);
     expect(await count(server, 'select count(*)::int as n from bid_revision where bid_id = ?', [rowId(first.data!.bidSubmit.bid!.id)])).toBe(1);
   });
@@ -206,9 +205,9 @@ describe('idempotent retries', () => {
     expect(await dealsOnBrief(briefId)).toBe(1);
     expect(await slotsFilled(briefId)).toBe(1);
 
-    expect(errorCodes((await acceptBid(server, brand.owner, otherBid.id, { key })) as never, 'bidAccept')).toEqual(['IDEMPOTENCY_KEY_REUSED']);
+    expect(errorCodes(await acceptBid(server, brand.owner, otherBid.id, { key }), 'bidAccept')).toEqual(['IDEMPOTENCY_KEY_REUSED']);
     expect(await dealsOnBrief(briefId)).toBe(1);
     // Without the key, accepting the same bid again is simply refused.
-    expect(errorCodes((await acceptBid(server, brand.owner, bid.id)) as never, 'bidAccept')).toEqual(['ILLEGAL_TRANSITION']);
+    expect(errorCodes(await acceptBid(server, brand.owner, bid.id), 'bidAccept')).toEqual(['ILLEGAL_TRANSITION']);
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Brief, BriefInvitation } from '../src/brief/brief.entity.js';
 import { BriefService } from '../src/brief/brief.service.js';
 import { Problem } from '../src/common/problems.js';
@@ -8,14 +8,10 @@ import { toGlobalId } from '../src/graphql/global-id.js';
 import { VerticalService } from '../src/vertical/vertical.service.js';
 import { type Actor, errorCodes, signUp, signUpAdmin, succeeded } from './support/actors.js';
 import { answerWhileRowLocked } from './support/bids.js';
-import { type GraphQLResponse, startTestServer, type TestServer } from './support/test-server.js';
+import { type GraphQLResponse, startTestServer, useTestServer } from './support/test-server.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  // Housekeeping stays out of the way here, so a deadline that passes is seen before anything writes it.
-  server = await startTestServer({ HOUSEKEEPING_INTERVAL_MS: '3600000' });
-});
-afterAll(() => server?.stop());
+// Housekeeping stays out of the way here, so a deadline that passes is seen before anything writes it.
+const server = useTestServer({ HOUSEKEEPING_INTERVAL_MS: '3600000' });
 
 const DAY = 24 * 60 * 60 * 1000;
 const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString();

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CommandError, type CliContext, briefMatches, createAdmin, matchTable, verifyCredential } from '../src/cli/commands.js';
 import { Problem } from '../src/common/problems.js';
 import { toGlobalId } from '../src/graphql/global-id.js';
 import { signUp, succeeded } from './support/actors.js';
 import { createBrand, createBrief, ERRORS } from './support/bids.js';
-import { startTestServer, type TestServer } from './support/test-server.js';
+import { type TestServer, useTestServer } from './support/test-server.js';
 
 /** A creator who fits the skincare briefs of test/support/bids.ts, set up through the API. */
 async function skincareCreator(server: TestServer, name: string, followers: number): Promise<void> {
@@ -39,15 +39,13 @@ const LOG_IN = `mutation($email: String!, $password: String!) {
   logIn(input: { email: $email, password: $password }) { token user { isAdmin } userErrors { code } } }`;
 
 describe('the operator command line, run in-process', () => {
-  let server: TestServer;
+  const server = useTestServer();
   let cli: CliContext;
 
   beforeAll(async () => {
-    server = await startTestServer();
     // The commands run on the server's own services and unit of work, as `npm run cli` wires its own.
     cli = { orm: server.app.orm, ...server.app.core };
   });
-  afterAll(() => server?.stop());
 
   it('admin:create signs up a new admin with a generated password that logs in', async () => {
     const admin = await createAdmin(cli, { email: 'Ops.Lead@Example.com' });

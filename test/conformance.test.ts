@@ -1,6 +1,6 @@
 import { serverAudits, type AuditResult } from 'graphql-http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './support/test-server.js';
+import { describe, expect, it } from 'vitest';
+import { useTestServer } from './support/test-server.js';
 
 /**
  * The GraphQL over HTTP spec's audits, from the graphql-http package, against the running server.
@@ -14,11 +14,7 @@ const UNMET_SHOULDS = new Map([
   ['7B9B', 'SHOULD use a status code of 200 on variable coercion failure when accepting application/json'],
 ]);
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server?.stop());
+const server = useTestServer();
 
 // The url is read when each audit runs, after beforeAll has started the server.
 const audits = serverAudits({ url: () => server.url });

@@ -1,15 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fromGlobalId, toGlobalId } from '../src/graphql/global-id.js';
 import { type Actor, errorCodes, signUp, signUpAdmin, succeeded } from './support/actors.js';
-import { startTestServer, type TestServer } from './support/test-server.js';
+import { useTestServer } from './support/test-server.js';
 
-let server: TestServer;
+const server = useTestServer();
 let admin: Actor;
 beforeAll(async () => {
-  server = await startTestServer();
   admin = await signUpAdmin(server);
 });
-afterAll(() => server?.stop());
 
 const CREDENTIAL_FIELDS = 'id type issuer licenseNumber evidenceUrl status expiresAt reviewedAt reviewNote createdAt holder { id }';
 const SUBMIT = `mutation($input: CredentialSubmitInput!) { credentialSubmit(input: $input) { credential { ${CREDENTIAL_FIELDS} } userErrors { code field message } } }`;

@@ -1,10 +1,30 @@
 import 'reflect-metadata';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  CredibleChannelAddDocument,
+  CredibleCreatorCreateDocument,
+  CredibleCredentialSubmitDocument,
+  CredibleCredentialVerifyDocument,
+  CredibleDeliverableApproveDocument,
+  CredibleDeliverableSubmitDocument,
+  CredibleDisputeOpenDocument,
+  CredibleDisputeSettleDocument,
+  CredibleRateCardDocument,
+  CredibleReviewDocument,
+  CredibleSalesReportDocument,
+  CredibleSettleDocument,
+  CredibleTraderCreateDocument,
+  CreatorCredibilityDocument,
+  type CredentialType,
+  DealDeliverableIdsDocument,
+  TraderCredibilityDocument,
+  TrackRecordFactorsDocument,
+} from './generated/graphql.js';
 import { type Actor, signUp, signUpAdmin, succeeded } from './support/actors.js';
 import { computeCredibility } from '../src/credibility/credibility.js';
 import { CredibilityService } from '../src/credibility/credibility.service.js';
-import { acceptBid, type Brand, createAgency, createBrand, createBrief, deliverable, ERRORS, placeBid, rowId, type Talent, terms } from './support/bids.js';
-import { startTestServer, type TestServer } from './support/test-server.js';
+import { acceptBid, type Brand, createAgency, createBrand, createBrief, deliverable, placeBid, rowId, type Talent, terms } from './support/bids.js';
+import { nodeWith, type TestServer, useTestServer } from './support/test-server.js';
 
 /**
  * Credibility from the record, through the API: every change of score or level leaves a history
@@ -12,54 +32,29 @@ import { startTestServer, type TestServer } from './support/test-server.js';
  * the track record is public.
  */
 
-let server: TestServer;
+const server = useTestServer();
 let admin: Actor;
 beforeAll(async () => {
-  server = await startTestServer();
   admin = await signUpAdmin(server);
 });
-afterAll(() => server?.stop());
 
-const HISTORY_FIELDS = `credibility { score level }
-  credibilityHistory(first: 10) { totalCount edges { node { previousScore previousLevel newScore newLevel reason explanation deal { id } } } }`;
-
-const TRACK_RECORD_FIELDS = `trackRecord { dealsCompleted deliverablesTotal deliverablesOnTime onTimeRateBp guaranteedDeals
-  guaranteedGmv { promised { amount currency } achieved { amount currency } } averageRoiBp reviewCount reviewAverage }`;
-
-interface HistoryNode {
-  previousScore: number;
-  previousLevel: string;
-  newScore: number;
-  newLevel: string;
-  reason: string;
-  explanation: string;
-  deal: { id: string } | null;
-}
-interface CreatorView {
-  credibility: { score: number; level: string };
-  credibilityHistory: { totalCount: number; edges: { node: HistoryNode }[] } | null;
-  trackRecord: Record<string, unknown>;
-}
-
-async function readCreator(creatorId: string, viewer: Actor | null): Promise<CreatorView> {
-  const result = await server.graphql<{ node: CreatorView }>(
-    `query($id: ID!) { node(id: $id) { ... on Creator { ${HISTORY_FIELDS} ${TRACK_RECORD_FIELDS} } } }`,
-    { id: creatorId },
-    viewer ? { token: viewer.token } : {},
-  );
+async function readCreator(creatorId: string, viewer: Actor | null) {
+  const result = await server.graphql(CreatorCredibilityDocument, { id: creatorId }, viewer ? { token: viewer.token } : {});
   expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
-  return result.data!.node;
+  const creator = nodeWith(result.data!.node, 'credibility');
+  if (!creator) throw new Error(`creator ${creatorId} unseen`);
+  return creator;
 }
 
 /** A creator made only through the API, so every summary column is what the services computed. */
 async function createCreator(_server: TestServer, name: string): Promise<Talent> {
   const actor = await signUp(server, name);
-  const { creator } = succeeded<{ creator: { id: string } }>(
-    (await server.graphql(
-      `mutation($input: CreatorProfileCreateInput!) { creatorProfileCreate(input: $input) { creator { id } ${ERRORS} } }`,
+  const { creator } = succeeded(
+    await server.graphql(
+      CredibleCreatorCreateDocument,
       { input: { displayName: name, kind: 'PROFESSIONAL', verticalSlugs: ['beauty.functional-skincare'] } },
       { token: actor.token },
-    )) as never,
+    ),
     'creatorProfileCreate',
   );
   return { actor, id: creator.id };
@@ -67,26 +62,26 @@ async function createCreator(_server: TestServer, name: string): Promise<Talent>
 
 async function addChannel(talent: Talent, followers: number, realFollowerShare: number): Promise<void> {
   succeeded(
-    (await server.graphql(
-      `mutation($creatorId: ID!, $input: ChannelAccountAddInput!) { channelAccountAdd(creatorId: $creatorId, input: $input) { creator { id } ${ERRORS} } }`,
+    await server.graphql(
+      CredibleChannelAddDocument,
       { creatorId: talent.id, input: { platform: 'DOUYIN', handle: `h-${rowId(talent.id).slice(0, 8)}-${followers}`, followers, realFollowerShare } },
       { token: talent.actor.token },
-    )) as never,
+    ),
     'channelAccountAdd',
   );
 }
 
-async function verifiedCredential(holder: Actor, type: string): Promise<void> {
-  const submitted = succeeded<{ credential: { id: string } }>(
-    (await server.graphql(
-      `mutation($input: CredentialSubmitInput!) { credentialSubmit(input: $input) { credential { id } ${ERRORS} } }`,
+async function verifiedCredential(holder: Actor, type: CredentialType): Promise<void> {
+  const submitted = succeeded(
+    await server.graphql(
+      CredibleCredentialSubmitDocument,
       { input: { type, issuer: 'National Health Commission', licenseNumber: `L-${holder.userId.slice(0, 8)}` } },
       { token: holder.token },
-    )) as never,
+    ),
     'credentialSubmit',
   );
   succeeded(
-    (await server.graphql(`mutation($id: ID!) { credentialVerify(id: $id) { credential { id } ${ERRORS} } }`, { id: submitted.credential.id }, { token: admin.token })) as never,
+    await server.graphql(CredibleCredentialVerifyDocument, { id: submitted.credential.id }, { token: admin.token }),
     'credentialVerify',
   );
 }
@@ -174,17 +169,17 @@ async function settledDeal(brand: Brand, creator: Talent, sales: { gmv: number; 
     terms: terms({ deliverables: [deliverable()], ...(guarantee ? { gmvGuarantee: { amount: guarantee, currency: 'CNY' } } : {}) }),
   });
   const dealId = (await acceptBid(server, brand.owner, bid.id)).data!.bidAccept.deal!.id;
-  const deal = await server.graphql<{ node: { deliverables: { id: string }[] } }>(`query($id: ID!) { node(id: $id) { ... on Deal { deliverables { id } } } }`, { id: dealId }, { token: brand.owner.token });
-  for (const { id } of deal.data!.node.deliverables) {
+  const deal = await server.graphql(DealDeliverableIdsDocument, { id: dealId }, { token: brand.owner.token });
+  for (const { id } of deal.data!.node!.deliverables!) {
     succeeded(
-      (await server.graphql(`mutation($id: ID!) { dealDeliverableSubmit(id: $id, proofUrl: "https://v.douyin.example/1") { deal { id } ${ERRORS} } }`, { id }, { token: creator.actor.token })) as never,
+      await server.graphql(CredibleDeliverableSubmitDocument, { id }, { token: creator.actor.token }),
       'dealDeliverableSubmit',
     );
-    succeeded((await server.graphql(`mutation($id: ID!) { dealDeliverableApprove(id: $id) { deal { id } ${ERRORS} } }`, { id }, { token: brand.owner.token })) as never, 'dealDeliverableApprove');
+    succeeded(await server.graphql(CredibleDeliverableApproveDocument, { id }, { token: brand.owner.token }), 'dealDeliverableApprove');
   }
   succeeded(
-    (await server.graphql(
-      `mutation($input: DealSalesReportInput!) { dealSalesReport(input: $input) { ${ERRORS} } }`,
+    await server.graphql(
+      CredibleSalesReportDocument,
       {
         input: {
           dealId,
@@ -196,10 +191,10 @@ async function settledDeal(brand: Brand, creator: Talent, sales: { gmv: number; 
         },
       },
       { token: brand.owner.token },
-    )) as never,
+    ),
     'dealSalesReport',
   );
-  succeeded((await server.graphql(`mutation($id: ID!) { dealSettle(id: $id) { deal { id status } ${ERRORS} } }`, { id: dealId }, { token: brand.owner.token })) as never, 'dealSettle');
+  succeeded(await server.graphql(CredibleSettleDocument, { id: dealId }, { token: brand.owner.token }), 'dealSettle');
   return dealId;
 }
 
@@ -208,11 +203,11 @@ async function specialist(name: string): Promise<Talent> {
   await addChannel(creator, 100_000, 0.95);
   await verifiedCredential(creator.actor, 'DERMATOLOGIST');
   succeeded(
-    (await server.graphql(
-      `mutation($id: ID!, $input: CreatorRateCardInput!) { creatorRateCardSet(creatorId: $id, input: $input) { creator { id } ${ERRORS} } }`,
+    await server.graphql(
+      CredibleRateCardDocument,
       { id: creator.id, input: { currency: 'CNY', minCommissionBp: 500, rates: [{ format: 'SHORT_VIDEO', minFixedFee: { amount: 500_000, currency: 'CNY' } }] } },
       { token: creator.actor.token },
-    )) as never,
+    ),
     'creatorRateCardSet',
   );
   return creator;
@@ -222,25 +217,24 @@ describe('an operator’s credibility history', () => {
   it('is kept the same way and shown to the operator only', async () => {
     const actor = await signUp(server, 'operator');
     await verifiedCredential(actor, 'PHARMACIST');
-    const { trader } = succeeded<{ trader: { id: string } }>(
-      (await server.graphql(
-        `mutation($input: TraderProfileCreateInput!) { traderProfileCreate(input: $input) { trader { id } ${ERRORS} } }`,
+    const { trader } = succeeded(
+      await server.graphql(
+        CredibleTraderCreateDocument,
         { input: { displayName: 'Night Shift Live', capabilities: ['LIVE_OPERATION'], rate: { minFixedFee: { amount: 100_000, currency: 'CNY' }, minCommissionBp: 500 } } },
         { token: actor.token },
-      )) as never,
+      ),
       'traderProfileCreate',
     );
-    const QUERY = `query($id: ID!) { node(id: $id) { ... on Trader { credibility { score level } trackRecord { dealsCompleted reviewCount }
-      credibilityHistory(first: 5) { edges { node { previousScore newScore newLevel reason } } } } } }`;
-    const own = await server.graphql<{ node: unknown }>(QUERY, { id: trader.id }, { token: actor.token });
+    const QUERY = TraderCredibilityDocument;
+    const own = await server.graphql(QUERY, { id: trader.id }, { token: actor.token });
     expect(own.data?.node).toEqual({
       credibility: { score: 24, level: 'L2' },
       trackRecord: { dealsCompleted: 0, reviewCount: 0 },
       credibilityHistory: { edges: [{ node: { previousScore: 0, newScore: 24, newLevel: 'L2', reason: 'CREDENTIAL_VERIFIED' } }] },
     });
     const stranger = await signUp(server, 'curious');
-    const other = await server.graphql<{ node: { credibilityHistory: unknown } }>(QUERY, { id: trader.id }, { token: stranger.token });
-    expect(other.data?.node.credibilityHistory).toBeNull();
+    const other = await server.graphql(QUERY, { id: trader.id }, { token: stranger.token });
+    expect(other.data?.node?.credibilityHistory).toBeNull();
   });
 });
 
@@ -290,7 +284,7 @@ describe('credibility after settlement', () => {
     expect(seenByOther.credibility).toEqual(view.credibility);
 
     succeeded(
-      (await server.graphql(`mutation($id: ID!) { dealReview(id: $id, rating: 5, comment: "Precise and on time") { ${ERRORS} } }`, { id: dealId }, { token: brand.owner.token })) as never,
+      await server.graphql(CredibleReviewDocument, { id: dealId }, { token: brand.owner.token }),
       'dealReview',
     );
     const reviewed = await readCreator(creator.id, creator.actor);
@@ -309,20 +303,20 @@ describe('credibility after settlement', () => {
     const briefId = await createBrief(server, brand);
     const bid = await placeBid(server, creator.actor, { briefId, creatorId: creator.id, terms: terms({ deliverables: [deliverable()] }) });
     const dealId = (await acceptBid(server, brand.owner, bid.id)).data!.bidAccept.deal!.id;
-    const opened = succeeded<{ dispute: { id: string } }>(
-      (await server.graphql(
-        `mutation($id: ID!) { dealDisputeOpen(id: $id, reason: "The brand stopped answering after the video went live.") { dispute { id } ${ERRORS} } }`,
+    const opened = succeeded(
+      await server.graphql(
+        CredibleDisputeOpenDocument,
         { id: dealId },
         { token: creator.actor.token },
-      )) as never,
+      ),
       'dealDisputeOpen',
     );
     succeeded(
-      (await server.graphql(
-        `mutation($id: ID!) { dealDisputeResolve(id: $id, decision: SETTLE, note: "The work was done; settled on the record.") { deal { status } ${ERRORS} } }`,
+      await server.graphql(
+        CredibleDisputeSettleDocument,
         { id: opened.dispute.id },
         { token: admin.token },
-      )) as never,
+      ),
       'dealDisputeResolve',
     );
     const view = await readCreator(creator.id, creator.actor);
@@ -338,16 +332,10 @@ describe('credibility after settlement', () => {
     await settledDeal(brand, strong, { gmv: 9_000_000 });
     await settledDeal(brand, weak, { gmv: 1_000_000 });
     const briefId = await createBrief(server, brand);
-    const result = await server.graphql<{
-      briefMatchRecommendations: { edges: { node: { creator: { id: string }; factors: { factor: string; value: number; reason: string }[] } }[] };
-    }>(
-      `query($id: ID!) { briefMatchRecommendations(briefId: $id, first: 20) { edges { node { creator { id } factors { factor value reason } } } } }`,
-      { id: briefId },
-      { token: brand.owner.token },
-    );
+    const result = await server.graphql(TrackRecordFactorsDocument, { id: briefId }, { token: brand.owner.token });
     expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
     const factorOf = (talent: Talent) =>
-      result.data!.briefMatchRecommendations.edges.find((edge) => edge.node.creator.id === talent.id)!.node.factors.find((factor) => factor.factor === 'TRACK_RECORD')!;
+      result.data!.briefMatchRecommendations!.edges.find((edge) => edge.node.creator?.id === talent.id)!.node.factors.find((factor) => factor.factor === 'TRACK_RECORD')!;
     const [rois] = await server.sql<{ strong: string; weak: string }>(
       `select max(roi_bp) filter (where creator_id = ?) as strong, max(roi_bp) filter (where creator_id = ?) as weak from deal_settlement`,
       [rowId(strong.id), rowId(weak.id)],

@@ -14,10 +14,10 @@ import {
   isObjectType,
   isScalarType,
 } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../src/graphql/global-id.js';
 import { buildApplicationSchema } from '../src/app/schema.js';
-import { startTestServer, type TestServer } from './support/test-server.js';
+import { useTestServer } from './support/test-server.js';
 import { buildWorld, type Role, tokenOf, type World } from './support/world.js';
 
 /**
@@ -80,15 +80,13 @@ function senderOf(mutation: string): Role {
  */
 const TEST_ENVIRONMENT = { HOUSEKEEPING_INTERVAL_MS: '3600000', RATE_LIMIT_POINTS: '100000000' };
 
-let server: TestServer;
+const server = useTestServer(TEST_ENVIRONMENT);
 let world: World;
 let worldIds: string[] = [];
 beforeAll(async () => {
-  server = await startTestServer(TEST_ENVIRONMENT);
   world = await buildWorld(server);
   worldIds = Object.values(world.ids);
 });
-afterAll(() => server?.stop());
 
 // ---------------------------------------------------------------------------------------------
 // Values

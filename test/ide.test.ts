@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './support/test-server.js';
+import { describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer, useTestServer } from './support/test-server.js';
 
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 
 describe('the GraphiQL page', () => {
-  let server: TestServer;
+  const server = useTestServer();
   const origin = () => new URL(server.url).origin;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(() => server?.stop());
 
   it('answers a browser at GET /graphql with the IDE, every asset from this server', async () => {
     const response = await fetch(server.url, { headers: { accept: BROWSER_ACCEPT } });
@@ -64,11 +59,7 @@ describe('the GraphiQL page', () => {
 });
 
 describe('with GRAPHQL_IDE=false', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer({ GRAPHQL_IDE: 'false' });
-  });
-  afterAll(() => server?.stop());
+  const server = useTestServer({ GRAPHQL_IDE: 'false' });
 
   it('serves no page and no assets', async () => {
     const response = await fetch(server.url, { headers: { accept: BROWSER_ACCEPT } });

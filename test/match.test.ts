@@ -1,21 +1,34 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  AgencyOpportunityCountDocument,
+  AgencyOpportunityRankingDocument,
+  type BriefCreateInput,
+  BriefObjectiveChangeDocument,
+  BriefRecommendationCountDocument,
+  BriefRecommendationsDocument,
+  type BriefRecommendationsQueryVariables,
+  BriefWithCapabilitiesDocument,
+  ChannelForMatchingDocument,
+  type ContentFormat,
+  type CreatorRateCardInput,
+  type MatchConnectionFieldsFragment,
+  ProductForMatchingDocument,
+  PublishForMatchingDocument,
+  RateCardForMatchingDocument,
+  RecommendedBriefCountDocument,
+  RecommendedBriefIdsDocument,
+} from './generated/graphql.js';
 import { errorCodes, signUp, succeeded } from './support/actors.js';
-import { type Brand, createAgency, createBrand, createBrief, createCreator, createTrader, ERRORS, placeBid, rowId, type Talent } from './support/bids.js';
-import { startTestServer, type TestServer } from './support/test-server.js';
+import { type Brand, createAgency, createBrand, createBrief, createCreator, createTrader, placeBid, rowId, type Talent } from './support/bids.js';
+import { useTestServer } from './support/test-server.js';
 
 /**
  * Match recommendations through the API: hard constraints exclude, the score explains itself,
  * weights and pages are validated, and only the brand (or an agency for its roster) may ask.
  */
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
+const server = useTestServer();
 
 interface Profile {
   verticals?: string[];
@@ -72,32 +85,16 @@ async function creatorWith(name: string, profile: Profile = {}): Promise<Talent>
   return talent;
 }
 
-const MATCH_FIELDS = `totalCount pageInfo { hasNextPage endCursor }
-  edges { cursor node { score flags creator { id displayName } trader { id } brief { id }
-    factors { factor weight value contribution reason }
-    expectedRoi { roiBp expectedNetGmv { amount } expectedCost { amount currency } assumptions { name value source } } } }`;
+type MatchConnection = MatchConnectionFieldsFragment;
+type MatchNode = MatchConnection['edges'][number]['node'];
 
-const RECOMMENDATIONS = `query($id: ID!, $first: Int = 20, $after: String, $weights: MatchWeightsInput, $forAgency: ID) {
-  briefMatchRecommendations(briefId: $id, first: $first, after: $after, weights: $weights, forAgency: $forAgency) { ${MATCH_FIELDS} } }`;
+type RankingVariables = Omit<BriefRecommendationsQueryVariables, 'id'>;
 
-interface MatchNode {
-  score: number;
-  flags: string[];
-  creator: { id: string; displayName: string } | null;
-  factors: { factor: string; weight: number; value: number; contribution: number; reason: string }[];
-  expectedRoi: { roiBp: number | null; expectedCost: { amount: number; currency: string }; assumptions: { name: string }[] };
-}
-interface MatchConnection {
-  totalCount: number;
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  edges: { cursor: string; node: MatchNode }[];
+async function recommendations(token: string, briefId: string, variables: RankingVariables = {}) {
+  return server.graphql(BriefRecommendationsDocument, { id: briefId, first: 20, ...variables }, { token });
 }
 
-async function recommendations(token: string, briefId: string, variables: Record<string, unknown> = {}) {
-  return server.graphql<{ briefMatchRecommendations: MatchConnection | null }>(RECOMMENDATIONS, { id: briefId, first: 20, ...variables }, { token });
-}
-
-async function ranked(token: string, briefId: string, variables: Record<string, unknown> = {}): Promise<MatchConnection> {
+async function ranked(token: string, briefId: string, variables: RankingVariables = {}): Promise<MatchConnection> {
   const result = await recommendations(token, briefId, variables);
   expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
   return result.data!.briefMatchRecommendations!;
@@ -143,17 +140,17 @@ describe('hard constraints', () => {
   });
 
   it('lets the creator see the brief among their recommended briefs, and not the one they already bid on', async () => {
-    const query = `{ recommendedBriefs(first: 10) { totalCount edges { node { score brief { id } } } } }`;
-    const mine = await server.graphql<{ recommendedBriefs: { edges: { node: { brief: { id: string } } }[] } }>(query, {}, { token: eligible.actor.token });
+    const query = RecommendedBriefIdsDocument;
+    const mine = await server.graphql(query, {}, { token: eligible.actor.token });
     expect(mine.errors).toBeUndefined();
     expect(mine.data!.recommendedBriefs.edges.map((edge) => edge.node.brief.id)).toContain(briefId);
-    const theirs = await server.graphql<{ recommendedBriefs: { edges: { node: { brief: { id: string } } }[] } }>(query, {}, { token: bidder.actor.token });
+    const theirs = await server.graphql(query, {}, { token: bidder.actor.token });
     expect(theirs.data!.recommendedBriefs.edges.map((edge) => edge.node.brief.id)).not.toContain(briefId);
   });
 
   it('refuses recommended briefs to a user without a creator or operator profile', async () => {
     const stranger = await signUp(server, 'stranger');
-    const result = await server.graphql(`{ recommendedBriefs(first: 5) { totalCount } }`, {}, { token: stranger.token });
+    const result = await server.graphql(RecommendedBriefCountDocument, {}, { token: stranger.token });
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
@@ -166,12 +163,12 @@ describe('ranking and reasons', () => {
   beforeAll(async () => {
     const brand = await createBrand(server);
     owner = brand.owner.token;
-    const product = succeeded<{ product: { id: string } }>(
-      (await server.graphql(
-        `mutation($input: ProductCreateInput!) { productCreate(input: $input) { product { id } ${ERRORS} } }`,
+    const product = succeeded(
+      await server.graphql(
+        ProductForMatchingDocument,
         { input: { brandId: brand.brandId, name: 'Infant DHA drops', verticalSlug: 'mother-baby.infant-food-supplements', nicheTags: ['dha', 'infant-nutrition'] } },
         { token: owner },
-      )) as never,
+      ),
       'productCreate',
     ).product;
     briefId = await createBrief(server, { ...brand, productId: product.id }, { title: 'Infant DHA drops', targetAudience: { gender: 'FEMALE', ageBands: [], regions: [] } });
@@ -295,7 +292,7 @@ describe('hand-judged orderings', () => {
 });
 
 describe('operated self-broadcasts', () => {
-  const CREATE = `mutation($input: BriefCreateInput!) { briefCreate(input: $input) { brief { id requiredCapabilities } ${ERRORS} } }`;
+  const CREATE = BriefWithCapabilitiesDocument;
   let brand: Brand;
 
   beforeAll(async () => {
@@ -311,7 +308,7 @@ describe('operated self-broadcasts', () => {
     return operator;
   }
 
-  const briefInput = (overrides: Record<string, unknown> = {}) => ({
+  const briefInput = (overrides: Partial<BriefCreateInput> = {}): BriefCreateInput => ({
     brandId: brand.brandId,
     title: 'Our own Double 11 stream',
     objective: 'OPERATED_SELF_BROADCAST',
@@ -328,16 +325,16 @@ describe('operated self-broadcasts', () => {
   it('ranks first the operator who runs the supply chain and fulfilment the brief needs, over a more credible one who does not', async () => {
     const fullChain = await operatorWith('Full-chain operator', ['LIVE_OPERATION', 'SUPPLY_CHAIN', 'FULFILMENT'], 62);
     const trafficOnly = await operatorWith('Traffic operator', ['LIVE_OPERATION', 'TRAFFIC_MARKETING'], 91);
-    const created = succeeded<{ brief: { id: string; requiredCapabilities: string[] } }>(
-      (await server.graphql(CREATE, { input: briefInput({ requiredCapabilities: ['FULFILMENT', 'SUPPLY_CHAIN', 'SUPPLY_CHAIN'] }) }, { token: brand.owner.token })) as never,
+    const created = succeeded(
+      await server.graphql(CREATE, { input: briefInput({ requiredCapabilities: ['FULFILMENT', 'SUPPLY_CHAIN', 'SUPPLY_CHAIN'] }) }, { token: brand.owner.token }),
       'briefCreate',
     ).brief;
     expect(created.requiredCapabilities).toEqual(['FULFILMENT', 'SUPPLY_CHAIN']);
-    succeeded((await server.graphql(`mutation($id: ID!) { briefPublish(id: $id) { brief { id } ${ERRORS} } }`, { id: created.id }, { token: brand.owner.token })) as never, 'briefPublish');
+    succeeded(await server.graphql(PublishForMatchingDocument, { id: created.id }, { token: brand.owner.token }), 'briefPublish');
 
     const connection = await ranked(brand.owner.token, created.id);
     const order = connection.edges.map((edge) => edge.node);
-    expect(order.map((node) => (node as MatchNode & { trader: { id: string } | null }).trader?.id)).toEqual([fullChain.id, trafficOnly.id]);
+    expect(order.map((node) => node.trader?.id)).toEqual([fullChain.id, trafficOnly.id]);
     const capability = (node: MatchNode) => node.factors.find((factor) => factor.factor === 'CAPABILITY_FIT')!;
     expect(capability(order[0]!).value).toBe(1);
     expect(capability(order[0]!).reason).toContain('supply chain');
@@ -349,22 +346,22 @@ describe('operated self-broadcasts', () => {
     const briefCount = async () => (await server.sql<{ count: string }>('select count(*) from brief'))[0]!.count;
     const before = await briefCount();
     const result = await server.graphql(CREATE, { input: briefInput({ objective: 'SEEDING_CONTENT', formats: ['SHORT_VIDEO'], requiredCapabilities: ['FULFILMENT'] }) }, { token: brand.owner.token });
-    expect(errorCodes(result as never, 'briefCreate')).toEqual(['INVALID']);
+    expect(errorCodes(result, 'briefCreate')).toEqual(['INVALID']);
     expect(await briefCount()).toBe(before);
   });
 
   it('refuses turning a self-broadcast that needs capabilities into another objective unless they are cleared', async () => {
-    const draft = succeeded<{ brief: { id: string } }>(
-      (await server.graphql(CREATE, { input: briefInput({ requiredCapabilities: ['SUPPLY_CHAIN'] }) }, { token: brand.owner.token })) as never,
+    const draft = succeeded(
+      await server.graphql(CREATE, { input: briefInput({ requiredCapabilities: ['SUPPLY_CHAIN'] }) }, { token: brand.owner.token }),
       'briefCreate',
     ).brief;
-    const UPDATE = `mutation($id: ID!, $input: BriefUpdateInput!) { briefUpdate(id: $id, input: $input) { brief { objective requiredCapabilities } ${ERRORS} } }`;
+    const UPDATE = BriefObjectiveChangeDocument;
     const refused = await server.graphql(UPDATE, { id: draft.id, input: { objective: 'LIVE_SALE' } }, { token: brand.owner.token });
-    expect(errorCodes(refused as never, 'briefUpdate')).toEqual(['INVALID']);
+    expect(errorCodes(refused, 'briefUpdate')).toEqual(['INVALID']);
     const [row] = await server.sql<{ objective: string }>('select objective from brief where id = ?', [rowId(draft.id)]);
     expect(row!.objective).toBe('OPERATED_SELF_BROADCAST');
-    const changed = succeeded<{ brief: { objective: string; requiredCapabilities: string[] } }>(
-      (await server.graphql(UPDATE, { id: draft.id, input: { objective: 'LIVE_SALE', requiredCapabilities: [] } }, { token: brand.owner.token })) as never,
+    const changed = succeeded(
+      await server.graphql(UPDATE, { id: draft.id, input: { objective: 'LIVE_SALE', requiredCapabilities: [] } }, { token: brand.owner.token }),
       'briefUpdate',
     ).brief;
     expect(changed).toEqual({ objective: 'LIVE_SALE', requiredCapabilities: [] });
@@ -404,27 +401,19 @@ describe('who may ask', () => {
     const foreign = await recommendations(rival.member.token, briefId, { forAgency: agency.agencyId });
     expect(foreign.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
-    const opportunities = await server.graphql<{ node: { opportunities: MatchConnection } }>(
-      `query($id: ID!) { node(id: $id) { ... on Agency { opportunities(first: 10) { ${MATCH_FIELDS} } } } }`,
-      { id: agency.agencyId },
-      { token: agency.member.token },
-    );
+    const opportunities = await server.graphql(AgencyOpportunityRankingDocument, { id: agency.agencyId }, { token: agency.member.token });
     expect(opportunities.errors).toBeUndefined();
-    const pairs = opportunities.data!.node.opportunities.edges.map((edge) => edge.node);
+    const pairs = opportunities.data!.node!.opportunities!.edges.map((edge) => edge.node);
     expect(pairs.length).toBeGreaterThan(0);
     expect(pairs.every((pair) => pair.creator?.displayName === 'Roster star')).toBe(true);
-    const rivalAsks = await server.graphql(`query($id: ID!) { node(id: $id) { ... on Agency { opportunities(first: 5) { totalCount } } } }`, { id: agency.agencyId }, { token: rival.member.token });
+    const rivalAsks = await server.graphql(AgencyOpportunityCountDocument, { id: agency.agencyId }, { token: rival.member.token });
     expect(rivalAsks.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('serves the same ranking as a field of the brief', async () => {
-    const result = await server.graphql<{ node: { matchRecommendations: MatchConnection } }>(
-      `query($id: ID!) { node(id: $id) { ... on Brief { matchRecommendations(first: 5) { totalCount } } } }`,
-      { id: briefId },
-      { token: brand.owner.token },
-    );
+    const result = await server.graphql(BriefRecommendationCountDocument, { id: briefId }, { token: brand.owner.token });
     expect(result.errors).toBeUndefined();
-    expect(result.data!.node.matchRecommendations.totalCount).toBeGreaterThanOrEqual(0);
+    expect(result.data!.node!.matchRecommendations!.totalCount).toBeGreaterThanOrEqual(0);
   });
 });
 
@@ -435,13 +424,13 @@ describe('platforms and formats from the creator’s own changes', () => {
     const creator = await createCreator(server, 'Self-managed');
     await server.sql(`update creator set vertical_slugs = '{beauty.functional-skincare}' where id = ?`, [rowId(creator.id)]);
     const token = creator.actor.token;
-    const cardWith = (format: string) => ({ currency: 'CNY', minCommissionBp: 0, rates: [{ format, minFixedFee: { amount: 100_000, currency: 'CNY' } }] });
-    const setCard = async (format: string) =>
+    const cardWith = (format: ContentFormat): CreatorRateCardInput => ({ currency: 'CNY', minCommissionBp: 0, rates: [{ format, minFixedFee: { amount: 100_000, currency: 'CNY' } }] });
+    const setCard = async (format: ContentFormat) =>
       succeeded(
-        (await server.graphql(`mutation($creatorId: ID!, $input: CreatorRateCardInput!) { creatorRateCardSet(creatorId: $creatorId, input: $input) { creator { id } ${ERRORS} } }`, {
+        await server.graphql(RateCardForMatchingDocument, {
           creatorId: creator.id,
           input: cardWith(format),
-        }, { token })) as never,
+        }, { token }),
         'creatorRateCardSet',
       );
     const matched = async () => names(await ranked(brand.owner.token, briefId, { first: 100 })).includes('Self-managed');
@@ -450,10 +439,10 @@ describe('platforms and formats from the creator’s own changes', () => {
     expect(await matched()).toBe(false);
 
     succeeded(
-      (await server.graphql(`mutation($creatorId: ID!, $input: ChannelAccountAddInput!) { channelAccountAdd(creatorId: $creatorId, input: $input) { creator { id } ${ERRORS} } }`, {
+      await server.graphql(ChannelForMatchingDocument, {
         creatorId: creator.id,
         input: { platform: 'XIAOHONGSHU', handle: `self-managed-${randomUUID().slice(0, 8)}`, followers: 20_000 },
-      }, { token })) as never,
+      }, { token }),
       'channelAccountAdd',
     );
     expect(await matched()).toBe(true);

@@ -1,14 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fromGlobalId } from '../src/graphql/global-id.js';
 import { type Actor, errorCodes, PASSWORD, signUp, signUpAdmin, succeeded } from './support/actors.js';
-import { type GraphQLResponse, startTestServer, type TestServer } from './support/test-server.js';
+import { type GraphQLResponse, useTestServer } from './support/test-server.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server?.stop());
+const server = useTestServer();
 
 const ERRORS = 'userErrors { code field message }';
 const INVITATION_FIELDS = 'id email role status invitedAt respondedAt brand { id name } agency { id name }';

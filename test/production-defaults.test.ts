@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './support/test-server.js';
+import { startTestServer, type TestServer, useTestServer } from './support/test-server.js';
 
 const PRODUCTION = { NODE_ENV: 'production' };
 
@@ -88,11 +88,7 @@ describe('NODE_ENV=production', () => {
 });
 
 describe('NODE_ENV=production with GRAPHQL_INTROSPECTION=true', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer({ ...PRODUCTION, GRAPHQL_INTROSPECTION: 'true' });
-  });
-  afterAll(() => server?.stop());
+  const server = useTestServer({ ...PRODUCTION, GRAPHQL_INTROSPECTION: 'true' });
 
   it('answers introspection when enabled, and still suggests no field names', async () => {
     expect((await post(server, INTROSPECTION)).json().data).toEqual({ __schema: { queryType: { name: 'Query' } } });

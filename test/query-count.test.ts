@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../src/graphql/global-id.js';
 import { signUp } from './support/actors.js';
-import { startTestServer, type TestServer } from './support/test-server.js';
+import { useTestServer } from './support/test-server.js';
 
-let server: TestServer;
+const server = useTestServer();
 beforeAll(async () => {
-  server = await startTestServer();
   const admin = randomUUID();
   const agencies = [randomUUID(), randomUUID()];
   await server.sql(`insert into app_user (id, email, password_hash, display_name, is_admin, created_at) values (?, 'qc-admin@example.com', 'x', 'Admin', true, now())`, [admin]);
@@ -44,7 +43,6 @@ beforeAll(async () => {
     }
   }
 });
-afterAll(() => server?.stop());
 
 const LIST = `query($first: Int!) {
   creators(first: $first) {

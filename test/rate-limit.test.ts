@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUp, type Actor } from './support/actors.js';
 import { redisAnswers, TEST_REDIS_URL } from './support/redis.js';
-import { startTestServer, type TestServer } from './support/test-server.js';
+import { startTestServer, type TestServer, useTestServer } from './support/test-server.js';
 
 interface Answer {
   status: number;
@@ -41,13 +41,11 @@ const ONE = '{ creators(first: 1) { totalCount } }';
 const BUDGET = { RATE_LIMIT_POINTS: '50', GRAPHQL_MAX_COST: '50', RATE_LIMIT_WINDOW_SECONDS: '600' };
 
 describe('rate limits charged by query cost (in memory)', () => {
-  let server: TestServer;
+  const server = useTestServer(BUDGET);
   let viewer: Actor;
   beforeAll(async () => {
-    server = await startTestServer(BUDGET);
     viewer = await signUp(server, 'spender');
   });
-  afterAll(() => server?.stop());
 
   it('reports the cost, the limit and what is left in every response', async () => {
     const answer = await ask(server, TWENTY_ONE, viewer.token);

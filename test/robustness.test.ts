@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { signUp, signUpAdmin, succeeded, type Actor } from './support/actors.js';
-import { startTestServer, type TestServer } from './support/test-server.js';
+import { useTestServer } from './support/test-server.js';
 
-let server: TestServer;
+const server = useTestServer();
 let creator: Actor & { creatorId: string };
 beforeAll(async () => {
-  server = await startTestServer();
   const actor = await signUp(server, 'robust');
   const created = await server.graphql(
     `mutation { creatorProfileCreate(input: { displayName: "Robust", kind: REVIEWER, verticalSlugs: ["beauty.functional-skincare"], nicheTags: ["ceramide"], capacity: 3 }) { creator { id } userErrors { code message } } }`,
@@ -14,7 +13,6 @@ beforeAll(async () => {
   );
   creator = { ...actor, creatorId: succeeded<{ creator: { id: string } }>(created as never, 'creatorProfileCreate').creator.id };
 });
-afterAll(() => server?.stop());
 
 const cursor = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
 

@@ -16,7 +16,7 @@ import { connectDatabase } from '../src/app/database.js';
 import { toGlobalId } from '../src/graphql/global-id.js';
 import { createLogger } from '../src/observability/logger.js';
 import { succeeded } from './support/actors.js';
-import { startTestServer, type TestServer } from './support/test-server.js';
+import { useTestServer } from './support/test-server.js';
 
 type Sql = <T = Record<string, unknown>>(statement: string, parameters?: unknown[]) => Promise<T[]>;
 
@@ -124,7 +124,7 @@ describe('Random', () => {
 });
 
 describe('demo data set', () => {
-  let server: TestServer;
+  const server = useTestServer();
   let logins: DemoLogins | null;
   const count = async (table: string) => (await server.sql<{ n: number }>(`select count(*)::int as n from ${table}`))[0]!.n;
   const LOG_IN = `mutation($input: LogInInput!) { logIn(input: $input) { token user { email } userErrors { code field message } } }`;
@@ -132,10 +132,8 @@ describe('demo data set', () => {
     succeeded<{ token: string }>((await server.graphql(LOG_IN, { input: { email, password: DEMO_PASSWORD } })) as never, 'logIn').token;
 
   beforeAll(async () => {
-    server = await startTestServer();
     logins = await seedDemoDataIfEmpty(server.app.orm, server.app.core, silent);
   });
-  afterAll(() => server?.stop());
 
   it('loads into an empty database with one login per role', async () => {
     expect(logins?.password).toBe(DEMO_PASSWORD);

@@ -3,23 +3,22 @@ import { bidChannels } from '../src/bid/bid.events.js';
 import { dealChannel } from '../src/deal/deal.events.js';
 
 const channels = { ...bidChannels, deal: dealChannel };
+import { BrandMemberRemoveForEventsDocument, BriefBidEventsDocument, DealEventsDocument, MyBidEventsDocument } from './generated/graphql.js';
 import { signUp, succeeded } from './support/actors.js';
 import { acceptBid, addBrandMember, BID_MUTATIONS, type Brand, createAgency, createBrand, createBrief, createCreator, createCreators, placeBid, rowId, submitBid, terms } from './support/bids.js';
 import { markDelivered, OUTCOME_MUTATIONS } from './support/deal-outcomes.js';
 import { makeDeal } from './support/deals.js';
 import { subscribe, until, wsClient } from './support/subscriptions.js';
-import { startTestServer, type TestServer } from './support/test-server.js';
+import { useTestServer } from './support/test-server.js';
 
-let server: TestServer;
+const server = useTestServer();
 let brand: Brand;
 const clients: { dispose(): void | Promise<void> }[] = [];
 beforeAll(async () => {
-  server = await startTestServer();
   brand = await createBrand(server);
 });
 afterAll(async () => {
   await Promise.all(clients.map((client) => client.dispose()));
-  await server?.stop();
 });
 
 function connect(token?: string) {
@@ -28,14 +27,9 @@ function connect(token?: string) {
   return client;
 }
 
-interface BidEvent {
-  kind: string;
-  bid: { id: string; status: string; currentRevision: { number: number } };
-}
-const BID_EVENT = 'kind occurredAt bid { id status currentRevision { number } }';
-const BID_EVENTS = `subscription($briefId: ID!) { bidEvents(briefId: $briefId) { ${BID_EVENT} } }`;
-const MEMBER_REMOVE = `mutation($brandId: ID!, $userEmail: String!) { brandMemberRemove(brandId: $brandId, userEmail: $userEmail) { brand { id } userErrors { code field message } } }`;
-const MY_BIDS = `subscription { myBidStatusChanged { ${BID_EVENT} } }`;
+const BID_EVENTS = BriefBidEventsDocument;
+const MEMBER_REMOVE = BrandMemberRemoveForEventsDocument;
+const MY_BIDS = MyBidEventsDocument;
 
 /** Waits until the server listens on `channel`, so that what is committed next reaches the subscriber. */
 const listening = (channel: string) => until(() => server.app.liveEvents.listenerCount(channel) > 0, `someone listens on ${channel}`);
@@ -44,23 +38,23 @@ describe('bid events for the brand', () => {
   it('tells members of the brand about bids submitted, revised and withdrawn on their brief, as committed', async () => {
     const briefId = await createBrief(server, brand);
     const member = connect(brand.owner.token);
-    const events = subscribe<{ bidEvents: BidEvent }>(member, BID_EVENTS, { briefId });
+    const events = subscribe(member, BID_EVENTS, { briefId });
     await listening(channels.bidsOfBrief(rowId(briefId)));
 
     const creator = await createCreator(server, 'eager');
     const bid = await placeBid(server, creator.actor, { briefId, creatorId: creator.id });
     expect((await events.next()).data?.bidEvents).toEqual({ kind: 'SUBMITTED', occurredAt: expect.any(String), bid: { id: bid.id, status: 'SUBMITTED', currentRevision: { number: 1 } } });
 
-    succeeded((await server.graphql(BID_MUTATIONS.revise, { id: bid.id, terms: terms({ commissionBp: 1500 }) }, { token: creator.actor.token })) as never, 'bidRevise');
+    succeeded(await server.graphql(BID_MUTATIONS.revise, { id: bid.id, terms: terms({ commissionBp: 1500 }) }, { token: creator.actor.token }), 'bidRevise');
     expect((await events.next()).data?.bidEvents).toMatchObject({ kind: 'REVISED', bid: { id: bid.id, status: 'SUBMITTED', currentRevision: { number: 2 } } });
 
-    succeeded((await server.graphql(BID_MUTATIONS.withdraw, { id: bid.id }, { token: creator.actor.token })) as never, 'bidWithdraw');
+    succeeded(await server.graphql(BID_MUTATIONS.withdraw, { id: bid.id }, { token: creator.actor.token }), 'bidWithdraw');
     expect((await events.next()).data?.bidEvents).toMatchObject({ kind: 'WITHDRAWN', bid: { id: bid.id, status: 'WITHDRAWN' } });
   });
 
   it('publishes nothing for a mutation that was refused', async () => {
     const briefId = await createBrief(server, brand);
-    const events = subscribe<{ bidEvents: BidEvent }>(connect(brand.owner.token), BID_EVENTS, { briefId });
+    const events = subscribe(connect(brand.owner.token), BID_EVENTS, { briefId });
     await listening(channels.bidsOfBrief(rowId(briefId)));
     const [first, second] = await createCreators(server, 2);
     const bid = await placeBid(server, first!.actor, { briefId, creatorId: first!.id });
@@ -76,8 +70,8 @@ describe('bid events for the brand', () => {
   it('stops telling a member the brand removed, on the socket they still hold open', async () => {
     const briefId = await createBrief(server, brand);
     const colleague = await addBrandMember(server, brand);
-    const ownerEvents = subscribe<{ bidEvents: BidEvent }>(connect(brand.owner.token), BID_EVENTS, { briefId });
-    const colleagueEvents = subscribe<{ bidEvents: BidEvent }>(connect(colleague.token), BID_EVENTS, { briefId });
+    const ownerEvents = subscribe(connect(brand.owner.token), BID_EVENTS, { briefId });
+    const colleagueEvents = subscribe(connect(colleague.token), BID_EVENTS, { briefId });
     await until(() => server.app.liveEvents.listenerCount(channels.bidsOfBrief(rowId(briefId))) >= 2, 'both members listen');
     const [first, second] = await createCreators(server, 2);
 
@@ -85,7 +79,7 @@ describe('bid events for the brand', () => {
     expect((await colleagueEvents.next()).data?.bidEvents.bid.id).toBe(before.id);
     expect((await ownerEvents.next()).data?.bidEvents.bid.id).toBe(before.id);
 
-    succeeded((await server.graphql(MEMBER_REMOVE, { brandId: brand.brandId, userEmail: colleague.email }, { token: brand.owner.token })) as never, 'brandMemberRemove');
+    succeeded(await server.graphql(MEMBER_REMOVE, { brandId: brand.brandId, userEmail: colleague.email }, { token: brand.owner.token }), 'brandMemberRemove');
     const after = await placeBid(server, second!.actor, { briefId, creatorId: second!.id });
     expect((await ownerEvents.next()).data?.bidEvents.bid.id).toBe(after.id);
     // Delivered to both sockets from one publish: by the time the owner has it, the former member's
@@ -117,9 +111,9 @@ describe('bid status changes for the bidding side', () => {
     const [represented, competitor] = await createCreators(server, 2);
     const agency = await createAgency(server, [represented!]);
 
-    const talentEvents = subscribe<{ myBidStatusChanged: BidEvent }>(connect(represented!.actor.token), MY_BIDS);
-    const agencyEvents = subscribe<{ myBidStatusChanged: BidEvent }>(connect(agency.member.token), MY_BIDS);
-    const competitorEvents = subscribe<{ myBidStatusChanged: BidEvent }>(connect(competitor!.actor.token), MY_BIDS);
+    const talentEvents = subscribe(connect(represented!.actor.token), MY_BIDS, {});
+    const agencyEvents = subscribe(connect(agency.member.token), MY_BIDS, {});
+    const competitorEvents = subscribe(connect(competitor!.actor.token), MY_BIDS, {});
     await listening(channels.bidsOfCreator(rowId(represented!.id)));
     await listening(channels.bidsOfAgency(rowId(agency.agencyId)));
     await listening(channels.bidsOfCreator(rowId(competitor!.id)));
@@ -132,11 +126,11 @@ describe('bid status changes for the bidding side', () => {
     };
     const bid = await placeBid(server, agency.member, { briefId, creatorId: represented!.id, agencyId: agency.agencyId });
     await bothHear(bid.id, 'SUBMITTED', 'SUBMITTED');
-    succeeded((await server.graphql(BID_MUTATIONS.shortlist, { id: bid.id }, { token: brand.owner.token })) as never, 'bidShortlist');
+    succeeded(await server.graphql(BID_MUTATIONS.shortlist, { id: bid.id }, { token: brand.owner.token }), 'bidShortlist');
     await bothHear(bid.id, 'SHORTLISTED', 'SHORTLISTED');
     const competing = await placeBid(server, competitor!.actor, { briefId, creatorId: competitor!.id });
     expect((await competitorEvents.next()).data!.myBidStatusChanged).toMatchObject({ kind: 'SUBMITTED', bid: { id: competing.id, status: 'SUBMITTED' } });
-    succeeded((await acceptBid(server, brand.owner, bid.id)) as never, 'bidAccept');
+    succeeded(await acceptBid(server, brand.owner, bid.id), 'bidAccept');
     await bothHear(bid.id, 'ACCEPTED', 'ACCEPTED');
 
     // The competitor hears of their own bid only: submitted, then closed when the last slot went to another.
@@ -147,23 +141,18 @@ describe('bid status changes for the bidding side', () => {
 
   it('is for talent and agency members only', async () => {
     const outsider = await signUp(server, 'no-profile');
-    const result = await subscribe(connect(outsider.token), MY_BIDS).next();
+    const result = await subscribe(connect(outsider.token), MY_BIDS, {}).next();
     expect(result.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
   });
 });
 
 describe('deal events for the parties', () => {
-  const DEAL_EVENTS = 'subscription($dealId: ID!) { dealEvents(dealId: $dealId) { kind subjectId deal { id status } } }';
-  interface DealEvent {
-    kind: string;
-    subjectId: string | null;
-    deal: { id: string; status: string };
-  }
+  const DEAL_EVENTS = DealEventsDocument;
 
   it('tells both sides of a deal about its deliverables and its settlement, and nobody else may follow it', async () => {
     const deal = await makeDeal(server, { brand, viaAgency: true });
-    const brandEvents = subscribe<{ dealEvents: DealEvent }>(connect(brand.owner.token), DEAL_EVENTS, { dealId: deal.dealId });
-    const agencyEvents = subscribe<{ dealEvents: DealEvent }>(connect(deal.agency!.member.token), DEAL_EVENTS, { dealId: deal.dealId });
+    const brandEvents = subscribe(connect(brand.owner.token), DEAL_EVENTS, { dealId: deal.dealId });
+    const agencyEvents = subscribe(connect(deal.agency!.member.token), DEAL_EVENTS, { dealId: deal.dealId });
     await until(() => server.app.liveEvents.listenerCount(channels.deal(rowId(deal.dealId))) === 2, 'both sides listen on the deal');
     const stranger = await createCreator(server, 'stranger');
     const refused = await subscribe(connect(stranger.actor.token), DEAL_EVENTS, { dealId: deal.dealId }).next();
@@ -178,7 +167,7 @@ describe('deal events for the parties', () => {
       // The last approval delivered the deal.
       expect((await events.next()).data!.dealEvents).toEqual({ kind: 'STATUS_CHANGED', subjectId: null, deal: { id: deal.dealId, status: 'DELIVERED' } });
     }
-    succeeded((await server.graphql(OUTCOME_MUTATIONS.settle, { id: deal.dealId }, { token: brand.owner.token })) as never, 'dealSettle');
+    succeeded(await server.graphql(OUTCOME_MUTATIONS.settle, { id: deal.dealId }, { token: brand.owner.token }), 'dealSettle');
     for (const events of [brandEvents, agencyEvents]) {
       expect((await events.next()).data!.dealEvents).toEqual({ kind: 'SETTLEMENT', subjectId: null, deal: { id: deal.dealId, status: 'SETTLED' } });
     }

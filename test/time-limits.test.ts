@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUp } from './support/actors.js';
-import { startTestServer, type TestServer } from './support/test-server.js';
+import { type TestServer, useTestServer } from './support/test-server.js';
 
 /** A second session on the test server's database, standing in for another transaction. */
 async function otherSession(server: TestServer): Promise<pg.Client> {
@@ -34,15 +34,13 @@ async function untilBlocked(session: pg.Client): Promise<void> {
 }
 
 describe('statement_timeout on every database connection', () => {
-  let server: TestServer;
+  const server = useTestServer({ DB_STATEMENT_TIMEOUT_MS: '300' });
   let session: pg.Client;
   beforeAll(async () => {
-    server = await startTestServer({ DB_STATEMENT_TIMEOUT_MS: '300' });
     session = await otherSession(server);
   });
   afterAll(async () => {
     await session?.end();
-    await server?.stop();
   });
 
   it('is set from DB_STATEMENT_TIMEOUT_MS on the server’s own connections', async () => {
@@ -84,10 +82,9 @@ describe('statement_timeout on every database connection', () => {
 });
 
 describe('the time budget of one request (REQUEST_TIMEOUT_MS)', () => {
-  let server: TestServer;
+  const server = useTestServer({ REQUEST_TIMEOUT_MS: '200' });
   let session: pg.Client;
   beforeAll(async () => {
-    server = await startTestServer({ REQUEST_TIMEOUT_MS: '200' });
     session = await otherSession(server);
     const user = randomUUID();
     const creator = randomUUID();
@@ -100,7 +97,6 @@ describe('the time budget of one request (REQUEST_TIMEOUT_MS)', () => {
   });
   afterAll(async () => {
     await session?.end();
-    await server?.stop();
   });
 
   it('starts no statement once the budget is spent, answering TIMEOUT where it stopped', async () => {

@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { inject } from 'vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -95,7 +96,9 @@ describe('tracing', () => {
         `const { default: pg } = await import('pg');
          const client = new pg.Client(${JSON.stringify(inject('databaseServerUrl'))});
          await client.connect();
-         await client.query('select 1 as traced');
+         // Statements are traced inside a request or a job; one with no span around it is not.
+         const { inJobSpan } = await import(${JSON.stringify(pathToFileURL(path.resolve('src/observability/job-spans.ts')).href)});
+         await inJobSpan('job traced', {}, () => client.query('select 1 as traced'));
          await client.end();
          globalThis.reportLoaded();
          setTimeout(() => process.exit(0), 20_000);`,

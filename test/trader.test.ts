@@ -1,57 +1,40 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fromGlobalId } from '../src/graphql/global-id.js';
+import {
+  CredentialSubmitCodesDocument,
+  CredentialVerifyCodesDocument,
+  TraderCreateDocument,
+  TraderDirectoryDocument,
+  type TraderDirectoryQuery,
+  type TraderDirectoryQueryVariables,
+  type TraderFieldsFragment,
+  type TraderFilter,
+  TraderNodeDocument,
+  TraderPageWithVerticalsDocument,
+  type TraderProfileCreateInput,
+  TraderUpdateDocument,
+  ViewerTraderProfileDocument,
+} from './generated/graphql.js';
 import { type Actor, errorCodes, signUp, signUpAdmin, succeeded } from './support/actors.js';
-import { startTestServer, type TestServer } from './support/test-server.js';
+import { nodeWith, useTestServer } from './support/test-server.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server?.stop());
+const server = useTestServer();
 
-const TRADER_FIELDS = /* GraphQL */ `
-  id displayName bio capabilities platforms capacity activeDealCount availableSlots createdAt
-  verticals { slug name }
-  rate { minFixedFee { amount currency } minCommissionBp }
-  credibility { score level }
-`;
-const CREATE = `mutation($input: TraderProfileCreateInput!) { traderProfileCreate(input: $input) { trader { ${TRADER_FIELDS} } userErrors { code field message } } }`;
-const UPDATE = `mutation($id: ID!, $input: TraderProfileUpdateInput!) { traderProfileUpdate(id: $id, input: $input) { trader { ${TRADER_FIELDS} } userErrors { code field message } } }`;
-const NODE = `query($id: ID!) { node(id: $id) { id ... on Trader { ${TRADER_FIELDS} } } }`;
-const VIEWER = `{ viewer { traderProfile { id displayName } } }`;
-const TRADERS = `query($filter: TraderFilter, $first: Int = 20, $after: String) {
-  traders(filter: $filter, first: $first, after: $after) {
-    totalCount pageInfo { hasNextPage endCursor } edges { node { id displayName credibility { score level } } }
-  }
-}`;
+const CREATE = TraderCreateDocument;
+const UPDATE = TraderUpdateDocument;
+const NODE = TraderNodeDocument;
+const TRADERS = TraderDirectoryDocument;
+type TradersPage = TraderDirectoryQuery['traders'];
 
-interface TraderView {
-  id: string;
-  displayName: string;
-  bio: string;
-  capabilities: string[];
-  platforms: string[];
-  capacity: number;
-  activeDealCount: number;
-  availableSlots: number;
-  verticals: { slug: string; name: string }[];
-  rate: { minFixedFee: { amount: number; currency: string }; minCommissionBp: number };
-  credibility: { score: number; level: string };
-}
-type Payload = Record<string, { trader: TraderView; userErrors: { code: string; field: string[] }[] }>;
-interface TradersPage {
-  traders: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { id: string; displayName: string } }[] };
-}
-
-const baseInput = {
+const baseInput: TraderProfileCreateInput = {
   displayName: 'Operator',
   capabilities: ['LIVE_OPERATION'],
   rate: { minFixedFee: { amount: 500_000, currency: 'CNY' }, minCommissionBp: 800 },
 };
 
-async function createTrader(actor: Actor, input: Record<string, unknown> = {}): Promise<TraderView> {
-  const result = await server.graphql<Payload>(CREATE, { input: { ...baseInput, ...input } }, { token: actor.token });
-  return succeeded<{ trader: TraderView }>(result as never, 'traderProfileCreate').trader;
+async function createTrader(actor: Actor, input: Partial<TraderProfileCreateInput> = {}) {
+  const result = await server.graphql(CREATE, { input: { ...baseInput, ...input } }, { token: actor.token });
+  return succeeded(result, 'traderProfileCreate').trader;
 }
 
 const rowId = (globalId: string) => fromGlobalId(globalId)!.id;
@@ -84,23 +67,23 @@ describe('traderProfileCreate', () => {
       credibility: { score: 0, level: 'L1' },
     });
 
-    const viewer = await server.graphql<{ viewer: { traderProfile: { id: string } } }>(VIEWER, {}, { token: actor.token });
-    expect(viewer.data?.viewer.traderProfile.id).toBe(trader.id);
-    const anonymous = await server.graphql<{ node: TraderView }>(NODE, { id: trader.id });
+    const viewer = await server.graphql(ViewerTraderProfileDocument, {}, { token: actor.token });
+    expect(viewer.data?.viewer?.traderProfile?.id).toBe(trader.id);
+    const anonymous = await server.graphql(NODE, { id: trader.id });
     expect(anonymous.data?.node).toMatchObject({ id: trader.id, displayName: 'Wang Operates' });
   });
 
   it('counts credentials verified before the profile existed', async () => {
     const admin = await signUpAdmin(server);
     const actor = await signUp(server, 'credentialed');
-    const submitted = await server.graphql<{ credentialSubmit: { credential: { id: string } } }>(
-      `mutation($input: CredentialSubmitInput!) { credentialSubmit(input: $input) { credential { id } userErrors { code } } }`,
+    const submitted = await server.graphql(
+      CredentialSubmitCodesDocument,
       { input: { type: 'NUTRITIONIST', issuer: 'Chinese Nutrition Society', licenseNumber: 'CNS-12345' } },
       { token: actor.token },
     );
-    const credentialId = succeeded<{ credential: { id: string } }>(submitted as never, 'credentialSubmit').credential.id;
+    const credentialId = succeeded(submitted, 'credentialSubmit').credential.id;
     succeeded(
-      (await server.graphql(`mutation($id: ID!) { credentialVerify(id: $id) { credential { id } userErrors { code } } }`, { id: credentialId }, { token: admin.token })) as never,
+      await server.graphql(CredentialVerifyCodesDocument, { id: credentialId }, { token: admin.token }),
       'credentialVerify',
     );
 
@@ -113,13 +96,13 @@ describe('traderProfileCreate', () => {
     const actor = await signUp(server, 'twice');
     await createTrader(actor);
     const again = await server.graphql(CREATE, { input: baseInput }, { token: actor.token });
-    expect(errorCodes(again as never, 'traderProfileCreate')).toEqual(['PROFILE_EXISTS']);
+    expect(errorCodes(again, 'traderProfileCreate')).toEqual(['PROFILE_EXISTS']);
   });
 
   it('lets only one of several simultaneous creates for the same account through', async () => {
     const actor = await signUp(server, 'race');
     const results = await Promise.all(Array.from({ length: 4 }, () => server.graphql(CREATE, { input: baseInput }, { token: actor.token })));
-    const codes = results.map((result) => errorCodes(result as never, 'traderProfileCreate')[0] ?? 'OK');
+    const codes = results.map((result) => errorCodes(result, 'traderProfileCreate')[0] ?? 'OK');
     expect(codes.filter((code) => code === 'OK')).toHaveLength(1);
     expect(codes.filter((code) => code === 'PROFILE_EXISTS')).toHaveLength(3);
   });
@@ -133,8 +116,8 @@ describe('traderProfileCreate', () => {
     ['a blank display name', { displayName: '   ' }, 'OUT_OF_RANGE', ['input', 'displayName']],
   ])('refuses %s and creates nothing', async (_label, input, code, field) => {
     const actor = await signUp(server, 'invalid');
-    const result = await server.graphql<Payload>(CREATE, { input: { ...baseInput, ...input } }, { token: actor.token });
-    expect(errorCodes(result as never, 'traderProfileCreate')).toEqual([code]);
+    const result = await server.graphql(CREATE, { input: { ...baseInput, ...(input as Partial<TraderProfileCreateInput>) } }, { token: actor.token });
+    expect(errorCodes(result, 'traderProfileCreate')).toEqual([code]);
     expect(result.data?.traderProfileCreate?.userErrors[0]?.field).toEqual(field);
     expect(await count('select count(*)::int as n from trader where user_id = ?', [rowId(actor.userId)])).toBe(0);
   });
@@ -149,7 +132,7 @@ describe('traderProfileUpdate', () => {
   it('changes only the fields given, for the owner', async () => {
     const actor = await signUp(server, 'updater');
     const trader = await createTrader(actor, { bio: 'Old bio', platforms: ['KUAISHOU'] });
-    const result = await server.graphql<Payload>(
+    const result = await server.graphql(
       UPDATE,
       {
         id: trader.id,
@@ -162,7 +145,7 @@ describe('traderProfileUpdate', () => {
       },
       { token: actor.token },
     );
-    expect(succeeded<{ trader: TraderView }>(result as never, 'traderProfileUpdate').trader).toMatchObject({
+    expect(succeeded(result, 'traderProfileUpdate').trader).toMatchObject({
       bio: 'Old bio',
       platforms: ['KUAISHOU'],
       capabilities: ['SUPPLY_CHAIN', 'FULFILMENT'],
@@ -179,8 +162,8 @@ describe('traderProfileUpdate', () => {
     const trader = await createTrader(owner, { displayName: 'Mine' });
     const result = await server.graphql(UPDATE, { id: trader.id, input: { displayName: 'Stolen' } }, { token: stranger.token });
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const after = await server.graphql<{ node: TraderView }>(NODE, { id: trader.id });
-    expect(after.data?.node.displayName).toBe('Mine');
+    const after = await server.graphql(NODE, { id: trader.id });
+    expect(nodeWith(after.data?.node, 'displayName')?.displayName).toBe('Mine');
   });
 
   it.each([
@@ -189,21 +172,21 @@ describe('traderProfileUpdate', () => {
   ])('answers %s with NOT_FOUND', async (_label, id) => {
     const actor = await signUp(server, 'missing');
     const result = await server.graphql(UPDATE, { id, input: { displayName: 'X' } }, { token: actor.token });
-    expect(errorCodes(result as never, 'traderProfileUpdate')).toEqual(['NOT_FOUND']);
+    expect(errorCodes(result, 'traderProfileUpdate')).toEqual(['NOT_FOUND']);
   });
 
   it('refuses an empty capability list', async () => {
     const actor = await signUp(server, 'empty-capabilities');
     const trader = await createTrader(actor);
     const result = await server.graphql(UPDATE, { id: trader.id, input: { capabilities: [] } }, { token: actor.token });
-    expect(errorCodes(result as never, 'traderProfileUpdate')).toEqual(['OUT_OF_RANGE']);
+    expect(errorCodes(result, 'traderProfileUpdate')).toEqual(['OUT_OF_RANGE']);
   });
 });
 
 describe('traders', () => {
-  let skincare: TraderView;
-  let snacks: TraderView;
-  let fashion: TraderView;
+  let skincare: TraderFieldsFragment;
+  let snacks: TraderFieldsFragment;
+  let fashion: TraderFieldsFragment;
   let ids: string[];
 
   beforeAll(async () => {
@@ -232,12 +215,12 @@ describe('traders', () => {
     ids = [snacks.id, fashion.id, skincare.id];
   });
 
-  const search = async (filter: Record<string, unknown> | null, extra: Record<string, unknown> = {}) => {
-    const result = await server.graphql<TradersPage>(TRADERS, { filter, ...extra });
+  const search = async (filter: TraderFilter | null, extra: Omit<TraderDirectoryQueryVariables, 'filter'> = {}) => {
+    const result = await server.graphql(TRADERS, { filter, ...extra });
     expect(result.errors).toBeUndefined();
     return result.data!.traders;
   };
-  const namesOf = (page: TradersPage['traders']) => page.edges.map((edge) => edge.node.displayName);
+  const namesOf = (page: TradersPage) => page.edges.map((edge) => edge.node.displayName);
 
   it('lists every operator, most credible first', async () => {
     const page = await search(null);
@@ -274,7 +257,7 @@ describe('traders', () => {
   });
 
   it('loads verticals for a whole page in a fixed number of statements', async () => {
-    const query = `{ traders(first: 50) { edges { node { id verticals { slug } rate { minCommissionBp } } } } }`;
+    const query = TraderPageWithVerticalsDocument;
     server.resetQueryCount();
     const before = await server.graphql(query);
     const statementsForThree = server.queryCount();
@@ -282,7 +265,7 @@ describe('traders', () => {
       await createTrader(await signUp(server, `more-${index}`), { verticalSlugs: ['home', 'electronics.phones'] });
     }
     server.resetQueryCount();
-    const after = await server.graphql<TradersPage>(query);
+    const after = await server.graphql(query);
     expect(before.errors).toBeUndefined();
     expect(after.data?.traders.edges).toHaveLength(7);
     expect(server.queryCount()).toBe(statementsForThree);

@@ -1,42 +1,39 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Problem } from '../src/common/problems.js';
 import { VerticalService } from '../src/vertical/vertical.service.js';
+import {
+  type CredibilityLevel,
+  VerticalBySlugDocument,
+  VerticalChildrenDocument,
+  VerticalChildrenWithCountsDocument,
+  type VerticalCreateInput,
+  VerticalCreateDocument,
+  VerticalCreatorCountsDocument,
+  type VerticalCreatorCountsQuery,
+  VerticalNodeDocument,
+  VerticalsDocument,
+  VerticalUpdateDocument,
+} from './generated/graphql.js';
 import { type Actor, errorCodes, signUp, signUpAdmin, succeeded } from './support/actors.js';
-import { startTestServer, type TestServer } from './support/test-server.js';
+import { useTestServer } from './support/test-server.js';
 
-let server: TestServer;
+const server = useTestServer();
 let admin: Actor;
 beforeAll(async () => {
-  server = await startTestServer();
   admin = await signUpAdmin(server);
 });
-afterAll(() => server?.stop());
 
-interface VerticalView {
-  id: string;
-  slug: string;
-  name: string;
-  description: string;
-  isTopLevel: boolean;
-  parent: { slug: string } | null;
-  children: { slug: string; isTopLevel: boolean; parent: { slug: string } | null }[];
-}
-type LevelCounts = { level: string; count: number }[];
+type LevelCounts = NonNullable<VerticalCreatorCountsQuery['vertical']>['creatorCounts'];
 
-const VERTICAL_FIELDS = `id slug name description isTopLevel parent { slug } children { slug isTopLevel parent { slug } }`;
-const VERTICALS = `{ verticals { ${VERTICAL_FIELDS} } }`;
-const VERTICAL = `query($slug: String!) { vertical(slug: $slug) { ${VERTICAL_FIELDS} } }`;
-const COUNTS = `query($slug: String!) { vertical(slug: $slug) { creatorCounts { level count } } }`;
-const CREATE = `mutation($input: VerticalCreateInput!) {
-  verticalCreate(input: $input) { vertical { id slug name description isTopLevel parent { slug } } userErrors { code field message } }
-}`;
-const UPDATE = `mutation($id: ID!, $input: VerticalUpdateInput!) {
-  verticalUpdate(id: $id, input: $input) { vertical { slug name description } userErrors { code field message } }
-}`;
+const VERTICALS = VerticalsDocument;
+const VERTICAL = VerticalBySlugDocument;
+const COUNTS = VerticalCreatorCountsDocument;
+const CREATE = VerticalCreateDocument;
+const UPDATE = VerticalUpdateDocument;
 
-async function createVertical(input: Record<string, unknown>) {
-  return succeeded<{ vertical: VerticalView }>((await server.graphql(CREATE, { input }, { token: admin.token })) as never, 'verticalCreate').vertical;
+async function createVertical(input: VerticalCreateInput) {
+  return succeeded(await server.graphql(CREATE, { input }, { token: admin.token }), 'verticalCreate').vertical;
 }
 
 /** A creator straight into the tables: the counts only read `vertical_slugs` and `credibility_level`. */
@@ -54,17 +51,17 @@ async function insertCreator(verticalSlugs: string[], level: number) {
 }
 
 async function countsOf(slug: string): Promise<LevelCounts> {
-  const result = await server.graphql<{ vertical: { creatorCounts: LevelCounts } }>(COUNTS, { slug });
+  const result = await server.graphql(COUNTS, { slug });
   expect(result.errors).toBeUndefined();
-  return result.data!.vertical.creatorCounts;
+  return result.data!.vertical!.creatorCounts;
 }
 
 const levels = (l1: number, l2: number, l3: number, l4: number, l5: number): LevelCounts =>
-  [l1, l2, l3, l4, l5].map((count, index) => ({ level: `L${index + 1}`, count }));
+  [l1, l2, l3, l4, l5].map((count, index) => ({ level: `L${index + 1}` as CredibilityLevel, count }));
 
 describe('the vertical taxonomy', () => {
   it("ships the article's niches under their top-level verticals", async () => {
-    const result = await server.graphql<{ verticals: VerticalView[] }>(VERTICALS);
+    const result = await server.graphql(VERTICALS);
     expect(result.errors).toBeUndefined();
     const childrenOf = new Map(result.data!.verticals.map((vertical) => [vertical.slug, vertical.children.map((child) => child.slug)]));
     expect(childrenOf.get('beauty')).toContain('beauty.functional-skincare');
@@ -73,7 +70,7 @@ describe('the vertical taxonomy', () => {
   });
 
   it('lists only top-level verticals, by name, each with its children by name', async () => {
-    const { data } = await server.graphql<{ verticals: VerticalView[] }>(VERTICALS);
+    const { data } = await server.graphql(VERTICALS);
     const verticals = data!.verticals;
     expect(verticals.every((vertical) => vertical.isTopLevel && vertical.parent === null)).toBe(true);
     const names = verticals.map((vertical) => vertical.name);
@@ -84,19 +81,19 @@ describe('the vertical taxonomy', () => {
   });
 
   it('finds one vertical by slug with its parent, and answers null for an unknown slug', async () => {
-    const child = await server.graphql<{ vertical: VerticalView | null }>(VERTICAL, { slug: 'food.hyaluronic-acid-snacks' });
+    const child = await server.graphql(VERTICAL, { slug: 'food.hyaluronic-acid-snacks' });
     expect(child.data?.vertical).toMatchObject({ name: 'Hyaluronic-acid snacks', isTopLevel: false, parent: { slug: 'food' }, children: [] });
-    const unknown = await server.graphql<{ vertical: VerticalView | null }>(VERTICAL, { slug: 'no-such-vertical' });
+    const unknown = await server.graphql(VERTICAL, { slug: 'no-such-vertical' });
     expect(unknown.errors).toBeUndefined();
     expect(unknown.data?.vertical).toBeNull();
   });
 
   it('fetches a vertical through node(id:), for anyone', async () => {
-    const { data } = await server.graphql<{ vertical: VerticalView }>(VERTICAL, { slug: 'beauty.functional-skincare' });
-    const result = await server.graphql<{ node: { slug: string } | null }>(`query($id: ID!) { node(id: $id) { id ... on Vertical { slug } } }`, {
-      id: data!.vertical.id,
+    const { data } = await server.graphql(VERTICAL, { slug: 'beauty.functional-skincare' });
+    const result = await server.graphql(VerticalNodeDocument, {
+      id: data!.vertical!.id,
     });
-    expect(result.data?.node).toEqual({ id: data!.vertical.id, slug: 'beauty.functional-skincare' });
+    expect(result.data?.node).toEqual({ id: data!.vertical!.id, slug: 'beauty.functional-skincare' });
   });
 });
 
@@ -135,12 +132,10 @@ describe('creatorCounts', () => {
 
   it('costs one statement for the counts of every vertical in the response', async () => {
     server.resetQueryCount();
-    const withoutCounts = await server.graphql(`{ verticals { slug children { slug } } }`);
+    const withoutCounts = await server.graphql(VerticalChildrenDocument);
     const baseline = server.queryCount();
     server.resetQueryCount();
-    const withCounts = await server.graphql<{ verticals: { slug: string; children: { slug: string; creatorCounts: LevelCounts }[] }[] }>(
-      `{ verticals { slug children { slug creatorCounts { level count } } } }`,
-    );
+    const withCounts = await server.graphql(VerticalChildrenWithCountsDocument);
     expect(withoutCounts.errors).toBeUndefined();
     expect(withCounts.errors).toBeUndefined();
     expect(server.queryCount()).toBe(baseline + 1);
@@ -155,8 +150,8 @@ describe('verticalCreate', () => {
     expect(parent).toMatchObject({ slug: 'toys', name: 'Toys & games', description: '', isTopLevel: true, parent: null });
     const child = await createVertical({ slug: 'toys.stem-kits', name: 'STEM kits', description: 'Science kits.', parentSlug: 'toys' });
     expect(child).toMatchObject({ slug: 'toys.stem-kits', isTopLevel: false, parent: { slug: 'toys' } });
-    const listed = await server.graphql<{ vertical: VerticalView }>(VERTICAL, { slug: 'toys' });
-    expect(listed.data?.vertical.children.map((vertical) => vertical.slug)).toEqual(['toys.stem-kits']);
+    const listed = await server.graphql(VERTICAL, { slug: 'toys' });
+    expect(listed.data?.vertical?.children.map((vertical) => vertical.slug)).toEqual(['toys.stem-kits']);
   });
 
   it.each([
@@ -169,15 +164,15 @@ describe('verticalCreate', () => {
     ['an empty name', { slug: 'garden', name: '  ' }, 'OUT_OF_RANGE', ['input', 'name']],
   ])('refuses %s with %s and writes nothing', async (_label, input, code, field) => {
     const before = await server.sql<{ n: number }>('select count(*)::int as n from vertical');
-    const result = await server.graphql<{ verticalCreate: { vertical: null; userErrors: { code: string; field: string[] }[] } }>(CREATE, { input }, { token: admin.token });
-    expect(errorCodes(result as never, 'verticalCreate')).toEqual([code]);
+    const result = await server.graphql(CREATE, { input }, { token: admin.token });
+    expect(errorCodes(result, 'verticalCreate')).toEqual([code]);
     expect(result.data?.verticalCreate.userErrors[0]?.field).toEqual(field);
     expect(result.data?.verticalCreate.vertical).toBeNull();
     expect(await server.sql('select count(*)::int as n from vertical')).toEqual(before);
   });
 
   it('names the slug in the UNKNOWN_VERTICAL message', async () => {
-    const result = await server.graphql<{ verticalCreate: { userErrors: { message: string }[] } }>(
+    const result = await server.graphql(
       CREATE,
       { input: { slug: 'garden.tools', name: 'Tools', parentSlug: 'garden' } },
       { token: admin.token },
@@ -200,23 +195,23 @@ describe('verticalUpdate', () => {
   it('lets an admin rename and re-describe a vertical, keeping its slug', async () => {
     const created = await createVertical({ slug: 'books', name: 'Books' });
     const result = await server.graphql(UPDATE, { id: created.id, input: { name: 'Books & audiobooks', description: 'Printed and spoken.' } }, { token: admin.token });
-    expect(succeeded(result as never, 'verticalUpdate')).toMatchObject({ vertical: { slug: 'books', name: 'Books & audiobooks', description: 'Printed and spoken.' } });
+    expect(succeeded(result, 'verticalUpdate')).toMatchObject({ vertical: { slug: 'books', name: 'Books & audiobooks', description: 'Printed and spoken.' } });
     const onlyDescription = await server.graphql(UPDATE, { id: created.id, input: { description: 'Printed.' } }, { token: admin.token });
-    expect(succeeded(onlyDescription as never, 'verticalUpdate')).toMatchObject({ vertical: { name: 'Books & audiobooks', description: 'Printed.' } });
+    expect(succeeded(onlyDescription, 'verticalUpdate')).toMatchObject({ vertical: { name: 'Books & audiobooks', description: 'Printed.' } });
   });
 
   it('answers NOT_FOUND for an id that is not a vertical', async () => {
     const user = await signUp(server, 'someone');
     for (const id of [user.userId, 'garbage']) {
       const result = await server.graphql(UPDATE, { id, input: { name: 'X' } }, { token: admin.token });
-      expect(errorCodes(result as never, 'verticalUpdate')).toEqual(['NOT_FOUND']);
+      expect(errorCodes(result, 'verticalUpdate')).toEqual(['NOT_FOUND']);
     }
   });
 
   it('is refused to non-admins', async () => {
     const user = await signUp(server, 'not-admin');
-    const { data } = await server.graphql<{ vertical: VerticalView }>(VERTICAL, { slug: 'beauty' });
-    const result = await server.graphql(UPDATE, { id: data!.vertical.id, input: { name: 'Hijacked' } }, { token: user.token });
+    const { data } = await server.graphql(VERTICAL, { slug: 'beauty' });
+    const result = await server.graphql(UPDATE, { id: data!.vertical!.id, input: { name: 'Hijacked' } }, { token: user.token });
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(await server.sql(`select name from vertical where slug = 'beauty'`)).toEqual([{ name: 'Beauty & personal care' }]);
   });

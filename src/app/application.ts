@@ -3,7 +3,7 @@ import { seedDemoDataIfEmpty } from '../../seeds/demo.js';
 import { TokenService } from '../auth/tokens.js';
 import { createUnitOfWork, type UnitOfWork } from '../common/unit-of-work.js';
 import type { AppConfig } from '../config/env.js';
-import { migrate, provisionDatabase } from '../db/database.js';
+import { migrate, provisionDatabase, standbyReplicas } from '../db/database.js';
 import { createLiveEventBus, type LiveEventBus } from '../events/event-bus.js';
 import { createApiLimits } from '../http/limits/api-limits.js';
 import { assertWithinRequestBudget } from '../http/limits/request-scope.js';
@@ -56,7 +56,7 @@ export async function startApplication(
   const orm = await connectDatabase({
     clientUrl: database.url,
     poolMax: config.DB_POOL_MAX,
-    replicaUrls: config.DATABASE_REPLICA_URLS,
+    replicaUrls: await standbyReplicas(config.DATABASE_REPLICA_URLS, logger),
     ...(options.observeQuery ? { observeQuery: options.observeQuery } : {}),
     statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
     // No request may keep a transaction open longer than its own time budget.

@@ -91,6 +91,6 @@ export function briefSearchWhere(search: BriefSearch, now: Date, root = 'filter'
   if (search.platform) conditions.push({ platforms: { $contains: [search.platform] } });
   if (budgetCurrency) conditions.push({ budgetCurrency, budgetAmount });
   if (Object.keys(deadline).length) conditions.push({ deadline });
-  if (text) conditions.push({ searchVector: { $fulltext: text } });
+  // The words of `search` are matched and ranked by the caller (db/ranked-page.ts).
   return { $and: conditions };
 }

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { defineEntity, p } from '@mikro-orm/core';
-import { FullTextType } from '@mikro-orm/postgresql';
 import { User } from '../account/account.entity.js';
 import { Agency } from '../agency/agency.entity.js';
 import { Brand } from '../brand/brand.entity.js';
 import { Product } from '../brand/product.entity.js';
+import { SearchVectorType } from '../db/search-vector-type.js';
 import { Creator } from '../creator/creator.entity.js';
 import { Trader } from '../trader/trader.entity.js';
 
@@ -42,6 +42,10 @@ export type GmvGuaranteePreference = (typeof GmvGuaranteePreference)[keyof typeo
 
 export const TargetGender = { ANY: 'ANY', FEMALE: 'FEMALE', MALE: 'MALE' } as const;
 export type TargetGender = (typeof TargetGender)[keyof typeof TargetGender];
+
+function briefSearchTexts(brief: { title: string; description: string; nicheTags: string[] }) {
+  return { A: brief.title, B: brief.description, C: brief.nicheTags.join(' ') };
+}
 
 const BriefSchema = defineEntity({
   name: 'Brief',
@@ -98,13 +102,8 @@ const BriefSchema = defineEntity({
     cancelledAt: p.datetime().nullable(),
     /** What the brand told bidders when it cancelled. */
     cancellationReason: p.text().nullable(),
-    /** Title (weight A) and description (weight B) for full-text search; never read back. */
-    searchVector: p
-      .type(new FullTextType('english'))
-      .lazy()
-      .nullable()
-      .onCreate((brief: { title: string; description: string }) => ({ A: brief.title, B: brief.description }))
-      .onUpdate((brief: { title: string; description: string }) => ({ A: brief.title, B: brief.description })),
+    /** Title (weight A), description (B) and niche tags (C), cut into words by search-text.ts; never read back. */
+    searchVector: p.type(new SearchVectorType()).lazy().nullable().onCreate(briefSearchTexts).onUpdate(briefSearchTexts),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
     /** The inverse side only (no column): lets visibility conditions ask "is anyone of these invited?". */

@@ -354,7 +354,7 @@ export class BriefFilter {
   @Field(() => Date, { nullable: true, description: 'Only briefs whose deadline is after this moment.' })
   deadlineAfter?: Date | null;
 
-  @Field(() => String, { nullable: true, description: 'Words to find in the title or description (English full-text search, up to 200 characters).' })
+  @Field(() => String, { nullable: true, description: 'Words to find in the title, description or niche tags, in Chinese, English or both (up to 200 characters); every word must match, best match first.' })
   search?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Only this brand’s briefs.' })

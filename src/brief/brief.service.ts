@@ -1,6 +1,8 @@
 import { Cursor, type FilterQuery, LockMode, type OrderDefinition } from '@mikro-orm/core';
 import { type EntityManager, type QBFilterQuery, raw } from '@mikro-orm/postgresql';
 import { entityById, entityFromRow } from '../db/map-row.js';
+import { rankedPage } from '../db/ranked-page.js';
+import { searchQuerySql } from '../common/search-text.js';
 import type { z } from 'zod';
 import type { Viewer } from '../auth/viewer.js';
 import { closeActiveBids } from '../bid/bid-closing.js';
@@ -12,7 +14,7 @@ import { AccessDenied, parseInput, Problem, ProblemCode, type ProblemDetail } fr
 import type { ServiceContext } from '../common/service-context.js';
 import { Creator } from '../creator/creator.entity.js';
 import type { CredentialType } from '../credential/credential-type.js';
-import type { PageRequest } from '../common/page.js';
+import type { PageOfItems, PageRequest } from '../common/page.js';
 import { Trader } from '../trader/trader.entity.js';
 import type { VerticalService } from '../vertical/vertical.service.js';
 import { Brief, BriefInvitation, BriefObjective, BriefStatus, BriefVisibility } from './brief.entity.js';
@@ -68,11 +70,12 @@ export class BriefService {
   }
 
   /**
-   * Briefs the viewer may see, soonest deadline first. By default the ones open for bids (OPEN,
+   * Briefs the viewer may see, soonest deadline first, or best match first when `search` has
+   * words. By default the ones open for bids (OPEN,
    * deadline ahead); other statuses are a brand's own business, so asking for them needs `brandId`
    * of a brand the viewer belongs to (admins may ask anything).
    */
-  async list(context: ServiceContext, search: BriefSearchInput, page: PageRequest): Promise<Cursor<Brief>> {
+  async list(context: ServiceContext, search: BriefSearchInput, page: PageRequest): Promise<PageOfItems<Brief>> {
     this.assertMayListStatuses(context.viewer, search.brandId, search.statuses);
     const { verticalSlug, ...rest } = search;
     let verticalSlugs: string[] | undefined;
@@ -83,7 +86,10 @@ export class BriefService {
     }
     const where = briefSearchWhere({ ...rest, ...(verticalSlugs ? { verticalSlugs } : {}) }, new Date());
     const audience = await this.audienceOf(context);
-    return context.em.findByCursor(Brief, { where: { $and: [visibleBriefsWhere(audience), where] }, ...page, orderBy: BRIEF_ORDER });
+    const visibleWhere = { $and: [visibleBriefsWhere(audience), where] };
+    const words = search.search == null ? null : searchQuerySql(search.search);
+    if (words) return rankedPage(context.em, Brief, visibleWhere, words, page);
+    return context.em.findByCursor(Brief, { where: visibleWhere, ...page, orderBy: BRIEF_ORDER });
   }
 
   /** Refuses (FORBIDDEN) a list of statuses other than OPEN unless the viewer acts for `brandId`. */

@@ -10,6 +10,12 @@ export interface PageRequest {
   before?: string;
 }
 
+/** A page as MikroORM's `Cursor` holds it, or a page of search results ranked by relevance. */
+export type PageOfItems<Item extends object> = Pick<
+  Cursor<Item, never, never, never, true>,
+  'items' | 'totalCount' | 'hasNextPage' | 'hasPrevPage' | 'startCursor' | 'endCursor' | 'from'
+>;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Whether one decoded cursor value fits the property it orders by. */

@@ -13,7 +13,11 @@ export interface CreatorSearch {
   minFollowers?: number;
   maxFollowers?: number;
   minLevel?: number;
+  /** Words matched and ranked by the caller (db/ranked-page.ts); only their length is checked here. */
+  search?: string;
 }
+
+export const MAX_SEARCH_LENGTH = 200;
 
 /**
  * The database condition for a creator search. Every condition reads a summary column on the
@@ -30,6 +34,9 @@ export function creatorSearchWhere(search: CreatorSearch, root = 'filter'): Filt
   }
   const nicheTag = search.nicheTag == null ? undefined : normaliseNicheTag(search.nicheTag);
   if (nicheTag === '') problems.push({ code: ProblemCode.INVALID, field: [root, 'nicheTag'], message: 'The niche tag is empty.' });
+  if ((search.search?.trim().length ?? 0) > MAX_SEARCH_LENGTH) {
+    problems.push({ code: ProblemCode.OUT_OF_RANGE, field: [root, 'search'], message: `Search text has at most ${MAX_SEARCH_LENGTH} characters.` });
+  }
   if (problems.length) throw new Problem(problems);
 
   const followers = {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { defineEntity, p } from '@mikro-orm/core';
 import { User } from '../account/account.entity.js';
 import { ContentFormat, Platform } from '../common/enums.js';
+import { SearchVectorType } from '../db/search-vector-type.js';
 import { type AudienceProfile, EMPTY_AUDIENCE } from './audience.js';
 
 export const CreatorKind = {
@@ -13,6 +14,10 @@ export const CreatorKind = {
 } as const;
 export type CreatorKind = (typeof CreatorKind)[keyof typeof CreatorKind];
 
+function creatorSearchTexts(creator: { displayName: string; nicheTags: string[]; bio: string }) {
+  return { A: creator.displayName, B: creator.nicheTags.join(' '), C: creator.bio };
+}
+
 const CreatorSchema = defineEntity({
   name: 'Creator',
   indexes: [
@@ -23,6 +28,7 @@ const CreatorSchema = defineEntity({
     { properties: ['totalFollowers'] },
     { properties: ['platforms'], type: 'gin' },
     { properties: ['rateFormats'], type: 'gin' },
+    { properties: ['searchVector'], type: 'fulltext' },
   ],
   properties: {
     id: p.uuid().primary().onCreate(() => randomUUID()),
@@ -50,6 +56,8 @@ const CreatorSchema = defineEntity({
     /** The distinct platforms of the channel accounts and the formats of the rate card, for candidate retrieval. */
     platforms: p.array().default([]),
     rateFormats: p.array().default([]),
+    /** Name (weight A), niche tags (B) and bio (C), cut into words by search-text.ts; never read back. */
+    searchVector: p.type(new SearchVectorType()).lazy().nullable().onCreate(creatorSearchTexts).onUpdate(creatorSearchTexts),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
     channelAccounts: () => p.oneToMany(ChannelAccount).mappedBy('creator').orderBy({ followers: 'desc' }),

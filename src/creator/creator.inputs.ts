@@ -306,4 +306,10 @@ export class CreatorFilter {
 
   @Field(() => CredibilityLevel, { nullable: true, description: 'At least this credibility level.' })
   minLevel?: CredibilityLevel | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Words to find in the name, niche tags or bio, in Chinese, English or both (up to 200 characters); every word must match, best match first.',
+  })
+  search?: string | null;
 }

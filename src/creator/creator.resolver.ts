@@ -50,6 +50,7 @@ function toSearch(filter: CreatorFilter | null | undefined): CreatorSearchInput 
   if (filter?.minFollowers != null) search.minFollowers = filter.minFollowers;
   if (filter?.maxFollowers != null) search.maxFollowers = filter.maxFollowers;
   if (filter?.minLevel != null) search.minLevel = numericCredibilityLevel(filter.minLevel);
+  if (filter?.search != null) search.search = filter.search;
   return search;
 }
 

@@ -1,8 +1,10 @@
-import { type Cursor, LockMode } from '@mikro-orm/core';
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer.js';
 import { AccessDenied, parseInput, Problem, ProblemCode } from '../common/problems.js';
-import { findPage, type PageRequest } from '../common/page.js';
+import { findPage, type PageOfItems, type PageRequest } from '../common/page.js';
+import { searchQuerySql } from '../common/search-text.js';
+import { rankedPage } from '../db/ranked-page.js';
 import type { ServiceContext } from '../common/service-context.js';
 import { entityById } from '../db/map-row.js';
 import type { CredibilityService } from '../credibility/credibility.service.js';
@@ -119,19 +121,21 @@ export class CreatorService {
     return { removedId: channelAccount.id, creator };
   }
 
-  /** Public search, most credible first; an unknown vertical slug is refused, not silently empty. */
-  async search(em: EntityManager, search: CreatorSearchInput, page: PageRequest): Promise<Cursor<Creator>> {
+  /**
+   * Public search, most credible first, or best match first when `search` has words; an unknown
+   * vertical slug is refused, not silently empty.
+   */
+  async search(em: EntityManager, search: CreatorSearchInput, page: PageRequest): Promise<PageOfItems<Creator>> {
     const { verticalSlug, ...rest } = search;
     let verticalSlugs: string[] | undefined;
     if (verticalSlug != null) {
       await this.verticals.resolveSlugs(em, [verticalSlug], ['filter', 'verticalSlug']);
       verticalSlugs = await this.verticals.expandWithChildren(em, verticalSlug);
     }
-    return findPage(em, Creator, {
-      where: creatorSearchWhere({ ...rest, ...(verticalSlugs ? { verticalSlugs } : {}) }),
-      orderBy: { credibilityScore: 'desc', id: 'asc' },
-      page,
-    });
+    const where = creatorSearchWhere({ ...rest, ...(verticalSlugs ? { verticalSlugs } : {}) });
+    const words = search.search == null ? null : searchQuerySql(search.search);
+    if (words) return rankedPage(em, Creator, where, words, page);
+    return findPage(em, Creator, { where, orderBy: { credibilityScore: 'desc', id: 'asc' }, page });
   }
 
   /** A profile by id: the read behind every public lookup, so it skips building a query (db/map-row.ts). */

@@ -1,4 +1,5 @@
 import { MikroORM } from '@mikro-orm/postgresql';
+import pg from 'pg';
 import type { AppConfig } from '../config/env.js';
 import type { Logger } from '../observability/logger.js';
 import { guardPools } from './broken-connections.js';
@@ -38,4 +39,38 @@ export async function connect(settings: OrmSettings): Promise<MikroORM> {
 export async function migrate(orm: MikroORM): Promise<string[]> {
   const applied = await orm.migrator.up();
   return applied.map((migration) => migration.name);
+}
+
+/**
+ * The replica URLs that really are standbys (`pg_is_in_recovery()`), in order. One that is not (a
+ * primary, an unrelated server) or cannot be reached is left out with a log line that names it:
+ * sending reads there could show data that is not the primary's, so reads stay on the primary.
+ */
+export async function standbyReplicas(replicaUrls: readonly string[], logger: Logger): Promise<string[]> {
+  const standbys: string[] = [];
+  for (const [index, url] of replicaUrls.entries()) {
+    const replica = { replica: `replica-${index + 1}`, host: describeUrl(url) };
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+    try {
+      await client.connect();
+      const { rows } = await client.query<{ standby: boolean }>('select pg_is_in_recovery() as standby');
+      if (rows[0]?.standby) standbys.push(url);
+      else logger.error(replica, 'DATABASE_REPLICA_URLS names a server that is not a standby (pg_is_in_recovery() is false); reads will not be sent to it');
+    } catch (error) {
+      logger.error({ ...replica, err: error }, 'DATABASE_REPLICA_URLS names a server that cannot be reached; reads will not be sent to it');
+    } finally {
+      await client.end().catch(() => {});
+    }
+  }
+  return standbys;
+}
+
+/** host:port/database of a URL, without its credentials, for a log line. */
+function describeUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.host}${parsed.pathname}`;
+  } catch {
+    return 'an unreadable URL';
+  }
 }

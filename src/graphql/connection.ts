@@ -1,6 +1,5 @@
-import type { Cursor } from '@mikro-orm/core';
 import { ArgsType, type ClassType, Field, Int, ObjectType } from 'type-graphql';
-import type { PageRequest } from '../common/page.js';
+import type { PageOfItems, PageRequest } from '../common/page.js';
 import { PageInfo } from './common-types.js';
 import { badUserInput } from './errors.js';
 
@@ -65,7 +64,7 @@ export interface ConnectionShape<TNode> {
  * A page in Relay's shape. Cursors are encoded when a query reads them: a brand's 20 briefs with
  * 10 bids each, read without cursors, spent a twentieth of its CPU encoding 220 of them.
  */
-export function toConnection<TNode extends object>(cursor: Cursor<TNode, never, never, never, true>): ConnectionShape<TNode> {
+export function toConnection<TNode extends object>(cursor: PageOfItems<TNode>): ConnectionShape<TNode> {
   return {
     edges: cursor.items.map((node) => ({
       node: node as TNode,

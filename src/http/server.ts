@@ -131,6 +131,7 @@ export async function createHttpServer(dependencies: HttpServerDependencies) {
   const httpServer = http.createServer(app);
   const metrics = createMetrics({ pool: await orm.em.getConnection().getNativeClient(), token: dependencies.metricsToken });
   const requestLog = createRequestLog(logger, { onRefused: metrics.recordRefused });
+  app.use(metrics.httpMiddleware);
 
   const { schema, viewers, unitOfWork } = dependencies;
   const subscriptions = attachSubscriptionServer({

@@ -1,6 +1,6 @@
-import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { type Job, type JobResult, type JobStates, PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
+import { inJobSpan } from '../observability/job-spans.js';
 import type { JobDefinition, JobQueue, JobRun, JobRunState, SendOptions } from './job-queue.js';
 
 /** The schema pg-boss keeps its tables in, beside (never inside) the application's. */
@@ -56,7 +56,7 @@ export function createPgBossQueue(settings: PgBossQueueSettings): JobQueue {
     max: settings.poolMax ?? 3,
     application_name: settings.instanceName ?? 'marketplace-jobs',
     instanceName: settings.instanceName ?? 'marketplace-jobs',
-    // Spans come from `define` below: one root span per run, named after the job.
+    // Spans come from `define` below (observability/job-spans.ts): one root span per run.
     openTelemetry: { enabled: false },
   });
   // pg-boss reports its own trouble (a lost connection, a failed maintenance pass) as events;
@@ -64,7 +64,6 @@ export function createPgBossQueue(settings: PgBossQueueSettings): JobQueue {
   boss.on('error', (error) => logger.error({ err: error }, 'job queue error; it keeps retrying'));
   boss.on('warning', (warning) => logger.warn({ warning: warning.data }, `job queue: ${warning.message}`));
 
-  const tracer = trace.getTracer('marketplace-jobs');
   const workers = new Map<string, string>();
   let started = false;
 
@@ -93,27 +92,18 @@ export function createPgBossQueue(settings: PgBossQueueSettings): JobQueue {
       const { retryDelayMax: _fixedAtCreation, ...changeable } = retries;
       // A queue keeps the options it was created with; a changed definition updates them.
       await boss.updateQueue(definition.name, changeable);
-      const runOne = (job: Job<Data>) =>
-        tracer.startActiveSpan(
-          `job ${definition.name}`,
-          { root: true, kind: SpanKind.CONSUMER, attributes: { 'job.id': job.id, 'job.retry': job.retryCount } },
-          async (span): Promise<JobResult> => {
-            try {
-              return { id: job.id, status: 'completed', output: (await definition.run(job.data, { id: job.id, retry: job.retryCount })) ?? {} };
-            } catch (error) {
-              // The queue records the failure and retries; this line says which job and which try.
-              logger.warn(
-                { err: error, job: definition.name, jobId: job.id, retry: job.retryCount },
-                'job failed; the queue will retry it until its retries are spent',
-              );
-              span.recordException(error as Error);
-              span.setStatus({ code: SpanStatusCode.ERROR });
-              return { id: job.id, status: 'failed', output: error };
-            } finally {
-              span.end();
-            }
-          },
-        );
+      const runOne = async (job: Job<Data>): Promise<JobResult> => {
+        try {
+          const output = await inJobSpan(`job ${definition.name}`, { 'job.id': job.id, 'job.retry': job.retryCount }, () =>
+            definition.run(job.data, { id: job.id, retry: job.retryCount }),
+          );
+          return { id: job.id, status: 'completed', output: output ?? {} };
+        } catch (error) {
+          // The queue records the failure and retries; this line says which job and which try.
+          logger.warn({ err: error, job: definition.name, jobId: job.id, retry: job.retryCount }, 'job failed; the queue will retry it until its retries are spent');
+          return { id: job.id, status: 'failed', output: error };
+        }
+      };
       const workerId = await boss.work<Data>(
         definition.name,
         {

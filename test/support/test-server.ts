@@ -157,3 +157,11 @@ export function useTestServer(environment: Record<string, string> = {}, options:
     stop: () => current().stop(),
   };
 }
+
+/**
+ * A node narrowed to the type its `... on X { key }` selected, told apart by `key`; null when the
+ * node is missing or of another type. Generated types give `node` as a union of every Node type.
+ */
+export function nodeWith<Node, Key extends string>(node: Node | null | undefined, key: Key): Extract<Node, Record<Key, unknown>> | null {
+  return node != null && typeof node === 'object' && key in node ? (node as Extract<Node, Record<Key, unknown>>) : null;
+}

@@ -1,3 +1,19 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import {
+  DealDeliverableIdsDocument,
+  SetUpBriefPublishDocument,
+  WorldAgencyMemberInviteDocument,
+  WorldAmendmentProposeDocument,
+  WorldBrandMemberInviteDocument,
+  WorldBriefInviteDocument,
+  WorldChannelAccountAddDocument,
+  WorldCredentialSubmitDocument,
+  WorldCredentialVerifyDocument,
+  WorldDisputeOpenDocument,
+  WorldRosterDocument,
+  WorldRosterInviteDocument,
+  WorldSalesReportDocument,
+} from '../generated/graphql.js';
 import { type Actor, signUpAdmin, succeeded } from './actors.js';
 import {
   acceptBid,
@@ -9,12 +25,11 @@ import {
   createCreator,
   createTrader,
   deliverable,
-  ERRORS,
   placeBid,
   type Talent,
   terms,
 } from './bids.js';
-import type { TestServer } from './test-server.js';
+import type { TestServer, VariablesAndOptions } from './test-server.js';
 
 /**
  * The people of the authorization matrix. `brandOwner` and `talent` are the parties of the deal
@@ -93,8 +108,14 @@ export function tokenOf(world: World, role: Role): string | undefined {
   return role === 'anonymous' ? undefined : world.actors[role].token;
 }
 
-async function mutation<T>(server: TestServer, actor: Actor, field: string, document: string, variables: Record<string, unknown>): Promise<T> {
-  return succeeded<T>((await server.graphql(document, variables, { token: actor.token })) as never, field);
+async function mutation<Data, Variables, Field extends keyof Data & string>(
+  server: TestServer,
+  actor: Actor,
+  field: Field,
+  document: TypedDocumentNode<Data, Variables>,
+  variables: Variables,
+) {
+  return succeeded(await server.graphql(document, ...([variables, { token: actor.token }] as VariablesAndOptions<Variables>)), field);
 }
 
 /**
@@ -111,45 +132,45 @@ export async function buildWorld(server: TestServer): Promise<World> {
   const involvedAgency = await createAgency(server, [talent]);
   const uninvolvedAgency = await createAgency(server, []);
 
-  const channel = await mutation<{ channelAccount: { id: string } }>(
+  const channel = await mutation(
     server,
     talent.actor,
     'channelAccountAdd',
-    `mutation($id: ID!, $input: ChannelAccountAddInput!) { channelAccountAdd(creatorId: $id, input: $input) { channelAccount { id } ${ERRORS} } }`,
+    WorldChannelAccountAddDocument,
     { id: talent.id, input: { platform: 'DOUYIN', handle: `talent-${Date.now()}`, followers: 120_000, averageViews: 9000, engagementRate: 0.05, realFollowerShare: 0.9 } },
   );
 
-  const submitCredential = `mutation($input: CredentialSubmitInput!) { credentialSubmit(input: $input) { credential { id } ${ERRORS} } }`;
-  const verified = await mutation<{ credential: { id: string } }>(server, talent.actor, 'credentialSubmit', submitCredential, {
+  const submitCredential = WorldCredentialSubmitDocument;
+  const verified = await mutation(server, talent.actor, 'credentialSubmit', submitCredential, {
     input: { type: 'PHARMACIST', issuer: 'Provincial board', licenseNumber: 'PH-SECRET-1', evidenceUrl: 'https://example.com/evidence/ph' },
   });
-  await mutation(server, admin, 'credentialVerify', `mutation($id: ID!) { credentialVerify(id: $id, input: { note: "checked the registry" }) { credential { id } ${ERRORS} } }`, {
+  await mutation(server, admin, 'credentialVerify', WorldCredentialVerifyDocument, {
     id: verified.credential.id,
   });
-  const pending = await mutation<{ credential: { id: string } }>(server, talent.actor, 'credentialSubmit', submitCredential, {
+  const pending = await mutation(server, talent.actor, 'credentialSubmit', submitCredential, {
     input: { type: 'NUTRITIONIST', issuer: 'Nutrition society', licenseNumber: 'NU-SECRET-2', evidenceUrl: 'https://example.com/evidence/nu' },
   });
 
-  const operatorCredential = await mutation<{ credential: { id: string } }>(server, operator.actor, 'credentialSubmit', submitCredential, {
+  const operatorCredential = await mutation(server, operator.actor, 'credentialSubmit', submitCredential, {
     input: { type: 'RESEARCHER', issuer: 'Academy', licenseNumber: 'RE-SECRET-3' },
   });
 
   const publicBrief = await createBrief(server, brandA);
   const inviteOnlyBrief = await createBrief(server, brandA, { visibility: 'INVITE_ONLY', title: 'Invite-only seeding' }, false);
-  const invited = await mutation<{ brief: { invitations: { id: string }[] } }>(
+  const invited = await mutation(
     server,
     brandA.owner,
     'briefInvite',
-    `mutation($id: ID!, $input: BriefInviteInput!) { briefInvite(id: $id, input: $input) { brief { invitations { id } } ${ERRORS} } }`,
+    WorldBriefInviteDocument,
     { id: inviteOnlyBrief, input: { creatorIds: [talent.id] } },
   );
-  await mutation(server, brandA.owner, 'briefPublish', `mutation($id: ID!) { briefPublish(id: $id) { brief { id } ${ERRORS} } }`, { id: inviteOnlyBrief });
+  await mutation(server, brandA.owner, 'briefPublish', SetUpBriefPublishDocument, { id: inviteOnlyBrief });
   const draftBrief = await createBrief(server, brandA, { title: 'Draft seeding' }, false);
   const operatedBrief = await createBrief(server, brandA, { objective: 'OPERATED_SELF_BROADCAST', formats: ['LIVE_STREAM'], title: 'Operated broadcast' });
 
   const agencyBid = await placeBid(server, involvedAgency.member, { briefId: publicBrief, creatorId: talent.id, agencyId: involvedAgency.agencyId });
   const accepted = await acceptBid(server, brandA.owner, agencyBid.id);
-  const deal = succeeded<{ deal: { id: string } }>(accepted as never, 'bidAccept').deal;
+  const deal = succeeded(accepted, 'bidAccept').deal;
   const talentBid = await placeBid(server, talent.actor, { briefId: inviteOnlyBrief, creatorId: talent.id });
   const operatorBid = await placeBid(server, operator.actor, {
     briefId: operatedBrief,
@@ -157,59 +178,56 @@ export async function buildWorld(server: TestServer): Promise<World> {
     terms: terms({ deliverables: [deliverable({ format: 'LIVE_STREAM' })] }),
   });
 
-  const roster = await server.graphql<{ node: { agency: { roster: { edges: { node: { id: string } }[] } } } }>(
-    `query($id: ID!) { node(id: $id) { ... on Creator { agency { roster(first: 5) { edges { node { id } } } } } } }`,
-    { id: talent.id },
-  );
-  const activeMembership = roster.data!.node.agency.roster.edges[0]!.node.id;
-  const pendingMembership = await mutation<{ rosterMembership: { id: string } }>(
+  const roster = await server.graphql(WorldRosterDocument, { id: talent.id });
+  const activeMembership = roster.data!.node!.agency!.roster.edges[0]!.node.id;
+  const pendingMembership = await mutation(
     server,
     involvedAgency.member,
     'rosterInvite',
-    `mutation($agencyId: ID!, $input: RosterInviteInput!) { rosterInvite(agencyId: $agencyId, input: $input) { rosterMembership { id } ${ERRORS} } }`,
+    WorldRosterInviteDocument,
     { agencyId: involvedAgency.agencyId, input: { creatorId: otherCreator.id, shareBp: 1500 } },
   );
 
   const outsider = `outsider-${Date.now()}@example.com`;
-  const brandInvitation = await mutation<{ invitation: { id: string } }>(
+  const brandInvitation = await mutation(
     server,
     brandA.owner,
     'brandMemberInvite',
-    `mutation($id: ID!, $input: MemberInviteInput!) { brandMemberInvite(brandId: $id, input: $input) { invitation { id } ${ERRORS} } }`,
+    WorldBrandMemberInviteDocument,
     { id: brandA.brandId, input: { email: outsider } },
   );
-  const agencyInvitation = await mutation<{ invitation: { id: string } }>(
+  const agencyInvitation = await mutation(
     server,
     involvedAgency.member,
     'agencyMemberInvite',
-    `mutation($id: ID!, $input: MemberInviteInput!) { agencyMemberInvite(agencyId: $id, input: $input) { invitation { id } ${ERRORS} } }`,
+    WorldAgencyMemberInviteDocument,
     { id: involvedAgency.agencyId, input: { email: outsider } },
   );
 
   // The deal's own records, each visible to the deal's parties and admins only. The dispute comes
   // last: a DISPUTED deal takes no amendments or reports.
-  const dealRecords = await server.graphql<{ node: { deliverables: { id: string }[] } }>(`query($id: ID!) { node(id: $id) { ... on Deal { deliverables { id } } } }`, { id: deal.id }, { token: brandA.owner.token });
-  const dealDeliverable = dealRecords.data!.node.deliverables[0]!.id;
-  const amendment = await mutation<{ amendment: { id: string } }>(
+  const dealRecords = await server.graphql(DealDeliverableIdsDocument, { id: deal.id }, { token: brandA.owner.token });
+  const dealDeliverable = dealRecords.data!.node!.deliverables![0]!.id;
+  const amendment = await mutation(
     server,
     brandA.owner,
     'dealAmendmentPropose',
-    `mutation($input: DealAmendmentProposeInput!) { dealAmendmentPropose(input: $input) { amendment { id } ${ERRORS} } }`,
+    WorldAmendmentProposeDocument,
     { input: { dealId: deal.id, reason: 'One more video', terms: { ...terms({ deliverables: [deliverable(), deliverable({ description: 'A second explainer' })] }), agencyShareBp: undefined } } },
   );
   const today = new Date().toISOString().slice(0, 10);
-  const salesReport = await mutation<{ salesReport: { id: string } }>(
+  const salesReport = await mutation(
     server,
     brandA.owner,
     'dealSalesReport',
-    `mutation($input: DealSalesReportInput!) { dealSalesReport(input: $input) { salesReport { id } ${ERRORS} } }`,
+    WorldSalesReportDocument,
     { input: { dealId: deal.id, periodStart: today, periodEnd: today, ordersCount: 12, gmv: { amount: 345_600, currency: 'CNY' } } },
   );
-  const dispute = await mutation<{ dispute: { id: string } }>(
+  const dispute = await mutation(
     server,
     brandA.owner,
     'dealDisputeOpen',
-    `mutation($id: ID!) { dealDisputeOpen(id: $id, reason: "The video never went live") { dispute { id } ${ERRORS} } }`,
+    WorldDisputeOpenDocument,
     { id: deal.id },
   );
 
@@ -233,7 +251,7 @@ export async function buildWorld(server: TestServer): Promise<World> {
       inviteOnlyBrief,
       draftBrief,
       operatedBrief,
-      briefInvitation: invited.brief.invitations[0]!.id,
+      briefInvitation: invited.brief.invitations![0]!.id,
       agencyBid: agencyBid.id,
       deal: deal.id,
       talentBid: talentBid.id,
