@@ -4,6 +4,7 @@ import type { UnitOfWork } from '../src/common/unit-of-work.js';
 import { User } from '../src/account/account.entity.js';
 import { Agency, AgencyMember, RosterMembership, RosterStatus } from '../src/agency/agency.entity.js';
 import { hashPassword } from '../src/auth/password.js';
+import { Viewer } from '../src/auth/viewer.js';
 import { Brand, BrandMember, MemberRole } from '../src/brand/brand.entity.js';
 import { Product } from '../src/brand/product.entity.js';
 import { type ContentFormat, Platform } from '../src/common/enums.js';
@@ -483,6 +484,12 @@ export async function seedDemoDataIfEmpty(
 
     // Summary columns (credibility, follower totals, audience quality) are computed, never typed in.
     for (const user of profileUsers) await services.credibility.refreshForUser(tx, user.id);
+
+    // Each brand topped its balance up by bank transfer, confirmed by the admin, before its deals started funded.
+    const adminSide = { ...context, viewer: new Viewer(admin.id, true, new Set(), new Set(), null, null) };
+    for (const [key, { brand }] of brands) {
+      await services.ledger.confirmDeposit(adminSide, brand.id, { amount: { amount: 200_000_000, currency: 'CNY' }, bankReference: `DEMO-TOPUP-${key}` });
+    }
 
     // Past campaigns, settled and reviewed through the services, give the track records credibility reads.
     const record = await seedDemoRecord(context, services, { brands, creators, traders, agencies }, { now });

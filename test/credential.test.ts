@@ -1,7 +1,19 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fromGlobalId, toGlobalId } from '../src/graphql/global-id.js';
+import {
+  type CredentialFieldsFragment,
+  CredentialHolderChannelAddDocument,
+  CredentialHolderCreateDocument,
+  CredentialOrHolderDocument,
+  CredentialRejectFullDocument,
+  CredentialsPendingPageDocument,
+  type CredentialSubmitInput,
+  CredentialSubmitFullDocument,
+  CredentialVerifyFullDocument,
+  ViewerCredentialIdsDocument,
+} from './generated/graphql.js';
 import { type Actor, errorCodes, signUp, signUpAdmin, succeeded } from './support/actors.js';
-import { useTestServer } from './support/test-server.js';
+import { nodeWith, useTestServer } from './support/test-server.js';
 
 const server = useTestServer();
 let admin: Actor;
@@ -9,53 +21,44 @@ beforeAll(async () => {
   admin = await signUpAdmin(server);
 });
 
-const CREDENTIAL_FIELDS = 'id type issuer licenseNumber evidenceUrl status expiresAt reviewedAt reviewNote createdAt holder { id }';
-const SUBMIT = `mutation($input: CredentialSubmitInput!) { credentialSubmit(input: $input) { credential { ${CREDENTIAL_FIELDS} } userErrors { code field message } } }`;
-const VERIFY = `mutation($id: ID!, $input: CredentialVerifyInput) { credentialVerify(id: $id, input: $input) { credential { ${CREDENTIAL_FIELDS} } userErrors { code field message } } }`;
-const REJECT = `mutation($id: ID!, $input: CredentialRejectInput!) { credentialReject(id: $id, input: $input) { credential { ${CREDENTIAL_FIELDS} } userErrors { code field message } } }`;
-const NODE = `query($id: ID!) { node(id: $id) { id ... on Credential { ${CREDENTIAL_FIELDS} } ... on Creator { credibility { score level } totalFollowers credentials { ${CREDENTIAL_FIELDS} } } ... on Trader { credentials { id status } } } }`;
-const PENDING = `query($first: Int = 20, $after: String) { credentialsPendingReview(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id status licenseNumber } } } }`;
-const CREATE_CREATOR = `mutation($input: CreatorProfileCreateInput!) { creatorProfileCreate(input: $input) { creator { id credibility { score level } } userErrors { code } } }`;
-const ADD_ACCOUNT = `mutation($creatorId: ID!, $input: ChannelAccountAddInput!) { channelAccountAdd(creatorId: $creatorId, input: $input) { creator { credibility { score level } } userErrors { code } } }`;
+const SUBMIT = CredentialSubmitFullDocument;
+const VERIFY = CredentialVerifyFullDocument;
+const REJECT = CredentialRejectFullDocument;
+const NODE = CredentialOrHolderDocument;
+const PENDING = CredentialsPendingPageDocument;
 
-interface CredentialView {
-  id: string;
-  type: string;
-  issuer: string;
-  licenseNumber: string | null;
-  evidenceUrl: string | null;
-  status: string;
-  expiresAt: string | null;
-  reviewedAt: string | null;
-  reviewNote: string | null;
-  holder: { id: string } | null;
-}
-type Payload = Record<string, { credential: CredentialView; userErrors: { code: string; field: string[] }[] }>;
+type CredentialView = CredentialFieldsFragment;
+type NodeResult = Awaited<ReturnType<typeof readNode>>;
+
+const readNode = (id: string, token?: string) => server.graphql(NODE, { id }, token ? { token } : {});
+/** The node as a credential, a creator or an operator: told apart by a field only that type's selection has. */
+const asCreator = (result: NodeResult) => nodeWith(result.data?.node, 'totalFollowers');
+const heldCredentialIds = (result: NodeResult) => (nodeWith(result.data?.node, 'credentials')?.credentials as { id: string }[] | undefined)?.map((credential) => credential.id);
 
 const uid = (actor: Actor) => fromGlobalId(actor.userId)!.id;
 const inOneYear = () => new Date(Date.now() + 365 * 24 * 3600 * 1000).toISOString();
 let licences = 0;
 
-async function submit(actor: Actor, input: Record<string, unknown> = {}): Promise<CredentialView> {
-  const result = await server.graphql<Payload>(
+async function submit(actor: Actor, input: Partial<CredentialSubmitInput> = {}): Promise<CredentialView> {
+  const result = await server.graphql(
     SUBMIT,
     { input: { type: 'DERMATOLOGIST', issuer: 'Shanghai Medical Council', licenseNumber: `SH-${++licences}`, evidenceUrl: 'https://registry.example.com/x', ...input } },
     { token: actor.token },
   );
-  return succeeded<{ credential: CredentialView }>(result as never, 'credentialSubmit').credential;
+  return succeeded(result, 'credentialSubmit').credential;
 }
 
 async function verify(id: string, by: Actor = admin): Promise<CredentialView> {
-  return succeeded<{ credential: CredentialView }>((await server.graphql(VERIFY, { id, input: { note: 'checked the register' } }, { token: by.token })) as never, 'credentialVerify').credential;
+  return succeeded(await server.graphql(VERIFY, { id, input: { note: 'checked the register' } }, { token: by.token }), 'credentialVerify').credential;
 }
 
 async function reject(id: string, reason = 'not on the register'): Promise<CredentialView> {
-  return succeeded<{ credential: CredentialView }>((await server.graphql(REJECT, { id, input: { reason } }, { token: admin.token })) as never, 'credentialReject').credential;
+  return succeeded(await server.graphql(REJECT, { id, input: { reason } }, { token: admin.token }), 'credentialReject').credential;
 }
 
-async function createCreator(actor: Actor): Promise<{ id: string; credibility: { score: number; level: string } }> {
-  const result = await server.graphql(CREATE_CREATOR, { input: { displayName: 'Dr', kind: 'PROFESSIONAL' } }, { token: actor.token });
-  return succeeded<{ creator: { id: string; credibility: { score: number; level: string } } }>(result as never, 'creatorProfileCreate').creator;
+async function createCreator(actor: Actor) {
+  const result = await server.graphql(CredentialHolderCreateDocument, { input: { displayName: 'Dr', kind: 'PROFESSIONAL' } }, { token: actor.token });
+  return succeeded(result, 'creatorProfileCreate').creator;
 }
 
 const statusOf = async (id: string) => (await server.sql<{ status: string }>('select status from credential where id = ?', [fromGlobalId(id)!.id]))[0]?.status;
@@ -85,8 +88,8 @@ describe('credentialSubmit', () => {
     ['a blank licence number', { licenseNumber: '' }, 'OUT_OF_RANGE', ['input', 'licenseNumber']],
   ])('refuses %s and records nothing', async (_label, change, code, field) => {
     const holder = await signUp(server, 'bad');
-    const result = await server.graphql<Payload>(SUBMIT, { input: { type: 'PHARMACIST', issuer: 'Board', licenseNumber: 'P-1', ...change } }, { token: holder.token });
-    expect(errorCodes(result as never, 'credentialSubmit')).toEqual([code]);
+    const result = await server.graphql(SUBMIT, { input: { type: 'PHARMACIST', issuer: 'Board', licenseNumber: 'P-1', ...change } }, { token: holder.token });
+    expect(errorCodes(result, 'credentialSubmit')).toEqual([code]);
     expect(result.data?.credentialSubmit?.userErrors[0]?.field).toEqual(field);
     expect(await server.sql('select count(*)::int as n from credential where holder_id = ?', [uid(holder)])).toEqual([{ n: 0 }]);
   });
@@ -101,21 +104,21 @@ describe('credentialVerify and credentialReject', () => {
   it('verifies a pending credential and raises the holder’s credibility: dermatologist + clean audience = L4', async () => {
     const holder = await signUp(server, 'derm');
     const creator = await createCreator(holder);
-    const channel = await server.graphql<{ channelAccountAdd: { creator: { credibility: unknown } } }>(
-      ADD_ACCOUNT,
+    const channel = await server.graphql(
+      CredentialHolderChannelAddDocument,
       { creatorId: creator.id, input: { platform: 'XIAOHONGSHU', handle: `derm-${uid(holder)}`, followers: 200_000, realFollowerShare: 1 } },
       { token: holder.token },
     );
-    expect(channel.data?.channelAccountAdd.creator.credibility).toEqual({ score: 30, level: 'L2' });
+    expect(channel.data?.channelAccountAdd.creator?.credibility).toEqual({ score: 30, level: 'L2' });
 
     const credential = await submit(holder);
-    const pending = await server.graphql<{ node: { credibility: unknown } }>(NODE, { id: creator.id });
-    expect(pending.data?.node.credibility).toEqual({ score: 30, level: 'L2' });
+    const pending = await readNode(creator.id);
+    expect(asCreator(pending)?.credibility).toEqual({ score: 30, level: 'L2' });
 
     const verified = await verify(credential.id);
     expect(verified).toMatchObject({ status: 'VERIFIED', reviewNote: 'checked the register' });
     expect(verified.reviewedAt).not.toBeNull();
-    const after = await server.graphql<{ node: { credibility: unknown; totalFollowers: number } }>(NODE, { id: creator.id });
+    const after = await readNode(creator.id);
     expect(after.data?.node).toMatchObject({ credibility: { score: 54, level: 'L4' }, totalFollowers: 200_000 });
   });
 
@@ -130,7 +133,7 @@ describe('credentialVerify and credentialReject', () => {
     const credential = await submit(holder, { expiresAt: inOneYear() });
     await server.sql(`update credential set expires_at = now() - interval '1 day' where id = ?`, [fromGlobalId(credential.id)!.id]);
     const result = await server.graphql(VERIFY, { id: credential.id }, { token: admin.token });
-    expect(errorCodes(result as never, 'credentialVerify')).toEqual(['INVALID']);
+    expect(errorCodes(result, 'credentialVerify')).toEqual(['INVALID']);
     expect(await statusOf(credential.id)).toBe('PENDING');
   });
 
@@ -140,17 +143,17 @@ describe('credentialVerify and credentialReject', () => {
     const credential = await submit(holder);
     const rejected = await reject(credential.id, ' licence number not on the register ');
     expect(rejected).toMatchObject({ status: 'REJECTED', reviewNote: 'licence number not on the register' });
-    const seenByHolder = await server.graphql<{ node: CredentialView }>(NODE, { id: credential.id }, { token: holder.token });
+    const seenByHolder = await readNode(credential.id, holder.token);
     expect(seenByHolder.data?.node).toMatchObject({ status: 'REJECTED', reviewNote: 'licence number not on the register' });
-    const after = await server.graphql<{ node: { credibility: unknown } }>(NODE, { id: creator.id });
-    expect(after.data?.node.credibility).toEqual({ score: 0, level: 'L1' });
+    const after = await readNode(creator.id);
+    expect(asCreator(after)?.credibility).toEqual({ score: 0, level: 'L1' });
   });
 
   it('requires a reason to reject', async () => {
     const holder = await signUp(server, 'reason');
     const credential = await submit(holder);
-    const result = await server.graphql<Payload>(REJECT, { id: credential.id, input: { reason: '   ' } }, { token: admin.token });
-    expect(errorCodes(result as never, 'credentialReject')).toEqual(['OUT_OF_RANGE']);
+    const result = await server.graphql(REJECT, { id: credential.id, input: { reason: '   ' } }, { token: admin.token });
+    expect(errorCodes(result, 'credentialReject')).toEqual(['OUT_OF_RANGE']);
     expect(result.data?.credentialReject?.userErrors[0]?.field).toEqual(['input', 'reason']);
     expect(await statusOf(credential.id)).toBe('PENDING');
   });
@@ -158,8 +161,8 @@ describe('credentialVerify and credentialReject', () => {
   it('refuses an admin reviewing their own credential with SELF_REVIEW', async () => {
     const selfReviewer = await signUpAdmin(server);
     const credential = await submit(selfReviewer);
-    expect(errorCodes((await server.graphql(VERIFY, { id: credential.id }, { token: selfReviewer.token })) as never, 'credentialVerify')).toEqual(['SELF_REVIEW']);
-    expect(errorCodes((await server.graphql(REJECT, { id: credential.id, input: { reason: 'no' } }, { token: selfReviewer.token })) as never, 'credentialReject')).toEqual([
+    expect(errorCodes(await server.graphql(VERIFY, { id: credential.id }, { token: selfReviewer.token }), 'credentialVerify')).toEqual(['SELF_REVIEW']);
+    expect(errorCodes(await server.graphql(REJECT, { id: credential.id, input: { reason: 'no' } }, { token: selfReviewer.token }), 'credentialReject')).toEqual([
       'SELF_REVIEW',
     ]);
     expect(await statusOf(credential.id)).toBe('PENDING');
@@ -170,8 +173,8 @@ describe('credentialVerify and credentialReject', () => {
     const verified = await verify((await submit(holder)).id);
     const rejected = await reject((await submit(holder)).id);
     for (const id of [verified.id, rejected.id]) {
-      expect(errorCodes((await server.graphql(VERIFY, { id }, { token: admin.token })) as never, 'credentialVerify')).toEqual(['ALREADY_REVIEWED']);
-      expect(errorCodes((await server.graphql(REJECT, { id, input: { reason: 'again' } }, { token: admin.token })) as never, 'credentialReject')).toEqual(['ALREADY_REVIEWED']);
+      expect(errorCodes(await server.graphql(VERIFY, { id }, { token: admin.token }), 'credentialVerify')).toEqual(['ALREADY_REVIEWED']);
+      expect(errorCodes(await server.graphql(REJECT, { id, input: { reason: 'again' } }, { token: admin.token }), 'credentialReject')).toEqual(['ALREADY_REVIEWED']);
     }
     expect(await statusOf(verified.id)).toBe('VERIFIED');
     expect(await statusOf(rejected.id)).toBe('REJECTED');
@@ -185,15 +188,15 @@ describe('credentialVerify and credentialReject', () => {
       server.graphql(VERIFY, { id: credential.id }, { token: admin.token }),
       server.graphql(REJECT, { id: credential.id, input: { reason: 'fake' } }, { token: other.token }),
     ]);
-    const codes = [errorCodes(first as never, 'credentialVerify')[0] ?? 'OK', errorCodes(second as never, 'credentialReject')[0] ?? 'OK'];
+    const codes = [errorCodes(first, 'credentialVerify')[0] ?? 'OK', errorCodes(second, 'credentialReject')[0] ?? 'OK'];
     expect(codes.sort()).toEqual(['ALREADY_REVIEWED', 'OK']);
   });
 
   it('answers NOT_FOUND alike for a missing credential, an id of another type and garbage', async () => {
     const holder = await signUp(server, 'missing');
     for (const id of [toGlobalId('Credential', '00000000-0000-0000-0000-000000000000'), holder.userId, 'garbage']) {
-      const result = await server.graphql<Payload>(VERIFY, { id }, { token: admin.token });
-      expect(errorCodes(result as never, 'credentialVerify')).toEqual(['NOT_FOUND']);
+      const result = await server.graphql(VERIFY, { id }, { token: admin.token });
+      expect(errorCodes(result, 'credentialVerify')).toEqual(['NOT_FOUND']);
       expect(result.data?.credentialVerify?.userErrors[0]?.field).toEqual(['id']);
     }
   });
@@ -223,15 +226,13 @@ describe('credentialsPendingReview', () => {
     const seen: string[] = [];
     let after: string | undefined;
     do {
-      const result = await server.graphql<{
-        credentialsPendingReview: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { id: string; status: string; licenseNumber: string } }[] };
-      }>(PENDING, { first: 2, after }, { token: admin.token });
+      const result = await server.graphql(PENDING, { first: 2, after }, { token: admin.token });
       expect(result.errors).toBeUndefined();
       const page = result.data!.credentialsPendingReview;
       expect(page.totalCount).toBe(expected.length);
       expect(page.edges.every((edge) => edge.node.status === 'PENDING' && edge.node.licenseNumber)).toBe(true);
       seen.push(...page.edges.map((edge) => edge.node.id));
-      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : undefined;
+      after = page.pageInfo.hasNextPage ? (page.pageInfo.endCursor ?? undefined) : undefined;
     } while (after);
     expect(seen).toEqual(expected);
     expect(seen).toContain(submitted[0]!.id);
@@ -264,14 +265,14 @@ describe('who sees which credentials', () => {
   });
 
   const creatorCredentials = async (token?: string) =>
-    (await server.graphql<{ node: { credentials: CredentialView[] } }>(NODE, { id: creatorId }, token ? { token } : {})).data?.node.credentials;
+    asCreator(await readNode(creatorId, token))?.credentials;
 
   it('shows the holder every credential with its private details', async () => {
     const seen = await creatorCredentials(holder.token);
     expect(seen?.map((credential) => credential.status)).toEqual(['VERIFIED', 'PENDING', 'REJECTED']);
     expect(seen?.every((credential) => credential.licenseNumber && credential.evidenceUrl && credential.holder?.id === holder.userId)).toBe(true);
-    const own = await server.graphql<{ viewer: { credentials: { id: string }[] } }>(`{ viewer { credentials { id } } }`, {}, { token: holder.token });
-    expect(own.data?.viewer.credentials.map((credential) => credential.id)).toEqual([verified.id, pending.id, rejected.id]);
+    const own = await server.graphql(ViewerCredentialIdsDocument, {}, { token: holder.token });
+    expect(own.data?.viewer?.credentials.map((credential) => credential.id)).toEqual([verified.id, pending.id, rejected.id]);
   });
 
   it('shows admins every credential with its private details', async () => {
@@ -296,11 +297,11 @@ describe('who sees which credentials', () => {
         const result = await server.graphql(NODE, { id }, token ? { token } : {});
         expect(result).toEqual({ status: 200, data: { node: null } });
       }
-      const open = await server.graphql<{ node: CredentialView }>(NODE, { id: verified.id }, token ? { token } : {});
+      const open = await readNode(verified.id, token);
       expect(open.data?.node).toMatchObject({ id: verified.id, status: 'VERIFIED', licenseNumber: null });
     }
     for (const token of [holder.token, admin.token]) {
-      const result = await server.graphql<{ node: CredentialView }>(NODE, { id: pending.id }, { token });
+      const result = await readNode(pending.id, token);
       expect(result.data?.node).toMatchObject({ id: pending.id, status: 'PENDING', licenseNumber: expect.any(String) });
     }
   });
@@ -311,9 +312,9 @@ describe('who sees which credentials', () => {
       [uid(holder)],
     );
     const traderId = toGlobalId('Trader', row!.id);
-    const forStranger = await server.graphql<{ node: { credentials: { id: string }[] } }>(NODE, { id: traderId }, { token: stranger.token });
-    expect(forStranger.data?.node.credentials.map((credential) => credential.id)).toEqual([verified.id]);
-    const forHolder = await server.graphql<{ node: { credentials: { id: string }[] } }>(NODE, { id: traderId }, { token: holder.token });
-    expect(forHolder.data?.node.credentials.map((credential) => credential.id)).toEqual([verified.id, pending.id, rejected.id]);
+    const forStranger = await readNode(traderId, stranger.token);
+    expect(heldCredentialIds(forStranger)).toEqual([verified.id]);
+    const forHolder = await readNode(traderId, holder.token);
+    expect(heldCredentialIds(forHolder)).toEqual([verified.id, pending.id, rejected.id]);
   });
 });

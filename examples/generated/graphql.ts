@@ -126,7 +126,7 @@ export type BriefObjective =
 
 /** Where a brief is in its life: DRAFT → OPEN → CLOSED → AWARDED, or CANCELLED before it is awarded. */
 export type BriefStatus =
-  /** Every slot is filled. Final. */
+  /** Every slot is filled. It reopens only when a cancelled deal frees a slot (closing again at once if its deadline has passed). */
   | 'AWARDED'
   /** Called off by the brand. Final. */
   | 'CANCELLED'
@@ -402,14 +402,22 @@ export type UserErrorCode =
   | 'DEAL_NOT_DELIVERED'
   /** The deal is not settled yet; reviews open after settlement. */
   | 'DEAL_NOT_SETTLED'
+  /** A deposit with this bank-transfer reference was already confirmed; one transfer tops a balance up once. */
+  | 'DEPOSIT_REFERENCE_USED'
   /** The same value is already registered. */
   | 'DUPLICATE'
   /** An account with this email already exists. */
   | 'EMAIL_TAKEN'
+  /** The payout is more than the payee has available in that currency. */
+  | 'EXCEEDS_AVAILABLE'
+  /** The amount is more than the deal still holds in escrow. */
+  | 'EXCEEDS_ESCROW'
   /** The idempotency key was already used with different input. */
   | 'IDEMPOTENCY_KEY_REUSED'
   /** The object’s current status does not allow this action. */
   | 'ILLEGAL_TRANSITION'
+  /** The brand’s balance does not cover this (a deal’s fixed fee when it starts, or commission and the platform fee at settlement); an admin confirms a deposit to top it up. */
+  | 'INSUFFICIENT_FUNDS'
   /** A value is malformed; the message says how. */
   | 'INVALID'
   /** The email and password do not match an account. */
@@ -434,6 +442,8 @@ export type UserErrorCode =
   | 'NOT_INVITED'
   /** The talent is not an active member of the agency’s roster. */
   | 'NOT_ON_ROSTER'
+  /** The payee has no payout details yet; set them with payoutDetailsSet first. */
+  | 'NO_PAYOUT_DETAILS'
   /** A number or length is outside its allowed range. */
   | 'OUT_OF_RANGE'
   /** Passwords need at least 10 characters. */

@@ -9,6 +9,7 @@ import { credentialModule } from '../credential/index.js';
 import { credibilityModule } from '../credibility/index.js';
 import { dealModule } from '../deal/index.js';
 import { idempotencyModule } from '../idempotency/index.js';
+import { ledgerModule } from '../ledger/index.js';
 import { matchModule } from '../match/index.js';
 import { organisationModule } from '../organisation/index.js';
 import { traderModule } from '../trader/index.js';
@@ -31,6 +32,7 @@ export const modules = [
   credentialModule,
   traderModule,
   briefModule,
+  ledgerModule,
   dealModule,
   bidModule,
   matchModule,

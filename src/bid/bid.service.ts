@@ -327,7 +327,8 @@ export class BidService {
    * bid is locked before its brief), so concurrent accepts on one brief queue on the brief row
    * instead of deadlocking. The talent must still meet the bidding rules, and the agency still have
    * them on its roster. The slot is taken by a conditional update that cannot overfill, and the
-   * brief's CHECK constraint stands behind it.
+   * brief's CHECK constraint stands behind it. The deal starts funded: its fixed fee moves from the
+   * brand's balance into escrow in the same transaction, or nothing happens (INSUFFICIENT_FUNDS).
    */
   async accept(context: ServiceContext, bidId: string | null, revision: number): Promise<{ deal: Deal; bid: Bid }> {
     const { em } = context;
@@ -367,6 +368,7 @@ export class BidService {
       await closeActiveBids(context, { briefId: brief.id, brandId: brief.brand.id, except: bid.id });
     }
     await em.flush();
+    await this.deals.fundAtStart(em, deal, context.viewer!.userId);
     publishBidEvent(context, bid, BidEventKind.ACCEPTED);
     return { deal, bid };
   }

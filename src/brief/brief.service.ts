@@ -310,6 +310,24 @@ export class BriefService {
   }
 
   /**
+   * A deal of the brief ended without being carried out (called off by a party, or cancelled or
+   * split by an admin's dispute decision), so its slot is free again. A brief AWARDED because of
+   * that slot reopens to take new bids before its deadline (past it, it is closed at once, as it
+   * would have been). Call it in the transaction that ends the deal.
+   */
+  async releaseSlot(em: EntityManager, briefId: string): Promise<void> {
+    const brief = await em.findOneOrFail(Brief, briefId, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    if (brief.slotsFilled > 0) brief.slotsFilled -= 1;
+    const reopened = briefTransitions.next(brief.status, BriefAction.REOPEN);
+    if (reopened) {
+      brief.status = reopened;
+      brief.awardedAt = null;
+      settleDeadline(brief, new Date());
+    }
+    await em.flush();
+  }
+
+  /**
    * Closes every OPEN brief whose deadline has passed, in one conditional statement, so several
    * server instances may run it at once. `closed_at` is the deadline itself, the moment the brief
    * closed for every reader (see effectiveBriefStatus), not the moment housekeeping noticed.

@@ -22,6 +22,7 @@ const ALLOWED: [BriefStatus, BriefAction, BriefStatus][] = [
   [BriefStatus.OPEN, BriefAction.CANCEL, BriefStatus.CANCELLED],
   [BriefStatus.CLOSED, BriefAction.AWARD, BriefStatus.AWARDED],
   [BriefStatus.CLOSED, BriefAction.CANCEL, BriefStatus.CANCELLED],
+  [BriefStatus.AWARDED, BriefAction.REOPEN, BriefStatus.OPEN],
 ];
 
 describe('briefTransitions.next', () => {
@@ -38,8 +39,9 @@ describe('briefTransitions.next', () => {
     }
   });
 
-  it('treats AWARDED and CANCELLED as final', () => {
-    expect([...FINAL_STATUSES].sort()).toEqual([BriefStatus.AWARDED, BriefStatus.CANCELLED]);
+  it('treats CANCELLED as final; AWARDED leaves only when a cancelled deal frees a slot', () => {
+    expect(FINAL_STATUSES).toEqual([BriefStatus.CANCELLED]);
+    expect(actions.filter((action) => briefTransitions.next(BriefStatus.AWARDED, action) !== null)).toEqual([BriefAction.REOPEN]);
   });
 
   it('never leaves a final status, whatever sequence of actions follows', () => {
@@ -52,12 +54,12 @@ describe('briefTransitions.next', () => {
     );
   });
 
-  it('never returns to DRAFT, and reaches OPEN only by publishing a draft', () => {
+  it('never returns to DRAFT, and reaches OPEN only by publishing a draft or reopening an awarded brief', () => {
     fc.assert(
       fc.property(fc.constantFrom(...statuses), fc.constantFrom(...actions), (current, action) => {
         const next = briefTransitions.next(current, action);
         expect(next).not.toBe(BriefStatus.DRAFT);
-        if (next === BriefStatus.OPEN) expect([current, action]).toEqual([BriefStatus.DRAFT, BriefAction.PUBLISH]);
+        if (next === BriefStatus.OPEN) expect([[BriefStatus.DRAFT, BriefAction.PUBLISH], [BriefStatus.AWARDED, BriefAction.REOPEN]]).toContainEqual([current, action]);
       }),
     );
   });

@@ -13,12 +13,15 @@ export const BriefAction = {
   AWARD: 'AWARD',
   /** The brand calls the brief off. */
   CANCEL: 'CANCEL',
+  /** A deal of an awarded brief was cancelled, so one of its slots is free again. */
+  REOPEN: 'REOPEN',
 } as const;
 export type BriefAction = (typeof BriefAction)[keyof typeof BriefAction];
 
 /**
  * Every permitted move, and only those: DRAFT → OPEN → CLOSED → AWARDED, or CANCELLED from any
- * status before AWARDED. A brief that is AWARDED or CANCELLED never moves again.
+ * status before AWARDED. An AWARDED brief reopens only when a cancelled deal frees one of its slots
+ * (closing again at once when its deadline has passed); a CANCELLED brief never moves again.
  */
 export const briefTransitions = transitionTable<BriefStatus, BriefAction>({
   [BriefStatus.DRAFT]: { [BriefAction.PUBLISH]: BriefStatus.OPEN, [BriefAction.CANCEL]: BriefStatus.CANCELLED },
@@ -29,7 +32,7 @@ export const briefTransitions = transitionTable<BriefStatus, BriefAction>({
     [BriefAction.CANCEL]: BriefStatus.CANCELLED,
   },
   [BriefStatus.CLOSED]: { [BriefAction.AWARD]: BriefStatus.AWARDED, [BriefAction.CANCEL]: BriefStatus.CANCELLED },
-  [BriefStatus.AWARDED]: {},
+  [BriefStatus.AWARDED]: { [BriefAction.REOPEN]: BriefStatus.OPEN },
   [BriefStatus.CANCELLED]: {},
 });
 
@@ -65,6 +68,7 @@ const ACTION_VERBS: Record<BriefAction, string> = {
   EXPIRE: 'closed at its deadline',
   AWARD: 'awarded',
   CANCEL: 'cancelled',
+  REOPEN: 'reopened',
 };
 
 /** Why a move is refused, naming the current status, the move, and where the move is allowed from. */

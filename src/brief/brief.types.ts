@@ -25,7 +25,7 @@ registerEnumType(BriefStatus, {
     DRAFT: { description: 'Being prepared; only the brand’s members see it, and only now can it be edited.' },
     OPEN: { description: 'Published and taking bids until the deadline.' },
     CLOSED: { description: 'No longer taking bids (closed by the brand or by the deadline); the brand may still accept bids it has.' },
-    AWARDED: { description: 'Every slot is filled. Final.' },
+    AWARDED: { description: 'Every slot is filled. It reopens only when a cancelled deal frees a slot (closing again at once if its deadline has passed).' },
     CANCELLED: { description: 'Called off by the brand. Final.' },
   },
 });

@@ -6,6 +6,7 @@ import type { AppServices } from '../common/app-services.js';
 import type { UnitOfWork } from '../common/unit-of-work.js';
 import { migrate } from '../db/database.js';
 import { fromGlobalId, toGlobalId } from '../graphql/global-id.js';
+import type { LedgerCheck } from '../ledger/index.js';
 import type { Match } from '../match/match.service.js';
 import { renderTable } from './table.js';
 
@@ -136,4 +137,26 @@ export function matchTable(matches: Match[], options: { reasons?: number } = {})
     ],
     rows,
   );
+}
+
+/** Proves the ledger (see `LedgerService.check`): `ok` when nothing is off. */
+export async function ledgerCheck({ orm, services }: CliContext): Promise<LedgerCheck & { ok: boolean }> {
+  const result = await services.ledger.check(orm.em.fork());
+  const ok = result.unbalancedEntries.length === 0 && result.mismatchedAccounts.length === 0 && result.overdrawnAccounts.length === 0 && result.totals.every((row) => row.total === 0);
+  return { ...result, ok };
+}
+
+/** What ledger:check prints. */
+export function ledgerCheckReport(result: LedgerCheck & { ok: boolean }): string {
+  const lines = [
+    `${result.entries} entries on ${result.accounts} accounts`,
+    `entries that do not balance: ${result.unbalancedEntries.length === 0 ? 'none' : result.unbalancedEntries.join(', ')}`,
+    `balances that differ from their lines: ${
+      result.mismatchedAccounts.length === 0 ? 'none' : result.mismatchedAccounts.map((row) => `${row.id} (cached ${row.cached}, lines ${row.computed})`).join(', ')
+    }`,
+    `overdrawn accounts: ${result.overdrawnAccounts.length === 0 ? 'none' : result.overdrawnAccounts.join(', ')}`,
+    ...result.totals.map((row) => `${row.currency}: money in − money out − balances = ${row.total}`),
+    result.ok ? 'ledger OK' : 'LEDGER NOT OK',
+  ];
+  return lines.join('\n');
 }

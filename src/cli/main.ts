@@ -10,7 +10,7 @@ import { provisionDatabase } from '../db/database.js';
 import { createLiveEventBus } from '../events/event-bus.js';
 import { createLogger, type Logger } from '../observability/logger.js';
 import { AccessDenied, Problem } from '../common/problems.js';
-import { briefMatches, type CliContext, CommandError, createAdmin, matchTable, runMigrations, verifyCredential } from './commands.js';
+import { briefMatches, type CliContext, CommandError, createAdmin, ledgerCheck, ledgerCheckReport, matchTable, runMigrations, verifyCredential } from './commands.js';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -23,6 +23,8 @@ Commands:
   credential:verify <credentialId> --admin E [--note T]
                                             verify a credential as admin E
   match <briefId> [--first N] [--admin E]   print a brief's match recommendations: score and top reasons
+  ledger:check                              prove the ledger: every entry balances, every balance matches its lines
+                                            (exit status 1 when anything is off)
   help                                      show this help
 
 Ids are the API's global ids or the bare row ids. Uses DATABASE_URL, or the embedded PostgreSQL.`;
@@ -156,6 +158,12 @@ async function run(argv: string[]): Promise<number> {
       out(matchTable(matches));
       out(`${matches.length} of ${totalCount} candidates`);
       return 0;
+    }
+    case 'ledger:check': {
+      parse(rest, {});
+      const result = await withApplication(config, logger, (context) => ledgerCheck(context));
+      out(ledgerCheckReport(result));
+      return result.ok ? 0 : 1;
     }
     default:
       throw new UsageError(`unknown command "${command}"`);

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Bid, BidRevision } from '../bid/bid.entity.js';
 import type { ServiceContext } from '../common/service-context.js';
+import type { DealMoney } from './deal-money.js';
 import { Deal, DealTerms, FeePayment } from './deal.entity.js';
 import { seesDeal } from './deal.visibility.js';
 import type { DealDeliverableService } from './deliverable/deliverable.service.js';
@@ -13,6 +14,7 @@ export class DealService {
   constructor(
     private readonly platformFeeBp: number,
     private readonly deliverables: DealDeliverableService,
+    private readonly money: DealMoney,
   ) {}
 
   /** The deal for an accepted bid, with version 1 of its terms copied from the agreed revision, and its deliverables to track. */
@@ -40,6 +42,20 @@ export class DealService {
     });
     this.deliverables.track(em, deal, agreed.deliverables);
     return deal;
+  }
+
+  /**
+   * Holds the new deal's fixed fee in escrow, from the brand's balance: a deal never starts
+   * unfunded (INSUFFICIENT_FUNDS). Call it once the deal is flushed, in the same transaction.
+   */
+  async fundAtStart(em: EntityManager, deal: Deal, acceptedBy: string): Promise<void> {
+    await this.money.fund(em, deal, await this.currentTerms(deal), acceptedBy);
+  }
+
+  /** What the deal's escrow holds now, in the currency of its terms. */
+  async escrowOf(em: EntityManager, deal: Deal): Promise<{ amount: number; currency: string }> {
+    const terms = await this.currentTerms(deal);
+    return { amount: await this.money.escrowOf(em, deal, terms.currency), currency: terms.currency };
   }
 
   /** The deal, or null when it does not exist or the viewer may not see it: the two look alike. */

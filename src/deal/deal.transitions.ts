@@ -23,6 +23,8 @@ export const DealAction = {
   RESOLVE_BY_SETTLING: 'RESOLVE_BY_SETTLING',
   /** Admin: resolves a dispute by cancelling the deal. */
   RESOLVE_BY_CANCELLING: 'RESOLVE_BY_CANCELLING',
+  /** Admin: resolves a dispute by splitting the escrow between the sides; the deal ends there. */
+  RESOLVE_BY_SPLITTING: 'RESOLVE_BY_SPLITTING',
 } as const;
 export type DealAction = (typeof DealAction)[keyof typeof DealAction];
 
@@ -54,6 +56,7 @@ export const dealTransitions = transitionTable<DealStatus, DealAction>({
     REPORT_SALES: DISPUTED,
     RESOLVE_BY_SETTLING: SETTLED,
     RESOLVE_BY_CANCELLING: CANCELLED,
+    RESOLVE_BY_SPLITTING: CANCELLED,
   },
   [SETTLED]: {},
   [CANCELLED]: {},

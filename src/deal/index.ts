@@ -1,6 +1,8 @@
 import { defineModule } from '../common/module.js';
 import type { AppConfig } from '../config/env.js';
+import type { BriefService } from '../brief/brief.service.js';
 import type { CredibilityService } from '../credibility/credibility.service.js';
+import type { LedgerService } from '../ledger/ledger.service.js';
 import { DealAmendment } from './amendment/amendment.entity.js';
 import { AmendmentProblem } from './amendment/amendment.problems.js';
 import { DealAmendmentResolver, DealTermsHistoryResolver } from './amendment/amendment.resolver.js';
@@ -10,6 +12,8 @@ import { CancellationProblem } from './cancellation/cancellation.problems.js';
 import { DealCancellationDetailsResolver, DealCancellationResolver } from './cancellation/cancellation.resolver.js';
 import { DealCancellationService } from './cancellation/cancellation.service.js';
 import { DealEventsResolver } from './deal-events.resolver.js';
+import { DealMoney } from './deal-money.js';
+import { DealEscrowResolver } from './deal-money.resolver.js';
 import { Deal, DealTerms } from './deal.entity.js';
 import { DealProblem } from './deal.problems.js';
 import { DealResolver } from './deal.resolver.js';
@@ -52,6 +56,7 @@ export const dealModule = defineModule({
   entities: [Deal, DealTerms, DealAmendment, DealDeliverable, DeliverableSubmission, SalesReport, DealSettlement, DealDispute, DealReview, DealCancellation],
   resolvers: [
     DealResolver,
+    DealEscrowResolver,
     DealEventsResolver,
     DealTermsHistoryResolver,
     DealAmendmentResolver,
@@ -71,19 +76,20 @@ export const dealModule = defineModule({
     DealCancellationDetailsResolver,
   ],
   problems: [DealProblem, AmendmentProblem, SalesReportProblem, SettlementProblem, ReviewProblem, CancellationProblem],
-  createServices: ({ config, credibility }: { config: AppConfig; credibility: CredibilityService }) => {
-    const dealDeliverables = new DealDeliverableService();
-    const deals = new DealService(config.PLATFORM_FEE_BP, dealDeliverables);
+  createServices: ({ config, credibility, ledger, briefs }: { config: AppConfig; credibility: CredibilityService; ledger: LedgerService; briefs: BriefService }) => {
+    const money = new DealMoney(ledger);
+    const dealDeliverables = new DealDeliverableService(money);
+    const deals = new DealService(config.PLATFORM_FEE_BP, dealDeliverables, money);
     const salesReports = new SalesReportService(deals);
-    const dealSettlements = new DealSettlementService(deals, salesReports, credibility);
+    const dealSettlements = new DealSettlementService(deals, salesReports, credibility, money);
     return {
       deals,
-      dealAmendments: new DealAmendmentService(dealDeliverables),
+      dealAmendments: new DealAmendmentService(dealDeliverables, money),
       dealDeliverables,
       salesReports,
       dealSettlements,
-      dealDisputes: new DealDisputeService(dealSettlements),
-      dealCancellations: new DealCancellationService(),
+      dealDisputes: new DealDisputeService(dealSettlements, deals, money, briefs),
+      dealCancellations: new DealCancellationService(money, deals, briefs),
       dealReviews: new DealReviewService(credibility),
     };
   },

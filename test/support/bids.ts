@@ -29,6 +29,7 @@ import {
 } from '../generated/graphql.js';
 import { type Actor, signUp, succeeded } from './actors.js';
 import type { GraphQLResponse, TestServer } from './test-server.js';
+import { fundBrand } from './ledger.js';
 
 /** Helpers that set up brands, briefs and bidders for the bid tests; the bids themselves go through the API. */
 
@@ -65,6 +66,7 @@ export async function createBrand(server: TestServer, requiredCredentials: Crede
     ),
     'productCreate',
   ).product;
+  await fundBrand(server, brand.id);
   return { owner, brandId: brand.id, productId: product.id };
 }
 

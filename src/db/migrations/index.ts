@@ -17,6 +17,7 @@ import { Migration20261125100000MatchPlanStatistics } from './Migration202611251
 import { Migration20261125120000TextBoundsAndVersionRules } from './Migration20261125120000TextBoundsAndVersionRules.js';
 import { Migration20261125140000HotStatementPlans } from './Migration20261125140000HotStatementPlans.js';
 import { Migration20261207000000FunctionsFromFiles } from './Migration20261207000000FunctionsFromFiles.js';
+import { Migration20261208010000Ledger } from './Migration20261208010000Ledger.js';
 import { Migration20261208010300ChineseSearch } from './Migration20261208010300ChineseSearch.js';
 
 /** Applied in this order; a migration, once committed, is never edited. */
@@ -39,5 +40,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261125120000TextBoundsAndVersionRules', class: Migration20261125120000TextBoundsAndVersionRules },
   { name: 'Migration20261125140000HotStatementPlans', class: Migration20261125140000HotStatementPlans },
   { name: 'Migration20261207000000FunctionsFromFiles', class: Migration20261207000000FunctionsFromFiles },
+  { name: 'Migration20261208010000Ledger', class: Migration20261208010000Ledger },
   { name: 'Migration20261208010300ChineseSearch', class: Migration20261208010300ChineseSearch },
 ];

@@ -9,6 +9,7 @@ import { flushOrProblem } from '../../db/flush.js';
 import { dealMoveOrProblem, lockDeal, signedIn } from '../deal-access.js';
 import { type DealSide, otherSide, proposingSide, sidesOf } from '../deal-sides.js';
 import { Deal, DealTerms } from '../deal.entity.js';
+import type { DealMoney } from '../deal-money.js';
 import { DealEventKind, publishDealEvent } from '../deal.events.js';
 import { DealProblem } from '../deal.problems.js';
 import { DealAction } from '../deal.transitions.js';
@@ -33,7 +34,10 @@ export interface AmendmentResult {
  * DealTerms version and moves the deal's version in force; no version is ever changed.
  */
 export class DealAmendmentService {
-  constructor(private readonly deliverables: DealDeliverableService) {}
+  constructor(
+    private readonly deliverables: DealDeliverableService,
+    private readonly money: DealMoney,
+  ) {}
 
   // ---- Reads -------------------------------------------------------------------------------
 
@@ -120,7 +124,7 @@ export class DealAmendmentService {
       );
     }
     const version = deal.termsVersion + 1;
-    em.create(DealTerms, {
+    const terms = em.create(DealTerms, {
       deal,
       version,
       ...proposedTermsOf(amendment),
@@ -130,6 +134,7 @@ export class DealAmendmentService {
     this.answer(amendment, AmendmentStatus.ACCEPTED, context.viewer!.userId, null);
     amendment.resultingVersion = version;
     await em.flush();
+    await this.money.followTerms(em, deal, terms, amendment.id, context.viewer!.userId);
     const moved = await this.deliverables.followTerms(em, deal, amendment.deliverables, version);
     publishDealEvent(context, deal, DealEventKind.AMENDMENT, { type: 'DealAmendment', id: amendment.id });
     if (moved) publishDealEvent(context, deal, DealEventKind.STATUS_CHANGED);

@@ -3,7 +3,10 @@ import { boundedText, MAX_REASON_LENGTH } from '../../bid/bid-terms.js';
 import { AccessDenied, Problem, ProblemCode } from '../../common/problems.js';
 import type { ServiceContext } from '../../common/service-context.js';
 import { flushOrProblem } from '../../db/flush.js';
+import type { BriefService } from '../../brief/brief.service.js';
 import { lockDeal, signedIn } from '../deal-access.js';
+import type { DealMoney } from '../deal-money.js';
+import type { DealService } from '../deal.service.js';
 import { assertAllowed, moveDeal, releaseTalent, visibleDeal } from '../deal-lifecycle.js';
 import { partySide } from '../deal-sides.js';
 import { type Deal, DealStatus } from '../deal.entity.js';
@@ -17,7 +20,8 @@ const DEAL_FIELD = ['input', 'dealId'];
 /**
  * Calling a deal off, as the market does it: until the talent hands in any proof, either party (a
  * member of the brand, the talent, or a member of the agency acting for them) may walk away with
- * a reason, and nothing is owed. Once proof was submitted, work has started and money may be due
+ * a reason, and nothing is owed: the escrow returns to the brand's balance and the brief's slot is
+ * free again, in the same transaction. Once proof was submitted, work has started and money may be due
  * for it, so only a dispute, decided by an admin, ends the deal.
  *
  * The deal's row lock orders a cancellation against deliverable submissions (which take the same
@@ -25,6 +29,12 @@ const DEAL_FIELD = ['input', 'dealId'];
  * and no proof is taken on a cancelled deal.
  */
 export class DealCancellationService {
+  constructor(
+    private readonly money: DealMoney,
+    private readonly deals: DealService,
+    private readonly briefs: BriefService,
+  ) {}
+
   async cancel(context: ServiceContext, dealId: string | null, reason: string | null | undefined): Promise<{ deal: Deal; cancellation: DealCancellation }> {
     const { em } = context;
     const viewer = signedIn(context.viewer);
@@ -46,6 +56,9 @@ export class DealCancellationService {
     const cancellation = em.create(DealCancellation, { deal, cancelledBy: viewer.userId, side, reason: text });
     await releaseTalent(em, deal);
     await flushOrProblem(em, () => Problem.of(ProblemCode.ILLEGAL_TRANSITION, 'The deal was cancelled at the same moment.', DEAL_FIELD));
+    const terms = await this.deals.currentTerms(deal);
+    await this.money.refund(em, deal, terms.currency, { type: 'deal_cancellation', id: cancellation.id }, viewer.userId);
+    await this.briefs.releaseSlot(em, deal.brief.id);
     publishDealEvent(context, deal, DealEventKind.STATUS_CHANGED);
     return { deal, cancellation };
   }

@@ -5,6 +5,7 @@ import { boundedText, MAX_REASON_LENGTH } from '../../bid/bid-terms.js';
 import { AccessDenied, Problem, ProblemCode, parseInput } from '../../common/problems.js';
 import type { ServiceContext } from '../../common/service-context.js';
 import { dealMoveOrProblem, lockDeal, signedIn } from '../deal-access.js';
+import type { DealMoney } from '../deal-money.js';
 import { type Deal, DealStatus, DealTerms, FeePayment } from '../deal.entity.js';
 import { DealEventKind, publishDealEvent } from '../deal.events.js';
 import { DealProblem } from '../deal.problems.js';
@@ -27,6 +28,8 @@ export interface DeliverableResult {
  * locks the deal row first (see `lockDeal`).
  */
 export class DealDeliverableService {
+  constructor(private readonly money: DealMoney) {}
+
   // ---- Reads -------------------------------------------------------------------------------
 
   /** The deliverable, or null when it does not exist or the viewer may not see its deal: the two look alike. */
@@ -146,6 +149,10 @@ export class DealDeliverableService {
     }
     await context.em.flush();
     const moved = await this.moveDealWithDelivery(context.em, deal);
+    if (action === DeliverableAction.APPROVE) {
+      const terms = await context.em.findOneOrFail(DealTerms, { deal: deal.id, version: deal.termsVersion });
+      await this.money.releaseOnApproval(context.em, deal, terms, deliverable.id, viewer.userId);
+    }
     publishDealEvent(context, deal, DealEventKind.DELIVERABLE, { type: 'DealDeliverable', id: deliverable.id });
     if (moved) publishDealEvent(context, deal, DealEventKind.STATUS_CHANGED);
     return { deliverable, deal };

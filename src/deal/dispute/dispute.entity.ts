@@ -5,7 +5,7 @@ import { DealPartySide } from '../deal-sides.js';
 import { Deal } from '../deal.entity.js';
 
 /** How an admin resolved a dispute. */
-export const DisputeDecision = { SETTLE: 'SETTLE', CANCEL: 'CANCEL' } as const;
+export const DisputeDecision = { SETTLE: 'SETTLE', CANCEL: 'CANCEL', SPLIT: 'SPLIT' } as const;
 export type DisputeDecision = (typeof DisputeDecision)[keyof typeof DisputeDecision];
 
 /**
@@ -32,6 +32,8 @@ const DealDisputeSchema = defineEntity({
     resolutionNote: p.text().nullable(),
     resolvedBy: () => p.manyToOne(User).ref().nullable().deleteRule('no action'),
     resolvedAt: p.datetime().nullable(),
+    /** For a SPLIT: the part of the escrow the talent's side received; the brand got the rest. */
+    splitTalentAmount: p.bigint('number').nullable(),
   },
 });
 export class DealDispute extends DealDisputeSchema.class {}

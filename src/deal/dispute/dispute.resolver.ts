@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { Role } from '../../auth/viewer.js';
+import { MoneyInput } from '../../graphql/common-types.js';
 import type { RequestContext } from '../../graphql/context.js';
 import { idOfType } from '../../graphql/global-id.js';
 import { mutate } from '../../graphql/mutation.js';
@@ -34,15 +35,17 @@ export class DealDisputesResolver {
   @Authorized(Role.ADMIN)
   @Mutation(() => DealDisputePayload, {
     description:
-      'Resolves an open dispute: SETTLE settles the deal on the record as it stands, even before delivery; CANCEL cancels it. The decision, the note, the admin and the time are kept. Admins only; ILLEGAL_TRANSITION when already resolved.',
+      'Resolves an open dispute: SETTLE settles the deal on the record as it stands, even before delivery; CANCEL cancels it and returns the escrow to the brand; SPLIT gives talentAmount of the escrow to the talent’s side and the rest to the brand. The decision, the note, the admin and the time are kept. Admins only; ILLEGAL_TRANSITION when already resolved; INVALID when talentAmount is missing for a SPLIT or given otherwise; EXCEEDS_ESCROW or CURRENCY_MISMATCH for a talentAmount the escrow cannot pay; INSUFFICIENT_FUNDS when a SETTLE needs more of the brand’s balance than it holds.',
   })
   dealDisputeResolve(
     @Arg('id', () => ID, { description: 'The dispute.' }) id: string,
     @Arg('decision', () => DisputeDecision, { description: 'Settle or cancel.' }) decision: DisputeDecision,
     @Arg('note', () => String, { description: 'Why, for both parties; 1 to 2000 characters.' }) note: string,
     @Ctx() context: RequestContext,
+    @Arg('talentAmount', () => MoneyInput, { nullable: true, description: 'For a SPLIT only: what the talent’s side receives from the escrow, in the deal’s currency.' })
+    talentAmount?: MoneyInput | null,
   ) {
-    return mutate(context, (tx) => context.services.dealDisputes.resolve(tx, idOfType(id, 'DealDispute'), decision, note));
+    return mutate(context, (tx) => context.services.dealDisputes.resolve(tx, idOfType(id, 'DealDispute'), decision, note, talentAmount ?? null));
   }
 }
 

@@ -1,6 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { boundedText, MAX_REASON_LENGTH } from '../../bid/bid-terms.js';
-import { AccessDenied, Problem, ProblemCode } from '../../common/problems.js';
+import type { BriefService } from '../../brief/brief.service.js';
+import { type Money, moneySchema } from '../../common/money.js';
+import { AccessDenied, Problem, ProblemCode, parseInput } from '../../common/problems.js';
+import type { DealMoney } from '../deal-money.js';
+import type { DealService } from '../deal.service.js';
 import type { ServiceContext } from '../../common/service-context.js';
 import { flushOrProblem } from '../../db/flush.js';
 import { lockDeal, signedIn } from '../deal-access.js';
@@ -12,13 +16,26 @@ import { DealAction } from '../deal.transitions.js';
 import type { DealSettlementService } from '../settlement/settlement.service.js';
 import { DealDispute, DisputeDecision } from './dispute.entity.js';
 
+/** The deal's move for each decision. */
+const RESOLUTIONS = {
+  [DisputeDecision.SETTLE]: DealAction.RESOLVE_BY_SETTLING,
+  [DisputeDecision.CANCEL]: DealAction.RESOLVE_BY_CANCELLING,
+  [DisputeDecision.SPLIT]: DealAction.RESOLVE_BY_SPLITTING,
+} as const;
+
 /**
  * Disputes: a party raises one with a reason and the deal is DISPUTED; an admin resolves it by
- * settling on the record as it stands (even before delivery) or by cancelling, and the decision,
- * its note, who made it and when are kept on the dispute.
+ * settling on the record as it stands (even before delivery), by cancelling (the escrow returns to
+ * the brand) or by splitting the escrow between the sides, and the decision, its note, who made it
+ * and when are kept on the dispute. A cancelled or split deal frees its brief's slot.
  */
 export class DealDisputeService {
-  constructor(private readonly settlements: DealSettlementService) {}
+  constructor(
+    private readonly settlements: DealSettlementService,
+    private readonly deals: DealService,
+    private readonly money: DealMoney,
+    private readonly briefs: BriefService,
+  ) {}
 
   async open(context: ServiceContext, dealId: string | null, reason: string | null | undefined): Promise<{ deal: Deal; dispute: DealDispute }> {
     const viewer = signedIn(context.viewer);
@@ -43,6 +60,7 @@ export class DealDisputeService {
     disputeId: string | null,
     decision: DisputeDecision,
     note: string | null | undefined,
+    talentAmount: Money | null = null,
   ): Promise<{ deal: Deal; dispute: DealDispute }> {
     const viewer = signedIn(context.viewer);
     if (!viewer.isAdmin) throw new AccessDenied('Only admins resolve disputes.');
@@ -50,12 +68,16 @@ export class DealDisputeService {
     const found = disputeId ? await em.findOne(DealDispute, disputeId) : null;
     if (!found) throw Problem.notFound('dispute', ['id']);
     const text = boundedText(note, { min: 1, max: MAX_REASON_LENGTH }, ['note']);
+    if ((decision === DisputeDecision.SPLIT) !== (talentAmount != null)) {
+      throw Problem.of(ProblemCode.INVALID, 'Give talentAmount with a SPLIT, and only then.', ['talentAmount']);
+    }
+    const split = talentAmount ? parseInput(moneySchema, talentAmount, 'talentAmount') : null;
     const deal = await lockDeal(em, found.deal.id);
     const dispute = await em.findOneOrFail(DealDispute, found.id, { refresh: true });
     if (dispute.decision) throw Problem.of(ProblemCode.ILLEGAL_TRANSITION, `This dispute was already resolved (${dispute.decision}).`, ['id']);
-    const action = decision === DisputeDecision.SETTLE ? DealAction.RESOLVE_BY_SETTLING : DealAction.RESOLVE_BY_CANCELLING;
+    const action = RESOLUTIONS[decision];
     assertAllowed(deal, action);
-    Object.assign(dispute, { decision, resolutionNote: text, resolvedBy: viewer.userId, resolvedAt: new Date() });
+    Object.assign(dispute, { decision, resolutionNote: text, resolvedBy: viewer.userId, resolvedAt: new Date(), splitTalentAmount: split?.amount ?? null });
     await em.flush();
     if (action === DealAction.RESOLVE_BY_SETTLING) {
       await this.settlements.settleLocked(em, deal, { action, settledBy: viewer.userId, dispute });
@@ -63,6 +85,10 @@ export class DealDisputeService {
     } else {
       if (!(await moveDeal(em, deal, action))) throw Problem.of(ProblemCode.ILLEGAL_TRANSITION, 'The deal changed at the same moment.', ['id']);
       await releaseTalent(em, deal);
+      const terms = await this.deals.currentTerms(deal);
+      if (split) await this.money.split(em, deal, terms, dispute.id, split, viewer.userId);
+      else await this.money.refund(em, deal, terms.currency, { type: 'deal_dispute', id: dispute.id }, viewer.userId);
+      await this.briefs.releaseSlot(em, deal.brief.id);
     }
     publishDealEvent(context, deal, DealEventKind.DISPUTE, { type: 'DealDispute', id: dispute.id });
     return { deal, dispute };

@@ -3,14 +3,19 @@ import { UserError } from '../../graphql/common-types.js';
 import { Node } from '../../graphql/node.js';
 import { DealPartySide } from '../deal-sides.js';
 import { DealType } from '../deal.types.js';
+import { SafeIntResolver } from 'graphql-scalars';
 import { DisputeDecision } from './dispute.entity.js';
 
 registerEnumType(DisputeDecision, {
   name: 'DisputeDecision',
   description: 'How an admin resolves a dispute.',
   valuesConfig: {
-    SETTLE: { description: 'Settle on the record as it stands, even before delivery: the deal becomes SETTLED.' },
-    CANCEL: { description: 'Call the deal off: it becomes CANCELLED and nothing is paid.' },
+    SETTLE: { description: 'Settle on the record as it stands, even before delivery: the deal becomes SETTLED and is paid as its settlement says.' },
+    CANCEL: { description: 'Call the deal off: it becomes CANCELLED, what escrow still holds returns to the brand, the brief’s slot is free again.' },
+    SPLIT: {
+      description:
+        'Divide what escrow still holds: talentAmount to the talent’s side (the agency taking its agreed share of it), the rest back to the brand. The deal becomes CANCELLED and the brief’s slot is free again.',
+    },
   },
 });
 
@@ -33,6 +38,9 @@ export class DealDisputeType extends Node {
 
   @Field(() => Date, { nullable: true, description: 'When it was decided; null while open.' })
   resolvedAt!: Date | null;
+
+  @Field(() => SafeIntResolver, { nullable: true, description: 'For a SPLIT: the minor units of escrow the talent’s side received (in the deal’s currency); null otherwise.' })
+  splitTalentAmount!: number | null;
 }
 
 @ObjectType({ description: 'The result of dealDisputeOpen and dealDisputeResolve.' })

@@ -4,6 +4,7 @@ import type { ServiceContext } from '../../common/service-context.js';
 import type { CredibilityService } from '../../credibility/credibility.service.js';
 import { flushOrProblem } from '../../db/flush.js';
 import { lockDeal, signedIn } from '../deal-access.js';
+import type { DealMoney } from '../deal-money.js';
 import { actsForBrand, assertAllowed, moveDeal, releaseTalent, visibleDeal } from '../deal-lifecycle.js';
 import { type Deal, DealStatus } from '../deal.entity.js';
 import { DealEventKind, publishDealEvent } from '../deal.events.js';
@@ -35,6 +36,7 @@ export class DealSettlementService {
     private readonly deals: DealService,
     private readonly sales: SalesReportService,
     private readonly credibility: CredibilityService,
+    private readonly money: DealMoney,
   ) {}
 
   /** What settling now would pay; for the deal's parties, at any time. */
@@ -126,6 +128,7 @@ export class DealSettlementService {
     });
     await releaseTalent(em, deal);
     await flushOrProblem(em, () => Problem.of(ProblemCode.ILLEGAL_TRANSITION, 'The deal was settled at the same moment.', ['id']));
+    await this.money.settle(em, deal, breakdown, settlement.id, settledBy);
     // The talent's credibility reads the settlement just written, in the same transaction.
     await this.credibility.refreshAfterDeal(em, deal.id);
     return settlement;
