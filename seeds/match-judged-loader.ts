@@ -138,6 +138,11 @@ export async function loadJudgedSet(em: EntityManager, services: AppServices, op
   await em.flush();
   await em.transactional(async (tx) => {
     for (const { user } of profiles.values()) await credibility.refreshForUser(tx, user.id);
+    // Each past-campaign brand topped its balance up, confirmed by the admin, before its deals started funded.
+    const adminSide: ServiceContext = { em: tx, viewer: new Viewer(admin.id, true, new Set(), new Set(), null, null) };
+    for (const [slug, { brand }] of historyBrands) {
+      await services.ledger.confirmDeposit(adminSide, brand.id, { amount: { amount: 1_000_000_000, currency: 'CNY' }, bankReference: `JUDGED-TOPUP-${slug}` });
+    }
   });
 
   const brandSide = (owner: User, brand: Brand, within: EntityManager = em): ServiceContext => ({
