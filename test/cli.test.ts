@@ -2,41 +2,48 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CommandError, type CliContext, briefMatches, createAdmin, matchTable, verifyCredential } from '../src/cli/commands.js';
 import { Problem } from '../src/common/problems.js';
 import { toGlobalId } from '../src/graphql/global-id.js';
+import {
+  CliChannelAddDocument,
+  CliCredentialSubmitDocument,
+  CliCreatorCreateDocument,
+  CliLogInDocument,
+  CliRankingDocument,
+  CliRateCardDocument,
+} from './generated/graphql.js';
 import { signUp, succeeded } from './support/actors.js';
-import { createBrand, createBrief, ERRORS } from './support/bids.js';
+import { createBrand, createBrief } from './support/bids.js';
 import { type TestServer, useTestServer } from './support/test-server.js';
 
 /** A creator who fits the skincare briefs of test/support/bids.ts, set up through the API. */
 async function skincareCreator(server: TestServer, name: string, followers: number): Promise<void> {
   const actor = await signUp(server, name.toLowerCase().replace(/\W+/g, '-'));
-  const { creator } = succeeded<{ creator: { id: string } }>(
-    (await server.graphql(
-      `mutation($input: CreatorProfileCreateInput!) { creatorProfileCreate(input: $input) { creator { id } ${ERRORS} } }`,
+  const { creator } = succeeded(
+    await server.graphql(
+      CliCreatorCreateDocument,
       { input: { displayName: name, kind: 'PROFESSIONAL', verticalSlugs: ['beauty.functional-skincare'], nicheTags: ['ceramide'] } },
       { token: actor.token },
-    )) as never,
+    ),
     'creatorProfileCreate',
   );
   succeeded(
-    (await server.graphql(
-      `mutation($id: ID!, $input: ChannelAccountAddInput!) { channelAccountAdd(creatorId: $id, input: $input) { ${ERRORS} } }`,
+    await server.graphql(
+      CliChannelAddDocument,
       { id: creator.id, input: { platform: 'DOUYIN', handle: name.replace(/\W+/g, ''), followers } },
       { token: actor.token },
-    )) as never,
+    ),
     'channelAccountAdd',
   );
   succeeded(
-    (await server.graphql(
-      `mutation($id: ID!, $input: CreatorRateCardInput!) { creatorRateCardSet(creatorId: $id, input: $input) { ${ERRORS} } }`,
+    await server.graphql(
+      CliRateCardDocument,
       { id: creator.id, input: { currency: 'CNY', minCommissionBp: 500, rates: [{ format: 'SHORT_VIDEO', minFixedFee: { amount: 300_000, currency: 'CNY' } }] } },
       { token: actor.token },
-    )) as never,
+    ),
     'creatorRateCardSet',
   );
 }
 
-const LOG_IN = `mutation($email: String!, $password: String!) {
-  logIn(input: { email: $email, password: $password }) { token user { isAdmin } userErrors { code } } }`;
+const LOG_IN = CliLogInDocument;
 
 describe('the operator command line, run in-process', () => {
   const server = useTestServer();
@@ -52,11 +59,11 @@ describe('the operator command line, run in-process', () => {
     expect(admin).toMatchObject({ email: 'ops.lead@example.com', created: true });
     expect(admin.generatedPassword).toMatch(/^[\w-]{20,}$/);
 
-    const logIn = await server.graphql<{ logIn: { token: string; user: { isAdmin: boolean } } }>(LOG_IN, {
+    const logIn = await server.graphql(LOG_IN, {
       email: 'ops.lead@example.com',
-      password: admin.generatedPassword,
+      password: admin.generatedPassword!,
     });
-    expect(logIn.data?.logIn.user.isAdmin).toBe(true);
+    expect(logIn.data?.logIn.user?.isAdmin).toBe(true);
   });
 
   it('admin:create promotes an existing account and keeps its password', async () => {
@@ -76,12 +83,12 @@ describe('the operator command line, run in-process', () => {
 
   it('credential:verify verifies as the named admin, and refuses an account that is not one', async () => {
     const holder = await signUp(server, 'nutritionist');
-    const submitted = await server.graphql<{ credentialSubmit: { credential: { id: string } } }>(
-      `mutation { credentialSubmit(input: { type: NUTRITIONIST, issuer: "Chinese Nutrition Society", licenseNumber: "CNS-2024-0777" }) { credential { id } } }`,
+    const submitted = await server.graphql(
+      CliCredentialSubmitDocument,
       {},
       { token: holder.token },
     );
-    const credentialId = submitted.data!.credentialSubmit.credential.id;
+    const credentialId = submitted.data!.credentialSubmit.credential!.id;
 
     await expect(verifyCredential(cli, { credentialId, adminEmail: holder.email })).rejects.toBeInstanceOf(CommandError);
     const admin = await createAdmin(cli, { email: 'reviewer@example.com' });
@@ -103,13 +110,13 @@ describe('the operator command line, run in-process', () => {
     const { matches, totalCount } = await briefMatches(cli, { briefId, first: 5 });
     expect(matches.length).toBe(3);
 
-    const api = await server.graphql<{ briefMatchRecommendations: { totalCount: number; edges: { node: { score: number; creator: { displayName: string } | null; trader: { displayName: string } | null } }[] } }>(
-      `query($id: ID!) { briefMatchRecommendations(briefId: $id, first: 5) { totalCount edges { node { score creator { displayName } trader { displayName } } } } }`,
+    const api = await server.graphql(
+      CliRankingDocument,
       { id: briefId },
       { token: brand.owner.token },
     );
-    const ranked = api.data!.briefMatchRecommendations.edges.map(({ node }) => [node.creator?.displayName ?? node.trader?.displayName, node.score.toFixed(3)]);
-    expect(totalCount).toBe(api.data!.briefMatchRecommendations.totalCount);
+    const ranked = api.data!.briefMatchRecommendations!.edges.map(({ node }) => [node.creator?.displayName ?? node.trader?.displayName, node.score.toFixed(3)]);
+    expect(totalCount).toBe(api.data!.briefMatchRecommendations!.totalCount);
 
     const table = matchTable(matches).split('\n');
     expect(table[0]).toMatch(/^#\s+candidate\s+kind\s+score\s+ROI\s+flags\s+top reasons$/);

@@ -11,7 +11,7 @@ import { createPgBossQueue } from '../src/queue/pg-boss-queue.js';
 
 const serverUrl = inject('databaseServerUrl');
 const database = `marketplace_queue_${randomBytes(4).toString('hex')}`;
-const url = withDatabase(serverUrl, database);
+const url = withDatabase(inject('databaseClientUrl'), database);
 const silent = createLogger({ level: 'silent', pretty: false });
 const queues: JobQueue[] = [];
 

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../src/graphql/global-id.js';
+import { CreatorListingDocument, PublicCreatorProfileDocument } from './generated/graphql.js';
 import { signUp } from './support/actors.js';
-import { useTestServer } from './support/test-server.js';
+import { nodeWith, useTestServer } from './support/test-server.js';
 
 const server = useTestServer();
 beforeAll(async () => {
@@ -44,19 +45,11 @@ beforeAll(async () => {
   }
 });
 
-const LIST = `query($first: Int!) {
-  creators(first: $first) {
-    totalCount
-    edges { node { id displayName
-      channelAccounts { platform followers }
-      credentials { type status }
-      agency { name } } }
-  }
-}`;
+const LIST = CreatorListingDocument;
 
 async function statementsFor(first: number): Promise<{ statements: number; creators: number }> {
   server.resetQueryCount();
-  const result = await server.graphql<{ creators: { edges: { node: { channelAccounts: unknown[]; credentials: unknown[] } }[] } }>(LIST, { first });
+  const result = await server.graphql(LIST, { first });
   expect(result.errors).toBeUndefined();
   const edges = result.data!.creators.edges;
   expect(edges.every((edge) => edge.node.channelAccounts.length === 2 && edge.node.credentials.length === 1)).toBe(true);
@@ -80,13 +73,13 @@ describe('reading as a signed-in viewer', () => {
     const reader = await signUp(server, 'reader');
     const [creator] = await server.sql<{ id: string }>('select id from creator order by id limit 1');
     server.resetQueryCount();
-    const result = await server.graphql<{ node: { displayName: string } | null }>(
-      `query($id: ID!) { node(id: $id) { id ... on Creator { displayName kind capacity totalFollowers } } }`,
+    const result = await server.graphql(
+      PublicCreatorProfileDocument,
       { id: toGlobalId('Creator', creator!.id) },
       { token: reader.token },
     );
     expect(result.errors).toBeUndefined();
-    expect(result.data?.node?.displayName).toMatch(/^Creator \d+$/);
+    expect(nodeWith(result.data?.node, 'displayName')?.displayName).toMatch(/^Creator \d+$/);
     expect(server.queryCount()).toBe(1);
   });
 

@@ -35,10 +35,28 @@ export async function connect(settings: OrmSettings): Promise<MikroORM> {
   return orm;
 }
 
-/** Applies every committed migration not yet applied; returns the names it applied. */
+/** The advisory lock key migrations hold; any constant agreed by every instance. */
+const MIGRATION_LOCK_KEY = 7_020_261_208;
+
+/**
+ * Applies every committed migration not yet applied; returns the names it applied. Several
+ * instances starting at once take turns: each holds a transaction-scoped advisory lock on a
+ * connection of its own while it migrates, so one applies the migrations and the others then find
+ * nothing left to do. Transaction-scoped, so it also holds through PgBouncer in transaction mode
+ * (a session lock there could stay behind on a pooled server connection).
+ */
 export async function migrate(orm: MikroORM): Promise<string[]> {
-  const applied = await orm.migrator.up();
-  return applied.map((migration) => migration.name);
+  const lock = new pg.Client({ connectionString: orm.config.get('clientUrl'), application_name: 'marketplace-migrate' });
+  await lock.connect();
+  try {
+    await lock.query('begin');
+    await lock.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+    const applied = await orm.migrator.up();
+    return applied.map((migration) => migration.name);
+  } finally {
+    await lock.query('commit').catch(() => {});
+    await lock.end().catch(() => {});
+  }
 }
 
 /**

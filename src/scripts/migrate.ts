@@ -3,8 +3,10 @@ import { ConfigError, loadConfig } from '../config/env.js';
 import { connectDatabase } from '../app/database.js';
 import { migrate, provisionDatabase } from '../db/database.js';
 import { createLogger } from '../observability/logger.js';
+import { installJobQueueSchema } from '../queue/pg-boss-queue.js';
 
-// `npm run db:migrate`: applies pending migrations to DATABASE_URL (or the embedded database).
+// `npm run db:migrate`: applies pending migrations to DATABASE_URL (or the embedded database), and
+// creates or upgrades the job queue's schema; the image's one-shot migration step.
 try {
   const config = loadConfig();
   const logger = createLogger({ level: config.LOG_LEVEL, pretty: config.NODE_ENV === 'development' });
@@ -13,6 +15,7 @@ try {
   try {
     const applied = await migrate(orm);
     logger.info({ applied }, applied.length ? 'migrations applied' : 'database is up to date');
+    await installJobQueueSchema(database.url, logger);
   } finally {
     await orm.close();
     await database.stop();

@@ -13,6 +13,8 @@ import { installJobQueueSchema } from '../../src/queue/pg-boss-queue.js';
 declare module 'vitest' {
   export interface ProvidedContext {
     databaseServerUrl: string;
+    /** Where the API under test connects: the server itself, or a PgBouncer in front of it (TEST_DATABASE_PROXY_URL). */
+    databaseClientUrl: string;
     templateDatabase: string;
   }
 }
@@ -56,6 +58,9 @@ export default async function setup(project: TestProject) {
   await installJobQueueSchema(withDatabase(serverUrl, templateDatabase), logger);
 
   project.provide('databaseServerUrl', serverUrl);
+  // Databases are created, cloned and dropped on the server itself (a pooler keeps connections to
+  // a template open, and cloning needs none); the API under test may go through a pooler.
+  project.provide('databaseClientUrl', process.env.TEST_DATABASE_PROXY_URL ?? serverUrl);
   project.provide('templateDatabase', templateDatabase);
 
   return async () => {

@@ -83,7 +83,7 @@ export async function startTestServer(
   await createDatabaseIfMissing(serverUrl, database, inject('templateDatabase'));
   const config = loadConfig({
     NODE_ENV: 'test',
-    DATABASE_URL: withDatabase(serverUrl, database),
+    DATABASE_URL: withDatabase(inject('databaseClientUrl'), database),
     PORT: '0',
     SEED_DEMO_DATA: 'false',
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
