@@ -3,6 +3,7 @@ import { ledgerCheck } from '../src/cli/commands.js';
 import {
   ApproveDeliveryDocument,
   CancelDealDocument,
+  type CurrencyCode,
   DealEscrowDocument,
   DeliverWithProofDocument,
   DisputeResolveSplitDocument,
@@ -201,7 +202,7 @@ describe('dispute splits', () => {
 
   it('divide the escrow between the sides with a reason, and free the slot', async () => {
     const { deal, disputeId, admin } = await disputedDeal();
-    const split = (talentAmount: { amount: number; currency: 'CNY' | 'USD' } | null, note = 'Half the work was delivered.') =>
+    const split = (talentAmount: { amount: number; currency: CurrencyCode } | null, note = 'Half the work was delivered.') =>
       server.graphql(DisputeResolveSplitDocument, { id: disputeId, note, talentAmount }, { token: admin.token });
 
     expect(errorCodes(await split(null), 'dealDisputeResolve')).toEqual(['INVALID']);

@@ -36,6 +36,10 @@ const environmentSchema = z.object({
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   /** The marketplace's fee on every deal, in basis points, written into each deal's terms. */
   PLATFORM_FEE_BP: z.coerce.number().int().min(0).max(10_000).default(500),
+  /** A submitted deliverable the brand neither approves nor questions within this many days is approved automatically. */
+  DELIVERABLE_AUTO_APPROVE_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  /** Money a talent or agency leaves unclaimed this many days after earning it returns to the brand that paid it. */
+  UNCLAIMED_RETURN_DAYS: z.coerce.number().int().min(30).max(3650).default(365),
   /** How often open briefs past their deadline are closed, and expired idempotency keys purged. */
   HOUSEKEEPING_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
   /** How long a mutation's idempotency key is remembered. */

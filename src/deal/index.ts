@@ -78,7 +78,7 @@ export const dealModule = defineModule({
   problems: [DealProblem, AmendmentProblem, SalesReportProblem, SettlementProblem, ReviewProblem, CancellationProblem],
   createServices: ({ config, credibility, ledger, briefs }: { config: AppConfig; credibility: CredibilityService; ledger: LedgerService; briefs: BriefService }) => {
     const money = new DealMoney(ledger);
-    const dealDeliverables = new DealDeliverableService(money);
+    const dealDeliverables = new DealDeliverableService(money, config.DELIVERABLE_AUTO_APPROVE_DAYS);
     const deals = new DealService(config.PLATFORM_FEE_BP, dealDeliverables, money);
     const salesReports = new SalesReportService(deals);
     const dealSettlements = new DealSettlementService(deals, salesReports, credibility, money);
@@ -93,4 +93,5 @@ export const dealModule = defineModule({
       dealReviews: new DealReviewService(credibility),
     };
   },
+  jobs: [{ name: 'deliverables approved after the brand’s review period', run: ({ dealDeliverables }, context) => dealDeliverables.autoApproveOverdue(context) }],
 });

@@ -1,4 +1,5 @@
 import { defineModule } from '../common/module.js';
+import type { AppConfig } from '../config/env.js';
 import { LedgerAccount, LedgerDeposit, LedgerEntry, LedgerLine, Payout, PayoutBatch, PayoutDetails } from './ledger.entity.js';
 import { LedgerProblem } from './ledger.problems.js';
 import { LedgerResolver, PayoutResolver } from './ledger.resolver.js';
@@ -19,8 +20,9 @@ export const ledgerModule = defineModule({
   entities: [LedgerAccount, LedgerEntry, LedgerLine, LedgerDeposit, PayoutDetails, PayoutBatch, Payout],
   resolvers: [LedgerResolver, PayoutResolver],
   problems: [LedgerProblem],
-  createServices: () => {
+  createServices: ({ config }: { config: AppConfig }) => {
     const ledger = new LedgerService();
-    return { ledger, payouts: new PayoutService(ledger) };
+    return { ledger, payouts: new PayoutService(ledger, config.UNCLAIMED_RETURN_DAYS) };
   },
+  jobs: [{ name: 'unclaimed earnings returned to brands', run: ({ payouts }, context) => payouts.returnUnclaimed(context) }],
 });

@@ -34,7 +34,11 @@ const payeeId = (payee: PayeeOwner) => ('creatorId' in payee ? payee.creatorId :
  * the money to the payee's balance. Each step moves the money in the transaction of its status change.
  */
 export class PayoutService {
-  constructor(private readonly ledger: LedgerService) {}
+  constructor(
+    private readonly ledger: LedgerService,
+    /** Days after which money a payee never claimed returns to the brand that paid it. */
+    private readonly unclaimedReturnDays: number,
+  ) {}
 
   async setDetails(context: ServiceContext, payee: PayeeOwner | null, input: PayoutDetailsInput): Promise<{ details: PayoutDetails }> {
     this.payeeViewer(context, payee);
@@ -155,6 +159,60 @@ export class PayoutService {
       ],
     });
     return { payout };
+  }
+
+  /**
+   * Money a talent or agency has not claimed `unclaimedReturnDays` after earning it goes back to
+   * the brand that paid it. Payouts (and earlier returns) take the oldest earnings first, and a
+   * failed payout gives back what it took, so what is left of an old credit is what was never
+   * claimed. Each credit returns at most once (its line names the entry's key). Says how many
+   * entries it posted.
+   */
+  async returnUnclaimed({ em }: ServiceContext, now: Date = new Date()): Promise<number> {
+    const cutoff = new Date(now.getTime() - this.unclaimedReturnDays * 86_400_000);
+    const accounts = await em.execute<{ id: string; creator_id: string | null; trader_id: string | null; agency_id: string | null; currency: string }[]>(
+      `select account.id, account.creator_id, account.trader_id, account.agency_id, account.currency
+         from ledger_account account
+        where account.kind in ('TALENT_PAYABLE', 'AGENCY_PAYABLE') and account.balance > 0
+          and exists (select 1 from ledger_line line join ledger_entry entry on entry.id = line.entry_id
+                       where line.account_id = account.id and line.amount > 0 and entry.deal_id is not null and entry.created_at <= ?)
+        order by account.id limit 100`,
+      [cutoff],
+    );
+    let posted = 0;
+    for (const row of accounts) {
+      await em.execute('select 1 from ledger_account where id = ? for update', [row.id]);
+      const lines = await em.execute<{ id: string; amount: string; deal_id: string | null; brand_id: string | null; created_at: Date }[]>(
+        `select line.id, line.amount, entry.deal_id, deal.brand_id, entry.created_at
+           from ledger_line line join ledger_entry entry on entry.id = line.entry_id left join deal on deal.id = entry.deal_id
+          where line.account_id = ? order by line.id`,
+        [row.id],
+      );
+      const isEarning = (line: (typeof lines)[number]) => Number(line.amount) > 0 && line.deal_id !== null;
+      let taken = Math.max(0, lines.reduce((sum, line) => (isEarning(line) ? sum : sum - Number(line.amount)), 0));
+      const payee: PayeeOwner = row.creator_id ? { creatorId: row.creator_id } : row.trader_id ? { traderId: row.trader_id } : { agencyId: row.agency_id! };
+      for (const line of lines.filter(isEarning)) {
+        const amount = Number(line.amount);
+        const left = amount - Math.min(taken, amount);
+        taken -= amount - left;
+        if (left === 0 || new Date(line.created_at) > cutoff) continue;
+        const result = await this.ledger.post(em, {
+          kind: 'UNCLAIMED_RETURN',
+          key: `unclaimed-return:${line.id}`,
+          cause: { type: 'deal', id: line.deal_id! },
+          dealId: line.deal_id,
+          memo: `Unclaimed for ${this.unclaimedReturnDays} days; returned to the brand`,
+          createdBy: null,
+          currency: row.currency,
+          lines: [
+            { account: account.payable(payee), amount: -left },
+            { account: account.brand(line.brand_id!), amount: left },
+          ],
+        });
+        if (result.posted) posted += 1;
+      }
+    }
+    return posted;
   }
 
   /** The payee's payouts, newest first (its own people and admins). */

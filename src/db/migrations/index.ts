@@ -19,6 +19,7 @@ import { Migration20261125140000HotStatementPlans } from './Migration20261125140
 import { Migration20261207000000FunctionsFromFiles } from './Migration20261207000000FunctionsFromFiles.js';
 import { Migration20261208010000Ledger } from './Migration20261208010000Ledger.js';
 import { Migration20261208010300ChineseSearch } from './Migration20261208010300ChineseSearch.js';
+import { Migration20261208014500DeliverableAutoApproval } from './Migration20261208014500DeliverableAutoApproval.js';
 
 /** Applied in this order; a migration, once committed, is never edited. */
 export const migrations: MigrationObject[] = [
@@ -42,4 +43,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261207000000FunctionsFromFiles', class: Migration20261207000000FunctionsFromFiles },
   { name: 'Migration20261208010000Ledger', class: Migration20261208010000Ledger },
   { name: 'Migration20261208010300ChineseSearch', class: Migration20261208010300ChineseSearch },
+  { name: 'Migration20261208014500DeliverableAutoApproval', class: Migration20261208014500DeliverableAutoApproval },
 ];

@@ -60,7 +60,11 @@ const DeliverableSubmissionSchema = defineEntity({
   uniques: [{ properties: ['deliverable', 'number'] }],
   checks: [
     { name: 'deliverable_submission_proof_url_scheme', expression: "proof_url ~ '^https?://'" },
-    { name: 'deliverable_submission_reviewed', expression: '(outcome is null) = (reviewed_at is null) and (outcome is null) = (reviewed_by_id is null)' },
+    {
+      name: 'deliverable_submission_reviewed',
+      expression:
+        "(outcome is null) = (reviewed_at is null) and (outcome is null or reviewed_by_id is not null or auto_approved) and (not auto_approved or (outcome = 'APPROVED' and reviewed_by_id is null))",
+    },
     { name: 'deliverable_submission_reason', expression: "outcome is distinct from 'CHANGES_REQUESTED' or review_reason is not null" },
     { name: 'deliverable_submission_not_self_reviewed', expression: 'reviewed_by_id <> submitted_by_id' },
   ],
@@ -77,6 +81,8 @@ const DeliverableSubmissionSchema = defineEntity({
     reviewReason: p.text().nullable(),
     reviewedBy: () => p.manyToOne(User).ref().nullable().deleteRule('no action'),
     reviewedAt: p.datetime().nullable(),
+    /** Approved by the platform because the brand did not answer within the review period. */
+    autoApproved: p.boolean().default(false),
   },
 });
 export class DeliverableSubmission extends DeliverableSubmissionSchema.class {}

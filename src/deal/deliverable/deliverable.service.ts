@@ -28,7 +28,11 @@ export interface DeliverableResult {
  * locks the deal row first (see `lockDeal`).
  */
 export class DealDeliverableService {
-  constructor(private readonly money: DealMoney) {}
+  constructor(
+    private readonly money: DealMoney,
+    /** Days the brand has to answer a proof before it is approved automatically. */
+    private readonly reviewPeriodDays: number,
+  ) {}
 
   // ---- Reads -------------------------------------------------------------------------------
 
@@ -90,6 +94,45 @@ export class DealDeliverableService {
   /** The brand asks for another submission, saying why. */
   async requestChanges(context: ServiceContext, deliverableId: string | null, reason: string | null | undefined): Promise<DeliverableResult> {
     return this.review(context, deliverableId, DeliverableAction.REQUEST_CHANGES, reason);
+  }
+
+  /**
+   * Approves every proof the brand left unanswered for the review period, as if the brand
+   * had approved it: the fee's share is released and the deal delivered when it was the last
+   * work, and the brand hears of it on the deal's live events. Each deal is locked and checked
+   * again first, so a brand answering at the same moment wins or finds it approved. Says how many.
+   */
+  async autoApproveOverdue(context: ServiceContext, now: Date = new Date()): Promise<number> {
+    const { em } = context;
+    const cutoff = new Date(now.getTime() - this.reviewPeriodDays * 86_400_000);
+    const due = await em.execute<{ deliverable_id: string; deal_id: string }[]>(
+      `select deliverable.id as deliverable_id, deliverable.deal_id
+         from deliverable_submission submission
+         join deal_deliverable deliverable on deliverable.id = submission.deliverable_id
+         join deal on deal.id = deliverable.deal_id
+        where submission.outcome is null and submission.submitted_at <= ? and deliverable.status = 'SUBMITTED' and deal.status = any(?::text[])
+        order by submission.submitted_at limit 100`,
+      [cutoff, `{${dealTransitions.statesAllowing(DealAction.WORK_ON_DELIVERABLES).join(',')}}`],
+    );
+    let approved = 0;
+    for (const row of due) {
+      const deal = await lockDeal(em, row.deal_id);
+      if (!dealTransitions.next(deal.status, DealAction.WORK_ON_DELIVERABLES)) continue;
+      const deliverable = await em.findOneOrFail(DealDeliverable, row.deliverable_id, { refresh: true });
+      const next = deliverableTransitions.next(deliverable.status, DeliverableAction.APPROVE);
+      const submission = await em.findOne(DeliverableSubmission, { deliverable: deliverable.id, outcome: null });
+      if (!next || !submission || submission.submittedAt > cutoff) continue;
+      Object.assign(submission, { outcome: SubmissionOutcome.APPROVED, reviewedAt: now, autoApproved: true });
+      Object.assign(deliverable, { status: next, approvedAt: now });
+      await em.flush();
+      const moved = await this.moveDealWithDelivery(em, deal);
+      const terms = await em.findOneOrFail(DealTerms, { deal: deal.id, version: deal.termsVersion });
+      await this.money.releaseOnApproval(em, deal, terms, deliverable.id, null);
+      publishDealEvent(context, deal, DealEventKind.DELIVERABLE, { type: 'DealDeliverable', id: deliverable.id });
+      if (moved) publishDealEvent(context, deal, DealEventKind.STATUS_CHANGED);
+      approved += 1;
+    }
+    return approved;
   }
 
   // ---- Following the terms -----------------------------------------------------------------

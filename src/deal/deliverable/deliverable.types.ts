@@ -48,6 +48,9 @@ export class DeliverableSubmissionType {
 
   @Field(() => Date, { nullable: true, description: 'When the brand answered; null while it awaits an answer.' })
   reviewedAt!: Date | null;
+
+  @Field({ description: 'True when it was approved automatically because the brand did not answer within the review period.' })
+  autoApproved!: boolean;
 }
 
 @ObjectType('DealDeliverable', {
