@@ -6,7 +6,7 @@ export default defineConfig({
   plugins: [swc.vite({ module: { type: 'es6' } })],
   resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
-    include: ['bench/match.ts', 'bench/reads.ts', 'bench/suite.ts', 'bench/subscriptions.ts', 'bench/session-check.ts'],
+    include: ['bench/match.ts', 'bench/match-eval.ts', 'bench/reads.ts', 'bench/suite.ts', 'bench/subscriptions.ts', 'bench/session-check.ts'],
     globalSetup: ['test/support/global-setup.ts'],
     pool: 'forks',
     testTimeout: 1_800_000,

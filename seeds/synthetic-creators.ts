@@ -17,7 +17,11 @@ import type { Random } from './random.js';
  * The shape of the market follows the article: most creators are small lifestyle accounts, a
  * few celebrity-scale "head anchors" hold enormous, partly padded audiences, and a minority of
  * professionals (doctors, nutritionists, pharmacists, researchers) carry credentials an admin
- * has verified.
+ * has verified. Matching meets the market's traps here too, not just noise: besides padded
+ * audiences, pending and rejected licences, professionals whose credential belongs to a sibling
+ * vertical and cheap brand hosts, a share of lifestyle accounts are tag stuffers (TAG_STUFFER_SHARE):
+ * every niche tag of their vertical on the profile and an audience mostly bought, the profile a
+ * keyword match rewards and a brand should not.
  */
 
 /** A leaf of the vertical taxonomy, as read from the database. */
@@ -78,6 +82,9 @@ export const DAY = 86_400_000;
 /** Synthetic accounts cannot log in: this is no scrypt hash, so every password check fails. */
 export const SYNTHETIC_PASSWORD_HASH = '!synthetic-account-without-login';
 export const SYNTHETIC_EMAIL_DOMAIN = 'generated.demo.market';
+
+/** Share of lifestyle accounts that list every tag of their vertical over a mostly bought audience. */
+export const TAG_STUFFER_SHARE = 0.12;
 
 const KIND_WEIGHTS = [
   [CreatorKind.LIFESTYLE, 45],
@@ -255,6 +262,7 @@ export class CreatorSynthesiser {
   creator(index: number): SyntheticCreator {
     const random = this.random;
     const kind = random.weighted(KIND_WEIGHTS);
+    const stuffer = kind === CreatorKind.LIFESTYLE && random.chance(TAG_STUFFER_SHARE);
     const joinedAt = SYNTHETIC_EPOCH - random.int(30, 3 * 365) * DAY - random.int(0, DAY - 1);
     const verticals = this.verticals(kind);
     const topVertical = verticals[0]!.parentSlug ?? verticals[0]!.slug;
@@ -266,7 +274,7 @@ export class CreatorSynthesiser {
     const name = `${surname} ${givenName}`;
     const displayName = this.displayName(kind, name, credentials[0]?.type);
     const handle = `${surname}${givenName}`.toLowerCase() + `.s${this.seed.toString(36)}.${index.toString(36)}`;
-    const channels = this.channels(kind, handle, topVertical, joinedAt, index, verticals.map((vertical) => vertical.slug));
+    const channels = this.channels(kind, handle, topVertical, joinedAt, stuffer, index, verticals.map((vertical) => vertical.slug));
 
     const summary = summariseChannelAccounts(
       channels.map((channel) => ({ verifiedAt: channel.verification && new Date(channel.verification.verifiedAt), followers: channel.verification ? channel.followers : 0, auditScore: channel.verification?.auditScore ?? null })),
@@ -292,7 +300,7 @@ export class CreatorSynthesiser {
         bio: this.bio(kind, verticals, credentials[0]?.type),
         kind,
         verticalSlugs: verticals.map((vertical) => vertical.slug),
-        nicheTags: this.nicheTags(verticals),
+        nicheTags: this.nicheTags(verticals, stuffer),
         capacity: random.int(minCapacity, maxCapacity),
         minCommissionBp: Math.round(random.int(minCommission, maxCommission) / 50) * 50,
         totalFollowers: summary.totalFollowers,
@@ -319,12 +327,13 @@ export class CreatorSynthesiser {
     return secondary === primary ? [primary] : [primary, secondary];
   }
 
-  private nicheTags(verticals: readonly LeafVertical[]): string[] {
+  private nicheTags(verticals: readonly LeafVertical[], stuffer: boolean): string[] {
     const vocabulary = new Set<string>();
     for (const vertical of verticals) {
       const tags = NICHE_TAGS[vertical.slug] ?? this.parentTags(vertical.parentSlug) ?? GENERIC_NICHE_TAGS;
       for (const tag of tags) vocabulary.add(tag);
     }
+    if (stuffer) return [...vocabulary].slice(0, 10);
     return this.random.sample([...vocabulary], this.random.int(2, 5));
   }
 
@@ -367,15 +376,29 @@ export class CreatorSynthesiser {
     });
   }
 
-  private channels(kind: CreatorKind, handle: string, topVertical: string, joinedAt: number, index: number, verticalSlugs: string[]): SyntheticCreator['channels'] {
+  private channels(
+    kind: CreatorKind,
+    handle: string,
+    topVertical: string,
+    joinedAt: number,
+    stuffer: boolean,
+    index: number,
+    verticalSlugs: string[],
+  ): SyntheticCreator['channels'] {
     const random = this.random;
     const count = kind === CreatorKind.CELEBRITY ? 3 : random.weighted([[1, 45], [2, 35], [3, 20]]);
     const platforms = random.weightedDistinct(PLATFORMS[kind], count);
     const { median, sigma } = FOLLOWERS[kind];
-    const mainFollowers = clamp(Math.round(random.logNormal(median, sigma)), 50, MAX_CHANNEL_FOLLOWERS);
+    // A tag stuffer's bought followers come on top of the real ones.
+    const mainFollowers = clamp(Math.round(random.logNormal(median, sigma) * (stuffer ? 4 : 1)), 50, MAX_CHANNEL_FOLLOWERS);
     // Celebrity audiences are the most padded; a minority of everyone else bought followers too.
-    const baseRealShare =
-      kind === CreatorKind.CELEBRITY ? random.between(0.6, 0.8) : random.chance(0.08) ? random.between(0.3, 0.6) : random.between(0.75, 0.98);
+    const baseRealShare = stuffer
+      ? random.between(0.2, 0.45)
+      : kind === CreatorKind.CELEBRITY
+        ? random.between(0.6, 0.8)
+        : random.chance(0.08)
+          ? random.between(0.3, 0.6)
+          : random.between(0.75, 0.98);
     return platforms.map((platform, position) => {
       const followers = position === 0 ? mainFollowers : Math.max(20, Math.round(mainFollowers * random.between(0.05, 0.6)));
       const engagementRate = clamp(0.15 * followers ** -0.15 * random.between(0.6, 1.4), 0.001, 0.3);

@@ -38,6 +38,8 @@ interface Profile {
   level?: number;
   score?: number;
   followers?: number;
+  /** The audience's real-follower share, a summary column like the others. */
+  realShare?: number;
   capacity?: number;
   activeDeals?: number;
   /** [platform, followers] per channel account. */
@@ -52,7 +54,7 @@ async function creatorWith(name: string, profile: Profile = {}): Promise<Talent>
   const id = rowId(talent.id);
   await server.sql(
     `update creator set vertical_slugs = ?::text[], niche_tags = ?::text[], verified_credential_types = ?::text[], credibility_level = ?,
-       credibility_score = ?, total_followers = ?, capacity = ?, active_deal_count = ? where id = ?`,
+       credibility_score = ?, total_followers = ?, audience_quality = ?, capacity = ?, active_deal_count = ? where id = ?`,
     [
       `{${(profile.verticals ?? ['beauty.functional-skincare']).join(',')}}`,
       `{${(profile.tags ?? ['ceramide']).join(',')}}`,
@@ -60,6 +62,7 @@ async function creatorWith(name: string, profile: Profile = {}): Promise<Talent>
       profile.level ?? 3,
       profile.score ?? 60,
       profile.followers ?? 50_000,
+      profile.realShare ?? 0.95,
       profile.capacity ?? 3,
       profile.activeDeals ?? 0,
       id,
@@ -119,7 +122,8 @@ describe('hard constraints', () => {
     await creatorWith('Elsewhere', { ...qualified, channels: [['BILIBILI', 80_000]] });
     await creatorWith('Articles only', { ...qualified, rates: [['ARTICLE', 100_000]] });
     await creatorWith('Busy', { ...qualified, capacity: 2, activeDeals: 2 });
-    await creatorWith('Other vertical', { ...qualified, verticals: ['finance.insurance'] });
+    // Another vertical is a candidate only when related through a shared niche tag.
+    await creatorWith('Other vertical', { ...qualified, verticals: ['finance.insurance'], tags: ['pension'] });
     await placeBid(server, bidder.actor, { briefId, creatorId: bidder.id });
   });
 
@@ -213,7 +217,9 @@ describe('ranking and reasons', () => {
   it('follows the caller’s weights', async () => {
     const byCredibilityOnly = { verticalFit: 0, nicheTagOverlap: 0, credentialRelevance: 0, credibility: 1, audienceFit: 0, trackRecord: 0, priceFit: 0, availability: 0 };
     const connection = await ranked(owner, briefId, { weights: byCredibilityOnly });
-    expect(connection.edges[0]!.node.score).toBeCloseTo(0.78, 6);
+    // Credibility without credential points: the pediatrician's 78 holds none (no credential rows), over the 66 those parts can give.
+    expect(connection.edges[0]!.node.score).toBe(1);
+    expect(connection.edges[1]!.node.score).toBeCloseTo(55 / 66, 6);
   });
 
   it('pages with cursors and refuses a cursor from another ranking', async () => {

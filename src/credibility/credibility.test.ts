@@ -212,6 +212,38 @@ describe('credibility from the track record', () => {
   });
 });
 
+describe('credibility of talent without an audience (operators)', () => {
+  const operator = (record: TrackRecordInputs) => computeCredibility({ verifiedCredentialCount: 0, audienceQuality: null, trackRecord: record });
+  /** Five to eight self-broadcasts, one deliverable each, on time, reviewed 5 stars, no guarantees asked. */
+  const operatorRecord = (deals: number, roiBp: number): TrackRecordInputs => ({
+    ...excellentRecord(deals, roiBp, 1),
+    guaranteedDeals: 0,
+    guaranteeAttainment: 0,
+  });
+
+  it('lifts an operator with five settled deals at 3.6× to L3, where the record alone once left them L1', () => {
+    expect(operator(operatorRecord(5, 36_000)).level).toBe(3);
+    expect(computeCredibility({ verifiedCredentialCount: 0, audienceQuality: 0.4, trackRecord: operatorRecord(5, 36_000) }).level).toBe(1);
+  });
+
+  it('keeps an operator with one middling deal at L1, and gives a long excellent record a high level', () => {
+    expect(operator({ ...operatorRecord(1, 15_000), reviewAverage: 3 }).level).toBe(1);
+    expect(operator(excellentRecord(20)).level).toBeGreaterThanOrEqual(4);
+    expect(operator(excellentRecord(1000)).score).toBeLessThanOrEqual(100);
+  });
+
+  it('ranks operators by their record: more deals, better ROI, kept guarantees never lower the score', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 0, max: 80_000 }), (deals, roiBp) => {
+        const base = operator(operatorRecord(deals, roiBp)).score;
+        expect(operator(operatorRecord(deals + 1, roiBp)).score).toBeGreaterThanOrEqual(base);
+        expect(operator(operatorRecord(deals, roiBp + 10_000)).score).toBeGreaterThanOrEqual(base);
+        expect(operator({ ...operatorRecord(deals, roiBp), guaranteedDeals: deals, guaranteeAttainment: deals }).score).toBeGreaterThanOrEqual(base);
+      }),
+    );
+  });
+});
+
 describe('levelForScore', () => {
   it('starts each level exactly at its threshold', () => {
     for (const [level, threshold] of Object.entries(LEVEL_THRESHOLDS)) {

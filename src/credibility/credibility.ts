@@ -19,6 +19,13 @@
  * record speaks for itself. The record part only adds: a poor record earns few points, and brands
  * see the poor record itself in the track-record summary and in matching's ROI factor.
  *
+ * Talent with no audience to judge (an operator runs the brand's stream, not a channel of their
+ * own) has only the record to show for reach and results, so their record's points are scaled by
+ * RECORD_ONLY_SCALE, from its 36 to the 100 every part together could give: an operator with five
+ * settled deals at 3.6× ROI, on time and well reviewed, reaches L3, and a long excellent record
+ * reaches the levels a credentialed specialist with a real audience starts at. Without that, the
+ * record alone topped out at 36 and most operators stayed L1 whatever they achieved.
+ *
  * Why: credentials and audience together reach at most 64, below L5 (70). L5 is reserved for
  * talent with a real track record: with one deal the record adds under 5 points (one review and
  * one guarantee per deal at most; see the tests), so even a perfect profile needs two good deals, and a typical
@@ -42,6 +49,8 @@ const AUDIENCE_QUALITY_FLOOR = 0.4;
 /** The track record's share of the budget, part by part. */
 export const TRACK_RECORD_POINTS = { experience: 8, onTime: 10, promisesKept: 6, roi: 6, reviews: 6 } as const;
 export const MAX_TRACK_RECORD_POINTS = Object.values(TRACK_RECORD_POINTS).reduce((sum, points) => sum + points, 0);
+/** What a record's points are multiplied by for talent with no audience to judge (operators). */
+export const RECORD_ONLY_SCALE = (MAX_CREDENTIAL_POINTS + MAX_AUDIENCE_POINTS + MAX_TRACK_RECORD_POINTS) / MAX_TRACK_RECORD_POINTS;
 /** n deals count as n ÷ (n + EXPERIENCE_PRIOR_DEALS) of a full record. */
 export const EXPERIENCE_PRIOR_DEALS = 5;
 /** Pseudo-observations at the neutral 0.5 that each quality is shrunk with. */
@@ -83,7 +92,10 @@ export const NO_TRACK_RECORD: TrackRecordInputs = {
 export interface CredibilityInputs {
   /** Distinct credential types verified by an admin and not expired. */
   verifiedCredentialCount: number;
-  /** Follower-weighted share of real followers in 0..1, or null when there is no audience to judge. */
+  /**
+   * Follower-weighted share of real followers in 0..1, or null when there is no audience to judge
+   * (an operator; a creator without a channel): then the record stands for reach too.
+   */
   audienceQuality: number | null;
   /** Settled deals; absent or empty for someone without any. */
   trackRecord?: TrackRecordInputs;
@@ -146,12 +158,16 @@ export function trackRecordPoints(record: TrackRecordInputs): number {
   );
 }
 
+/** The points `count` distinct verified credential types earn. */
+export function credentialPointsFor(count: number): number {
+  return CREDENTIAL_POINTS[clamp(Math.floor(finite(count)), 0, CREDENTIAL_POINTS.length - 1)]!;
+}
+
 export function computeCredibility(inputs: CredibilityInputs): Credibility {
-  const credentialCount = clamp(Math.floor(inputs.verifiedCredentialCount), 0, CREDENTIAL_POINTS.length - 1);
-  const credentialPoints = CREDENTIAL_POINTS[credentialCount]!;
+  const credentialPoints = credentialPointsFor(inputs.verifiedCredentialCount);
   const quality = inputs.audienceQuality === null ? 0 : clamp(inputs.audienceQuality, 0, 1);
   const audiencePoints = MAX_AUDIENCE_POINTS * clamp((quality - AUDIENCE_QUALITY_FLOOR) / (1 - AUDIENCE_QUALITY_FLOOR), 0, 1);
-  const recordPoints = trackRecordPoints(inputs.trackRecord ?? NO_TRACK_RECORD);
+  const recordPoints = trackRecordPoints(inputs.trackRecord ?? NO_TRACK_RECORD) * (inputs.audienceQuality === null ? RECORD_ONLY_SCALE : 1);
   const score = Math.round(clamp(credentialPoints + audiencePoints + recordPoints, 0, 100));
   return {
     score,

@@ -88,7 +88,10 @@ describe('estimateExpectedRoi', () => {
     const newcomer = { ...pediatrician, trackRecord: { dealsCompleted: 0, roiBpInVertical: null, verticalAverageRoiBp: 26_000 } };
     const result = estimateExpectedRoi({ ...infantSupplement, preferredStructures: ['FIXED_FEE'] }, newcomer);
     expect(result.roiBp).toBe(26_000);
-    expect(assumptionNamed(result, 'ownRoiInVertical')).toMatchObject({ value: 'none', source: 'No completed deals with reported sales in the vertical.' });
+    expect(assumptionNamed(result, 'ownRoiInVertical')).toMatchObject({
+      value: 'none',
+      source: 'No completed deals with reported sales in the vertical: the ROI below is an assumption (the vertical average), not a record.',
+    });
   });
 
   it('gives no ROI when nobody has completed a deal in the vertical, but still the fixed cost', () => {

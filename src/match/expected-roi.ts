@@ -1,5 +1,5 @@
 import type { DealStructure } from '../brief/brief.entity.js';
-import { budgetPerSlot, formatMoney, formatName, formatRoi, listText, type MatchBrief, type MatchCandidate, minimumFeeFor, SHRINKAGE_PRIOR_DEALS, shrinkRoi } from './scoring.js';
+import { authenticityOf, budgetPerSlot, calibratedRoi, formatMoney, formatName, formatRoi, listText, type MatchBrief, type MatchCandidate, minimumFeeFor, percent, SHRINKAGE_PRIOR_DEALS } from './scoring.js';
 
 /**
  * The ROI a brand can expect from hiring one candidate for one slot of a brief, with every
@@ -10,7 +10,7 @@ import { budgetPerSlot, formatMoney, formatName, formatRoi, listText, type Match
  *    it accepts one, since a rate card prices a fee and a commission together; else a fixed fee
  *    only; else a commission only).
  * 2. Net GMV: the candidate's track-record ROI in the vertical, shrunk toward the vertical's
- *    average (shrinkRoi), times a reference spend: the slot fee the candidate charges (the budget
+ *    average discounted for padded followers (calibratedRoi), times a reference spend: the slot fee the candidate charges (the budget
  *    per slot when the rate card states no fee in the brief's currency, or a fee of 0).
  * 3. Cost: the fixed fee the structure pays plus the commission on that net GMV.
  * 4. ROI: net GMV ÷ cost, in basis points (10000 = 1×).
@@ -74,11 +74,14 @@ export function estimateExpectedRoi(brief: MatchBrief, candidate: MatchCandidate
   );
 
   const record = candidate.trackRecord;
-  const shrunk = shrinkRoi(record);
+  const shrunk = calibratedRoi(candidate);
+  const authenticity = authenticityOf(candidate);
   assume(
     'ownRoiInVertical',
     shrunk.ownDeals ? formatRoi(record.roiBpInVertical ?? 0) : 'none',
-    shrunk.ownDeals ? `Net GMV ÷ what brands paid over ${shrunk.ownDeals} completed deals in the vertical.` : 'No completed deals with reported sales in the vertical.',
+    shrunk.ownDeals
+      ? `Net GMV ÷ what brands paid over ${shrunk.ownDeals} completed deals in the vertical.`
+      : 'No completed deals with reported sales in the vertical: the ROI below is an assumption (the vertical average), not a record.',
   );
   assume(
     'verticalAverageRoi',
@@ -90,10 +93,13 @@ export function estimateExpectedRoi(brief: MatchBrief, candidate: MatchCandidate
     assume('expectedNetGmv', 'unknown', 'Nobody has completed a deal with reported sales in the vertical, so there is no basis for an estimate.');
     return { roiBp: null, expectedNetGmv: null, expectedCost: fixedFee, currency, assumptions };
   }
+  if (authenticity < 1) {
+    assume('realFollowerShare', percent(candidate.audienceQuality ?? 0), `Bought followers neither watch nor buy: the vertical average is discounted to ${percent(authenticity)} of itself before it is assumed.`);
+  }
   assume(
     'shrunkRoi',
     formatRoi(shrunk.roiBp),
-    `(n × own ROI + ${SHRINKAGE_PRIOR_DEALS} × vertical average) ÷ (n + ${SHRINKAGE_PRIOR_DEALS}) with n = ${shrunk.ownDeals}: a short record stays near the average.`,
+    `(n × own ROI + ${SHRINKAGE_PRIOR_DEALS} × ${authenticity < 1 ? 'discounted ' : ''}vertical average) ÷ (n + ${SHRINKAGE_PRIOR_DEALS}) with n = ${shrunk.ownDeals}: ${shrunk.ownDeals ? 'a short record stays near the average' : 'with no record, the assumption alone'}.`,
   );
   assume('referenceSpend', formatMoney(referenceSpend, currency), referenceSource);
 

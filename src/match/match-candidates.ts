@@ -6,19 +6,18 @@ import { type AudienceProfile, EMPTY_AUDIENCE } from '../creator/audience.js';
 import type { CredentialType } from '../credential/credential-type.js';
 import type { TraderCapability } from '../trader/trader.entity.js';
 import { ROI_IN_VERTICALS, VERTICAL_AVERAGE_ROI } from '../credibility/track-record.js';
-import type { MatchCandidate } from './scoring.js';
+import { type MatchCandidate, relevantCredentialTypes, SHRINKAGE_PRIOR_DEALS } from './scoring.js';
 import type { CandidateKind } from './weights.js';
 
 /**
  * Candidate retrieval: the creators (or, for operated self-broadcasts, the operators) that pass
  * every hard constraint of a brief, found in PostgreSQL so the profile tables are never loaded
- * whole. One statement per candidate kind serves one brief or many (a LATERAL join per brief), so
- * a brand's ranking, an agency's opportunities and a creator's recommended briefs share it.
+ * whole, and among them the ones relevance says are worth scoring. Two parts, kept apart:
  *
- * Hard constraints, each a condition of the statement:
- * - credentials: `verified_credential_types` (verified, implied types included) contains every
- *   credential the brief or any of its products requires;
- * - credibility: `credibility_level` at least the brief's minimum;
+ * 1. Hard constraints (ELIGIBLE), each a condition every source applies:
+ * - the bidding rules, in their SQL form from bid/eligibility (`talent_meets_brief`): every
+ *   credential the brief or its products require, verified (implied types included); the brief's
+ *   minimum credibility level; room left under the talent's capacity;
  * - platforms: a creator holds a channel account on one of the brief's platforms
  *   (`creator.platforms`); an operator has run live rooms on one (`trader.platforms`). Every brief
  *   names at least one platform;
@@ -27,52 +26,60 @@ import type { CandidateKind } from './weights.js';
  *   broadcast, not per format, so the format rule does not apply to them. Both creator arrays are
  *   summaries the services keep (CredibilityService.refreshForUser), so two GIN-indexed overlaps
  *   replace a subquery per creator; only the over-budget exclusion still reads the rate card;
- * - capacity: `active_deal_count < capacity`, written `(…) is true` so the planner reads the
- *   statistics kept on that comparison (migration 20261125100000) instead of assuming a third of
- *   the rows pass, which made briefs with a higher minimum level look narrow enough for bitmap scans;
+ * - platforms and formats are written `(…) is true`, so they filter the rows a source's own index
+ *   finds rather than joining that index with theirs: nearly every creator passes them, and
+ *   ANDing their bitmaps of most of the table cost more than it saved;
  * - no active bid (SUBMITTED, SHORTLISTED, COUNTERED, AGREED) and no deal of any status on the
  *   brief already. A withdrawn, rejected or unselected bid may be followed by a new one, so it
  *   does not exclude.
- * Relevance pre-filter: the candidate works in the brief's verticals, their children, their parent
- *   verticals or those parents' other children (vertical fit is 0 for anyone else). Every brief has
- *   one, from its products; the condition is written plainly so the GIN index on vertical_slugs
- *   serves it.
  * Budget: over-budget candidates are kept and penalised by scoring (price fit 0, OVER_BUDGET)
  *   unless `excludeOverBudget` is set, since a creator may still bid below their card.
- * Cap: at most `limit` (CANDIDATE_CAP) candidates per brief, the most credible first (level, then
- *   score, then id, so the cut is deterministic).
+ *
+ * 2. Relevance (SOURCES): for a brand's ranking over the whole market, several sources, each
+ * capped and ordered by a cheap relevance signal of its own, merged without duplicates, so no
+ * single relevance-blind cut decides who is scored:
+ * - exact: works in the brief's verticals (or their children) and shares its niche tags, most
+ *   shared tags first; and, as back-fill, the most credible there whatever their tags;
+ * - proven: has settled deals there, best ROI shrunk toward the vertical's average first (the
+ *   shrinkage scoring uses), so a long good record is found whatever else the profile says;
+ * - credentialed: holds a verified credential the brief's verticals call for
+ *   (RELEVANT_CREDENTIALS) and works in the vertical family, the brief's own verticals and the
+ *   most shared tags first;
+ * - related: shares a niche tag with the brief but works outside its verticals: the parent's
+ *   other children, or another vertical altogether (skincare specialists in hyaluronic acid for a
+ *   hyaluronic-acid snack), most shared tags first, the vertical family before the rest;
+ * - family: the back-fill for a thin market: the most credible in the parent vertical and its
+ *   other children (an index walk that stops at the cap);
+ * - newcomers: works in the brief's verticals, shares its tags and has no settled deal there yet,
+ *   most shared tags and the most real audience first, so cold start has someone to offer.
+ * The caps add up to CANDIDATE_CAP, so a ranking never holds more. For named talents (an agency's
+ * roster, a talent's own recommended briefs) relevance needs no sources: every named talent who
+ * passes the constraints and works in the brief's vertical family or shares a niche tag is scored.
  *
  * Audience: a creator's audience is that of their largest channel (most followers), because
  * platforms report shares per channel and averaging shares across channels of very different
- * sizes would describe nobody; the largest channel is where most of a brief's reach comes from.
- * It is read only for a brief that targets an audience (a gender, age bands or regions: what
- * audience fit compares); for any other, audience fit is 1 whatever the audience, and the lookup
- * and its ~0.5 kB of JSON per candidate were a quarter of the candidate statement's time.
+ * sizes would describe nobody. It is read only for a brief that targets an audience (a gender,
+ * age bands or regions); for any other, audience fit depends on the real-follower share alone.
  * Track record: from the settlement rows credibility reads too (credibility/track-record.ts): the
- * candidate's settled deals with an ROI in the brief's relevant verticals and their average ROI,
- * and everyone's average ROI there (scoring shrinks the first toward the second).
+ * candidate's settled deals with an ROI in the brief's own verticals (and their children) and
+ * their average ROI, and everyone's average ROI there (the vertical family's when the verticals
+ * have none yet); scoring shrinks the first toward the second.
  */
 
 /**
- * How many candidates of one brief are scored: the most credible that pass every hard constraint.
- * 200 is ten first pages of 20, enough for the diversity re-rank to find specialists to promote
- * and for a brand to page well past what it reads. The cap is what keeps a ranking cheap at scale:
- * with the brief's facts inlined as constants, PostgreSQL walks `creator_match_order` and stops at
- * the 200th candidate that passes (about 1,200 index entries for a broad beauty brief at 100,000
- * creators, ~10 ms by EXPLAIN ANALYZE), where 2,000 candidates meant a bitmap scan of all ~16,000
- * that pass, a sort, and the rate-card, audience and credential lookups for each (~170 ms). A cap
- * of 500 measured ~2× the time of 200 for pages nobody reads. The cost: a less credible creator
- * who would score higher on fit than the 200th is not considered; credibility weighs 10 % of the
- * score, and the cut still takes all the specialists a brief requires credentials of.
+ * How many candidates of one brief are scored at most: ten first pages of 20. The sources' caps
+ * (SOURCE_CAPS) add up to it.
  */
 export const CANDIDATE_CAP = 200;
+
+/** Each relevance source's share of CANDIDATE_CAP; a talent found by several counts once. */
+export const SOURCE_CAPS = Object.freeze({ exact: 70, credible: 20, proven: 40, credentialed: 30, related: 20, family: 10, newcomers: 10 });
 
 export interface CandidateQuery {
   briefIds: readonly string[];
   kind: CandidateKind;
   /** Only these creators or operators (an agency's roster, a viewer's own profile); null for everyone. */
   talentIds?: readonly string[] | null;
-  limit?: number;
   excludeOverBudget?: boolean;
 }
 
@@ -93,6 +100,7 @@ interface CandidateRow {
   credibility_score: number;
   credibility_level: number;
   total_followers: string | number;
+  audience_quality: number | null;
   capacity: number;
   active_deal_count: number;
   rate_currency: string;
@@ -113,8 +121,9 @@ export function pgArray(values: readonly string[]): string {
 const ACTIVE_BIDS = pgArray(ACTIVE_BID_STATUSES);
 
 /**
- * Per brief: its effective required credentials (its own and its products'), and the verticals a
- * candidate must work in (the brief's, their children, their parents and the parents' children).
+ * Per brief: its effective required credentials (its own and its products'), the verticals it is
+ * for (its own and their children: where a track record counts), and its vertical family (those,
+ * their parents and the parents' children).
  */
 const BRIEF_FACTS_SELECT = `
     select b.id, b.platforms, b.formats, b.min_credibility_level, b.budget_amount, b.budget_currency, b.slots,
@@ -129,7 +138,11 @@ const BRIEF_FACTS_SELECT = `
         select distinct v.slug::text from vertical v, unnest(b.vertical_slugs) wanted
         where v.slug = wanted or v.slug like wanted || '.%'
           or v.slug = regexp_replace(wanted, '\\.[^.]+$', '') or v.slug like regexp_replace(wanted, '\\.[^.]+$', '') || '.%'
-      ) as relevant_verticals
+      ) as relevant_verticals,
+      array(
+        select distinct v.slug::text from vertical v, unnest(b.vertical_slugs) wanted where v.slug = wanted or v.slug like wanted || '.%'
+      ) as record_verticals,
+      b.vertical_slugs as brief_verticals, b.niche_tags
     from brief b where b.id = any(?::uuid[])`;
 
 const BRIEF_FACTS = `
@@ -137,17 +150,16 @@ const BRIEF_FACTS = `
   )`;
 
 /**
- * One brief's facts as constants. A per-brief LATERAL subquery plans its conditions without
- * knowing the brief, so PostgreSQL assumes they are selective and gathers every creator that
- * passes through bitmap scans before sorting; given the actual arrays and levels, it sees that
- * walking `creator_match_order` finds the first CANDIDATE_CAP candidates after a few thousand
- * entries at most, and picks a bitmap scan only for briefs few creators pass.
+ * One brief's facts as constants, inlined into every source (`not materialized`): PostgreSQL
+ * plans each source knowing the actual arrays and levels, rather than assuming a brief it cannot
+ * see is selective.
  */
 const BRIEF_CONSTANTS = `
-  with target as (
+  with target as not materialized (
     select ?::uuid as id, ?::text[] as platforms, ?::text[] as formats, ?::int as min_credibility_level,
       ?::bigint as budget_amount, ?::text as budget_currency, ?::int as slots, ?::boolean as targets_audience, ?::text[] as required_credentials,
-      ?::text[] as relevant_verticals
+      ?::text[] as relevant_verticals, ?::text[] as record_verticals, ?::text[] as niche_tags, ?::text[] as relevant_credentials,
+      ?::boolean as exclude_over_budget
   )`;
 
 interface BriefFactsRow {
@@ -161,6 +173,9 @@ interface BriefFactsRow {
   targets_audience: boolean;
   required_credentials: string[];
   relevant_verticals: string[];
+  record_verticals: string[];
+  brief_verticals: string[];
+  niche_tags: string[];
   vertical_names: Record<string, string> | null;
 }
 
@@ -172,100 +187,168 @@ export interface BriefFacts {
   verticalNames: Record<string, string>;
 }
 
+type Column = 'creator_id' | 'trader_id';
+
 /**
  * Gathered once per brief (the subqueries depend on the brief alone) and tested as an array,
  * rather than probed with a subquery for every creator the indexes let through.
  */
-const EXCLUDED_BY_BRIEF = (column: 'creator_id' | 'trader_id') => `
-  and x.id <> all(array(select bid.${column} from bid where bid.brief_id = t.id and bid.${column} is not null and bid.status = any('${ACTIVE_BIDS}'::text[])))
-  and x.id <> all(array(select deal.${column} from deal where deal.brief_id = t.id and deal.${column} is not null))`;
+const EXCLUDED_BY_BRIEF = (column: Column) => `
+      and x.id <> all(array(select bid.${column} from bid where bid.brief_id = t.id and bid.${column} is not null and bid.status = any('${ACTIVE_BIDS}'::text[])))
+      and x.id <> all(array(select deal.${column} from deal where deal.brief_id = t.id and deal.${column} is not null))`;
+
+/** The bidding rules a candidate must meet (bid/eligibility: credentials, level, capacity), inlined by PostgreSQL. */
+const TALENT_MEETS_BRIEF = talentMeetsBriefSql('x', { requiredCredentials: 't.required_credentials', minCredibilityLevel: 't.min_credibility_level' });
+
+/**
+ * The hard constraints, for a talent `x` and a brief `t`: the bidding rules, then where and in
+ * what formats they work, then no bid or deal on the brief already. Every source applies all of
+ * them, and nothing else is a constraint.
+ */
+const ELIGIBLE: Record<CandidateKind, string> = {
+  creator: `
+      ${TALENT_MEETS_BRIEF}
+      and (x.platforms && t.platforms) is true
+      and (x.rate_formats && t.formats) is true
+      and (not t.exclude_over_budget or exists (select 1 from creator_rate r where r.creator_id = x.id and r.format = any(t.formats)
+        and (r.currency <> t.budget_currency or r.min_fixed_fee <= t.budget_amount / t.slots)))
+      ${EXCLUDED_BY_BRIEF('creator_id')}`,
+  trader: `
+      ${TALENT_MEETS_BRIEF}
+      and (x.platforms && t.platforms) is true
+      and (not t.exclude_over_budget or x.rate_currency <> t.budget_currency or x.min_fixed_fee <= t.budget_amount / t.slots)
+      ${EXCLUDED_BY_BRIEF('trader_id')}`,
+};
+
+const TABLE: Record<CandidateKind, { table: string; column: Column; tags: string }> = {
+  creator: { table: 'creator', column: 'creator_id', tags: 'x.niche_tags' },
+  trader: { table: 'trader', column: 'trader_id', tags: "'{}'::text[]" },
+};
+
+/** How many of the brief's niche tags the talent shares: the cheap relevance signal sources order by. */
+const SHARED_TAGS = (tags: string) => `(select count(*) from unnest(${tags}) tag where tag = any(t.niche_tags))`;
+
+/**
+ * The talents who share a niche tag with the brief (for a brief without tags, who work in its own
+ * verticals) and pass every constraint, read once through the tag index with what the sources
+ * order by: shared tags, a relevant credential, a record in the brief's verticals, where they
+ * work. The exact, credentialed, related and newcomer sources all pick from it, so the largest
+ * scan of a ranking and its per-row tag count run once, over the tag's holders rather than the
+ * whole vertical.
+ */
+function matchedCte(kind: CandidateKind): string {
+  const { table, column, tags } = TABLE[kind];
+  const found = kind === 'creator' ? '(x.niche_tags && t.niche_tags or (cardinality(t.niche_tags) = 0 and x.vertical_slugs && t.record_verticals))' : 'x.vertical_slugs && t.record_verticals';
+  return `,
+  matched as materialized (
+    select x.id, x.credibility_score, ${kind === 'creator' ? 'x.audience_quality' : '0::float8 as audience_quality'}, ${SHARED_TAGS(tags)} as shared,
+      x.verified_credential_types && t.relevant_credentials as credentialed,
+      x.vertical_slugs && t.record_verticals as in_verticals, x.vertical_slugs && t.relevant_verticals as in_family,
+      x.id = any(array(select s.${column} from deal_settlement s join vertical sv on sv.id = s.vertical_id
+        where sv.slug = any(t.record_verticals) and s.${column} is not null and s.roi_bp is not null)) as proven
+    from target t, ${table} x
+    where ${found} and ${ELIGIBLE[kind]}
+  )`;
+}
+
+/**
+ * The relevance sources of one brief over the whole market (see the file's comment), each a
+ * capped, ordered list of ids, merged by `union` (a talent found twice counts once).
+ */
+function sources(kind: CandidateKind): string {
+  const { table, column } = TABLE[kind];
+  const eligible = ELIGIBLE[kind];
+  const walk = (condition: string, cap: number) => `
+    (select x.id from ${table} x where ${condition} and ${eligible}
+      order by x.credibility_level desc, x.credibility_score desc, x.id limit ${cap})`;
+  const picked = (condition: string, order: string, cap: number) => `
+    (select id from matched where ${condition} order by ${order}, id limit ${cap})`;
+  const proven = `
+    (select x.id from (
+        select s.${column} as id, count(s.roi_bp) as deals, avg(s.roi_bp) as roi
+        from deal_settlement s join vertical sv on sv.id = s.vertical_id
+        where sv.slug = any(t.record_verticals) and s.${column} is not null and s.roi_bp is not null
+        group by s.${column}) record
+      join ${table} x on x.id = record.id
+      where ${eligible}
+      order by (record.deals * record.roi + ${SHRINKAGE_PRIOR_DEALS} * coalesce(va.vertical_average_roi_bp, record.roi)) / (record.deals + ${SHRINKAGE_PRIOR_DEALS}) desc, x.id
+      limit ${SOURCE_CAPS.proven})`;
+  return [
+    picked('in_verticals', 'shared desc, credibility_score desc', SOURCE_CAPS.exact),
+    walk('x.vertical_slugs && t.record_verticals', SOURCE_CAPS.credible),
+    proven,
+    picked('credentialed and in_family', 'in_verticals desc, shared desc, credibility_score desc', SOURCE_CAPS.credentialed),
+    picked('not in_verticals', 'shared desc, in_family desc, credibility_score desc', SOURCE_CAPS.related),
+    walk('x.vertical_slugs && t.relevant_verticals and not (x.vertical_slugs && t.record_verticals)', SOURCE_CAPS.family),
+    picked('in_verticals and not proven', 'shared desc, audience_quality desc', SOURCE_CAPS.newcomers),
+  ].join('\n    union');
+}
+
+/** Named talents (a roster, one's own profile): all who pass and work in the brief's vertical family or share a niche tag. */
+function named(kind: CandidateKind): string {
+  const { table, tags } = TABLE[kind];
+  return `
+    (select x.id from ${table} x
+      where x.id = any(?::uuid[]) and (x.vertical_slugs && t.relevant_verticals or ${tags} && t.niche_tags) and ${ELIGIBLE[kind]}
+      limit ${CANDIDATE_CAP})`;
+}
 
 /**
  * The per-candidate lookups (credentials, rate card, largest channel, track record) run in the
- * outer select, so only for the capped candidates the inner, index-ordered scan returns.
+ * outer select, so only for the ids the sources return. Arrays come back as JSON: `pg` parses a
+ * PostgreSQL array literal character by character in JavaScript, and JSON.parse reads the same
+ * values for about half the CPU.
  */
-const TRACK_RECORD = (column: 'creator_id' | 'trader_id') => `
-    ${ROI_IN_VERTICALS(column, 'c.id', 't.relevant_verticals')} as track_record, va.vertical_average_roi_bp`;
-
-/** Everyone's average ROI in the brief's verticals: once per brief, not once per candidate. */
-const VERTICAL_AVERAGE = `cross join lateral (select ${VERTICAL_AVERAGE_ROI('t.relevant_verticals')} as vertical_average_roi_bp) va`;
-
-const RAW_CREDENTIALS = `
+function candidateSelect(kind: CandidateKind, picked: string): string {
+  const { table, column } = TABLE[kind];
+  const creator = kind === 'creator';
+  return `
+  select t.id as brief_id, c.id, to_json(c.vertical_slugs) as vertical_slugs, ${creator ? 'to_json(c.niche_tags)' : "'[]'::json"} as niche_tags,
+    to_json(c.verified_credential_types) as verified_credential_types, c.credibility_score, c.credibility_level,
+    ${creator ? 'c.total_followers, c.audience_quality' : '0 as total_followers, null::float8 as audience_quality'},
+    c.capacity, c.active_deal_count, c.rate_currency, c.min_commission_bp,
+    ${creator ? 'null::bigint' : 'c.min_fixed_fee'} as flat_min_fixed_fee, ${creator ? 'null::json' : 'to_json(c.capabilities)'} as capabilities,
     (select to_json(array_agg(distinct cr.type)) from credential cr
-      where cr.holder_id = c.user_id and cr.status = 'VERIFIED' and (cr.expires_at is null or cr.expires_at > now())) as raw_credential_types`;
+      where cr.holder_id = c.user_id and cr.status = 'VERIFIED' and (cr.expires_at is null or cr.expires_at > now())) as raw_credential_types,
+    ${creator ? '(select jsonb_object_agg(r.format, r.min_fixed_fee) from creator_rate r where r.creator_id = c.id and r.currency = c.rate_currency)' : 'null::jsonb'} as rates,
+    ${creator ? 'case when t.targets_audience then (select ca.audience from channel_account ca where ca.creator_id = c.id order by ca.followers desc, ca.id limit 1) end' : 'null::jsonb'} as audience,
+    ${ROI_IN_VERTICALS(column, 'c.id', 't.record_verticals')} as track_record, va.vertical_average_roi_bp
+  from target t ${VERTICAL_AVERAGE}
+  cross join lateral (${picked}) picked
+  join ${table} c on c.id = picked.id`;
+}
 
 /**
- * What both kinds return of the capped rows. Arrays come back as JSON: `pg` parses a PostgreSQL
- * array literal character by character in JavaScript, and the four arrays of 200 candidates took
- * longer to parse than the rest of each row; JSON.parse reads the same values for about half the
- * CPU of the whole result.
+ * Everyone's average ROI in the brief's own verticals, or in its vertical family while its own
+ * verticals have none: once per brief, not once per candidate.
  */
-const CANDIDATE_COLUMNS = `
-  t.id as brief_id, c.id, to_json(c.vertical_slugs) as vertical_slugs, to_json(c.niche_tags) as niche_tags,
-    to_json(c.verified_credential_types) as verified_credential_types, c.credibility_score, c.credibility_level, c.total_followers,
-    c.capacity, c.active_deal_count, c.rate_currency, c.min_commission_bp, c.flat_min_fixed_fee, to_json(c.capabilities) as capabilities`;
+const VERTICAL_AVERAGE = `cross join lateral (select coalesce(${VERTICAL_AVERAGE_ROI('t.record_verticals')}, ${VERTICAL_AVERAGE_ROI('t.relevant_verticals')}) as vertical_average_roi_bp) va`;
 
-/** The bidding rules a candidate must meet (bid/eligibility), inlined by PostgreSQL. */
-const TALENT_MEETS_BRIEF = talentMeetsBriefSql('x', { requiredCredentials: 't.required_credentials', minCredibilityLevel: 't.min_credibility_level' });
+const STATEMENTS: Record<CandidateKind, { market: string; named: string }> = {
+  creator: {
+    market: `${BRIEF_CONSTANTS}${matchedCte('creator')}${candidateSelect('creator', `select id from (${sources('creator')}) merged`)}`,
+    named: `${BRIEF_CONSTANTS}${candidateSelect('creator', named('creator'))}`,
+  },
+  trader: {
+    market: `${BRIEF_CONSTANTS}${matchedCte('trader')}${candidateSelect('trader', `select id from (${sources('trader')}) merged`)}`,
+    named: `${BRIEF_CONSTANTS}${candidateSelect('trader', named('trader'))}`,
+  },
+};
 
-const CREATOR_SELECT = `
-  select ${CANDIDATE_COLUMNS}, ${RAW_CREDENTIALS},
-    (select jsonb_object_agg(r.format, r.min_fixed_fee) from creator_rate r where r.creator_id = c.id and r.currency = c.rate_currency) as rates,
-    case when t.targets_audience then
-      (select ca.audience from channel_account ca where ca.creator_id = c.id order by ca.followers desc, ca.id limit 1) end as audience,
-    ${TRACK_RECORD('creator_id')}
-  from target t ${VERTICAL_AVERAGE} cross join lateral (
-    select x.id, x.user_id, x.vertical_slugs, x.niche_tags, x.verified_credential_types, x.credibility_score, x.credibility_level,
-      x.total_followers, x.capacity, x.active_deal_count, x.rate_currency, x.min_commission_bp, null::bigint as flat_min_fixed_fee,
-      null::text[] as capabilities
-    from creator x
-    where ${TALENT_MEETS_BRIEF}
-      and x.vertical_slugs && t.relevant_verticals
-      and x.platforms && t.platforms
-      and x.rate_formats && t.formats
-      and (not ?::boolean or exists (select 1 from creator_rate r where r.creator_id = x.id and r.format = any(t.formats)
-        and (r.currency <> t.budget_currency or r.min_fixed_fee <= t.budget_amount / t.slots)))
-      and (?::uuid[] is null or x.id = any(?::uuid[]))
-      ${EXCLUDED_BY_BRIEF('creator_id')}
-    order by x.credibility_level desc, x.credibility_score desc, x.id
-    limit ?
-  ) c`;
-
-const TRADER_SELECT = `
-  select ${CANDIDATE_COLUMNS}, c.rates, c.audience, ${RAW_CREDENTIALS}, ${TRACK_RECORD('trader_id')}
-  from target t ${VERTICAL_AVERAGE} cross join lateral (
-    select x.id, x.user_id, x.vertical_slugs, '{}'::text[] as niche_tags, x.verified_credential_types, x.credibility_score, x.credibility_level,
-      0 as total_followers, x.capacity, x.active_deal_count, x.rate_currency, x.min_commission_bp, x.min_fixed_fee as flat_min_fixed_fee,
-      x.capabilities, null::jsonb as rates, null::jsonb as audience
-    from trader x
-    where ${TALENT_MEETS_BRIEF}
-      and x.vertical_slugs && t.relevant_verticals
-      and x.platforms && t.platforms
-      and (not ?::boolean or x.rate_currency <> t.budget_currency or x.min_fixed_fee <= t.budget_amount / t.slots)
-      and (?::uuid[] is null or x.id = any(?::uuid[]))
-      ${EXCLUDED_BY_BRIEF('trader_id')}
-    order by x.credibility_level desc, x.credibility_score desc, x.id
-    limit ?
-  ) c`;
+/** Several briefs at once, for named talents only (opportunities, recommended briefs): the facts in a CTE, a LATERAL join per brief. */
+const MANY_BRIEFS: Record<CandidateKind, string> = {
+  creator: `${BRIEF_FACTS.replace('select b.id,', "select b.id, false as exclude_over_budget,")}${candidateSelect('creator', named('creator'))}`,
+  trader: `${BRIEF_FACTS.replace('select b.id,', "select b.id, false as exclude_over_budget,")}${candidateSelect('trader', named('trader'))}`,
+};
 
 /**
- * The candidates of each brief that pass every hard constraint, in one statement with a LATERAL
- * join per brief: for opportunities and recommended briefs, always for a few named creators or
- * operators. One brief goes through findBriefCandidates.
+ * The candidates of each brief that pass every hard constraint, for named creators or operators:
+ * opportunities and recommended briefs. One brief goes through findBriefCandidates.
  */
 export async function findCandidates(em: EntityManager, query: CandidateQuery): Promise<RetrievedCandidate[]> {
   if (!query.briefIds.length || (query.talentIds && !query.talentIds.length)) return [];
-  if (query.briefIds.length === 1) return (await findBriefCandidates(em, query)).candidates;
-  const talent = query.talentIds ? pgArray(query.talentIds) : null;
-  const rows = await em
-    .getConnection()
-    .execute<CandidateRow[]>(`${BRIEF_FACTS}${query.kind === 'creator' ? CREATOR_SELECT : TRADER_SELECT}`, [
-      pgArray(query.briefIds),
-      query.excludeOverBudget ?? false,
-      talent,
-      talent,
-      query.limit ?? CANDIDATE_CAP,
-    ]);
+  if (query.briefIds.length === 1 || !query.talentIds) return (await Promise.all(query.briefIds.map((briefId) => findBriefCandidates(em, { ...query, briefIds: [briefId] })))).flatMap((found) => found.candidates);
+  const rows = await em.getConnection().execute<CandidateRow[]>(MANY_BRIEFS[query.kind], [pgArray(query.briefIds), pgArray(query.talentIds)]);
   return rows.map((row) => ({ briefId: row.brief_id, id: row.id, candidate: toCandidate(query.kind, row) }));
 }
 
@@ -280,21 +363,18 @@ export async function findBriefCandidates(em: EntityManager, query: CandidateQue
   if (!facts) return { facts: null, candidates: [] };
   const briefFacts = { requiredCredentials: facts.required_credentials, verticalNames: facts.vertical_names ?? {} };
   if (query.talentIds && !query.talentIds.length) return { facts: briefFacts, candidates: [] };
-  const talent = query.talentIds ? pgArray(query.talentIds) : null;
-  const rows = await connection.execute<CandidateRow[]>(`${BRIEF_CONSTANTS}${query.kind === 'creator' ? CREATOR_SELECT : TRADER_SELECT}`, [
-    ...briefConstants(facts),
-    query.excludeOverBudget ?? false,
-    talent,
-    talent,
-    query.limit ?? CANDIDATE_CAP,
-  ]);
+  const statements = STATEMENTS[query.kind];
+  const rows = await connection.execute<CandidateRow[]>(
+    query.talentIds ? statements.named : statements.market,
+    [...briefConstants(facts, query.excludeOverBudget ?? false), ...(query.talentIds ? [pgArray(query.talentIds)] : [])],
+  );
   return { facts: briefFacts, candidates: rows.map((row) => ({ briefId: row.brief_id, id: row.id, candidate: toCandidate(query.kind, row) })) };
 }
 
 const BRIEF_FACTS_STATEMENT = `${BRIEF_FACTS}
   select t.*, (select jsonb_object_agg(v.slug, v.name) from vertical v where v.slug = any(t.relevant_verticals)) as vertical_names from target t`;
 
-function briefConstants(facts: BriefFactsRow): unknown[] {
+function briefConstants(facts: BriefFactsRow, excludeOverBudget: boolean): unknown[] {
   return [
     facts.id,
     pgArray(facts.platforms),
@@ -306,25 +386,29 @@ function briefConstants(facts: BriefFactsRow): unknown[] {
     facts.targets_audience,
     pgArray(facts.required_credentials),
     pgArray(facts.relevant_verticals),
+    pgArray(facts.record_verticals),
+    pgArray(facts.niche_tags),
+    pgArray(relevantCredentialTypes(facts.brief_verticals)),
+    excludeOverBudget,
   ];
 }
 
 /**
- * The two statements findCandidates runs for one brief, with `$n` placeholders for a bare `pg`
- * client: the benchmark's raw-SQL comparison. `facts` takes the brief's id; `candidates` takes
- * `candidateParameters(factsRow)`.
+ * The two statements findBriefCandidates runs for one brief over the whole market, with `$n`
+ * placeholders for a bare `pg` client: the benchmark's raw-SQL comparison. `facts` takes the
+ * brief's id; `candidates` takes `candidateParameters(factsRow)`.
  */
 export function candidateStatements(kind: CandidateKind): { facts: string; candidates: string } {
   const numbered = (sql: string) => {
     let index = 0;
     return sql.replace(/\?/g, () => `$${++index}`);
   };
-  return { facts: numbered(BRIEF_FACTS_STATEMENT), candidates: numbered(`${BRIEF_CONSTANTS}${kind === 'creator' ? CREATOR_SELECT : TRADER_SELECT}`) };
+  return { facts: numbered(BRIEF_FACTS_STATEMENT), candidates: numbered(STATEMENTS[kind].market) };
 }
 
 /** Parameters of `candidateStatements(kind).candidates` for a row of the facts statement, everyone considered. */
 export function candidateParameters(facts: Record<string, unknown>): unknown[] {
-  return [...briefConstants(facts as unknown as BriefFactsRow), false, null, null, CANDIDATE_CAP];
+  return briefConstants(facts as unknown as BriefFactsRow, false);
 }
 
 function toCandidate(kind: CandidateKind, row: CandidateRow): MatchCandidate {
@@ -339,6 +423,7 @@ function toCandidate(kind: CandidateKind, row: CandidateRow): MatchCandidate {
     credibilityScore: row.credibility_score,
     credibilityLevel: row.credibility_level,
     audience: kind === 'creator' ? (row.audience ?? EMPTY_AUDIENCE) : null,
+    audienceQuality: kind === 'creator' && Number(row.total_followers) > 0 && row.audience_quality !== null ? Number(row.audience_quality) : null,
     totalFollowers: Number(row.total_followers),
     capacity: row.capacity,
     activeDealCount: row.active_deal_count,

@@ -14,11 +14,14 @@ import type { AgeBand } from '../creator/audience.js';
 import { Creator } from '../creator/creator.entity.js';
 import { Trader, type TraderCapability } from '../trader/trader.entity.js';
 import { Vertical } from '../vertical/vertical.entity.js';
+import { compareWithAbove } from './comparison.js';
 import { diversify, DEFAULT_DIVERSITY_OPTIONS } from './diversity.js';
+import { explore } from './exploration.js';
+import { MatchProblem } from './match.problems.js';
 import { estimateExpectedRoi, type ExpectedRoi } from './expected-roi.js';
 import { findBriefCandidates, findCandidates, type RetrievedCandidate } from './match-candidates.js';
-import { type MatchBrief, type MatchScore, parentSlugOf, scoreCandidate } from './scoring.js';
-import { type CandidateKind, type MatchWeights, type MatchWeightsInput, validateWeights } from './weights.js';
+import { isNewcomer, type MatchBrief, type MatchScore, parentSlugOf, scoreCandidate } from './scoring.js';
+import { type CandidateKind, MatchFactor, type MatchWeights, type MatchWeightsInput, validateWeights } from './weights.js';
 
 /** How many open briefs an agency's opportunities or a talent's recommended briefs consider: the soonest deadlines. */
 export const OPPORTUNITY_BRIEF_CAP = 200;
@@ -99,9 +102,9 @@ export class MatchService {
       if (!facts) throw Problem.notFound('brief', ['id']);
       const matchBrief = toMatchBrief(brief, facts.requiredCredentials, facts.verticalNames);
       const scored = retrieved.map((candidate) => rank(brief, matchBrief, candidate, weights));
-      return diversify(sortRanked(scored), { ...DEFAULT_DIVERSITY_OPTIONS });
+      return withExplorationPlaces(diversify(sortRanked(scored), { ...DEFAULT_DIVERSITY_OPTIONS }));
     });
-    return this.page(context.em, ranked, scope, page);
+    return this.page(context.em, ranked, scope, page, { compare: true });
   }
 
   /** Open briefs ranked for each member of the agency's ACTIVE roster, best pairs first. Members and admins only. */
@@ -176,7 +179,7 @@ export class MatchService {
   }
 
   /** One page of a ranking: offset cursors bound to the ranking's scope, profiles loaded for the page only. */
-  private async page(em: EntityManager, ranked: readonly Ranked[], scope: string, page: PageRequest): Promise<MatchPage> {
+  private async page(em: EntityManager, ranked: readonly Ranked[], scope: string, page: PageRequest, options: { compare?: boolean } = {}): Promise<MatchPage> {
     const tag = scopeTag(scope);
     const start = page.after ? decodeCursor(page.after, tag) + 1 : 0;
     const size = page.first ?? page.last ?? DEFAULT_PAGE;
@@ -187,14 +190,14 @@ export class MatchService {
     const creatorById = new Map(creators.map((creator) => [creator.id, creator]));
     const traderById = new Map(traders.map((trader) => [trader.id, trader]));
     return {
-      items: slice.map((entry) => ({
+      items: explained(ranked, start, slice, options.compare ?? false).map(({ entry, score, expectedRoi }) => ({
         brief: entry.brief,
         kind: entry.retrieved.candidate.kind,
         talentId: entry.retrieved.id,
         creator: creatorById.get(entry.retrieved.id) ?? null,
         trader: traderById.get(entry.retrieved.id) ?? null,
-        score: entry.matchScore,
-        expectedRoi: estimateExpectedRoi(entry.matchBrief, entry.retrieved.candidate),
+        score,
+        expectedRoi,
       })),
       cursors: slice.map((_, index) => encodeCursor(start + index, tag)),
       totalCount: ranked.length,
@@ -212,7 +215,7 @@ function checkedWeights(input: MatchWeightsInput | null | undefined, kinds: read
   if (validation.ok) return validation.weights;
   throw new Problem(
     validation.problems.map((problem): ProblemDetail => ({
-      code: ProblemCode[problem.code],
+      code: MatchProblem[problem.code],
       field: problem.field ? ['weights', problem.field] : ['weights'],
       message: problem.message,
     })),
@@ -227,7 +230,49 @@ function weightsKey(weights: MatchWeights): string {
 
 function rank(brief: Brief, matchBrief: MatchBrief, retrieved: RetrievedCandidate, weights: MatchWeights): Ranked {
   const matchScore = scoreCandidate(matchBrief, retrieved.candidate, weights);
-  return { brief, matchBrief, retrieved, matchScore, score: matchScore.score, totalFollowers: retrieved.candidate.totalFollowers };
+  // The diversity re-rank caps reach that is real: a padded audience is not the reach it claims.
+  const realFollowers = Math.round(retrieved.candidate.totalFollowers * (retrieved.candidate.audienceQuality ?? 1));
+  return { brief, matchBrief, retrieved, matchScore, score: matchScore.score, totalFollowers: realFollowers };
+}
+
+/**
+ * Exploration places for newcomers on each page, and no newcomer above a proven specialist with a
+ * higher expected ROI in the first places (exploration.ts). A newcomer moved into a place says so
+ * in its expected-ROI reason.
+ */
+function withExplorationPlaces(ranked: Ranked[]): Ranked[] {
+  const { ranked: reordered, explored } = explore(ranked, (entry) => {
+    const candidate = entry.retrieved.candidate;
+    const factor = (name: MatchFactor) => entry.matchScore.factors.find((scored) => scored.factor === name)?.value ?? 0;
+    return {
+      newcomer: isNewcomer(candidate),
+      provenSpecialist: !isNewcomer(candidate) && factor(MatchFactor.VERTICAL_FIT) === 1,
+      expectedValue: factor(MatchFactor.TRACK_RECORD),
+    };
+  });
+  return reordered.map((entry) => {
+    if (!explored.has(entry)) return entry;
+    const factors = entry.matchScore.factors.map((factor) =>
+      factor.factor === MatchFactor.TRACK_RECORD ? { ...factor, reason: `Exploration place for a newcomer, shown ahead of higher scores so new talent gets a chance. ${factor.reason}` } : factor,
+    );
+    return { ...entry, matchScore: { ...entry.matchScore, factors } };
+  });
+}
+
+/** The page's scores, each after the first of the ranking saying why it sits below the one above it (comparison.ts), and their expected ROI. */
+function explained(ranked: readonly Ranked[], start: number, slice: readonly Ranked[], compare: boolean) {
+  const expected = (entry: Ranked) => estimateExpectedRoi(entry.matchBrief, entry.retrieved.candidate);
+  let above = compare && start > 0 ? { score: ranked[start - 1]!.matchScore, expectedRoi: expected(ranked[start - 1]!) } : null;
+  return slice.map((entry, index) => {
+    const here = { score: entry.matchScore, expectedRoi: expected(entry) };
+    let score = entry.matchScore;
+    if (above) {
+      const comparison = compareWithAbove(start + index + 1, here, above);
+      score = { ...score, factors: score.factors.map((factor) => (factor.factor === comparison.factor ? { ...factor, reason: `${factor.reason} ${comparison.sentence}` } : factor)) };
+    }
+    above = compare ? here : null;
+    return { entry, score, expectedRoi: here.expectedRoi };
+  });
 }
 
 /** Best score first; ties by credibility, then ids, so the order (and every cursor) is stable. */

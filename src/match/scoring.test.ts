@@ -188,10 +188,14 @@ describe('scoreCandidate: the hand-judged orderings', () => {
       reason: 'Holds a verified pediatrician credential, a specialist qualification for Infant food supplements.',
     });
     expect(factorOf(star, 'credentialRelevance').value).toBe(0);
-    expect(factorOf(doctor, 'credibility')).toMatchObject({ value: 0.58, reason: 'Credibility score 58 of 100 (level L4).' });
+    // Credential relevance counts her credential; credibility counts the rest of her 58 points (24 are the credential's).
+    expect(factorOf(doctor, 'credibility')).toMatchObject({
+      value: Math.round((34 / 66) * 1e6) / 1e6,
+      reason: 'Credibility score 58 of 100 (level L4); without the 24 points its credentials earn, which credential relevance counts, 34 of 66.',
+    });
     expect(factorOf(doctor, 'nicheTagOverlap')).toMatchObject({ value: 0.75, reason: "Shares 3 of the brief's 4 niche tags: dha, infant-nutrition and vitamin-d." });
     expect(factorOf(doctor, 'trackRecord').reason).toBe(
-      '9 completed deals in Infant food supplements at 3.80× ROI, shrunk toward the vertical\'s 2.60× average to 3.37×.',
+      "Expected ROI 3.37× (at least 2.59× allowing for its uncertainty) against the vertical's 2.60×: 9 completed deals in Infant food supplements at 3.80×, shrunk toward the average by the number of deals.",
     );
     expect(factorOf(doctor, 'trackRecord').value).toBeGreaterThan(factorOf(star, 'trackRecord').value);
     expect(factorOf(doctor, 'audienceFit').reason).toBe("Audience against the brief's target: 82% female, 72% aged 25–30 or 31–40 and 37% in Shanghai, Zhejiang or Jiangsu.");
@@ -295,7 +299,9 @@ describe('scoreCandidate: the hand-judged orderings', () => {
     // The lifestyle creator's audience fits the target better; the reviewer wins on vertical, tags and record.
     expect(factorOf(lifestyleScore, 'audienceFit').value).toBeGreaterThan(factorOf(reviewerScore, 'audienceFit').value);
     expect(factorOf(reviewerScore, 'trackRecord').value).toBeGreaterThan(factorOf(lifestyleScore, 'trackRecord').value);
-    expect(factorOf(lifestyleScore, 'trackRecord').reason).toBe("No completed deals with reported sales in Functional skincare yet; assumed the vertical's average ROI of 2.80×.");
+    expect(factorOf(lifestyleScore, 'trackRecord').reason).toBe(
+      "New to Functional skincare: no completed deals with reported sales yet, so the expected ROI of 2.80× is an assumption (the vertical's average of 2.80×), not a record; at least 1.40× allowing for its uncertainty.",
+    );
     expectConsistent(reviewerScore);
     expectConsistent(lifestyleScore);
   });
@@ -625,5 +631,69 @@ describe('scoreCandidate: properties', () => {
         expect(score(['mother-baby.baby-care'])).toBeGreaterThanOrEqual(score(['fashion.womenswear']));
       }),
     );
+  });
+});
+
+describe('scoreCandidate: authenticity, credentials counted once, evidence over assumption', () => {
+  const serum = brief({
+    verticalSlugs: ['beauty.functional-skincare'],
+    nicheTags: ['ceramide', 'barrier-repair'],
+    targetAudience: { gender: 'FEMALE', ageBands: [], regions: [] },
+    formats: [ContentFormat.IMAGE_POST],
+    budget: yuan(40_000),
+  });
+  const base = creator({
+    verticalSlugs: ['beauty.functional-skincare'],
+    nicheTags: ['ceramide', 'barrier-repair'],
+    audience: youngMothers,
+    audienceQuality: 0.95,
+    credibilityScore: 40,
+    rateCard: { currency: 'CNY', minFixedFeeByFormat: { IMAGE_POST: yuan(8_000) }, minCommissionBp: 1500 },
+    trackRecord: { dealsCompleted: 0, roiBpInVertical: null, verticalAverageRoiBp: 25_000 },
+  });
+
+  it('never ranks a mostly padded audience above a comparable authentic one, and discounts reach in proportion', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.nat(12), (a, b, deals) => {
+        const [low, high] = a < b ? [a, b] : [b, a];
+        const trackRecord = { dealsCompleted: deals, roiBpInVertical: deals ? 30_000 : null, verticalAverageRoiBp: 25_000 };
+        const padded = scoreCandidate(serum, { ...base, audienceQuality: low, trackRecord });
+        const authentic = scoreCandidate(serum, { ...base, audienceQuality: high, trackRecord });
+        expect(authentic.score).toBeGreaterThanOrEqual(padded.score);
+      }),
+    );
+    const padded = scoreCandidate(serum, { ...base, audienceQuality: 0.45 });
+    expect(factorOf(padded, 'audienceFit').value).toBeCloseTo(0.82 * 0.5, 6);
+    expect(factorOf(padded, 'audienceFit').reason).toContain('Only 45% of followers are real, so the fit counts at 50%.');
+    expect(factorOf(padded, 'trackRecord').reason).toContain('discounted for an audience only 45% real');
+  });
+
+  it('counts a credential once: relevance for the brief, and none of its points in credibility', () => {
+    const researcher = scoreCandidate(serum, { ...base, rawVerifiedCredentialTypes: [CredentialType.RESEARCHER], verifiedCredentialTypes: [CredentialType.RESEARCHER], credibilityScore: 64 });
+    const plain = scoreCandidate(serum, { ...base, credibilityScore: 40 });
+    // RESEARCHER is no skincare qualification: same relevance as none, and its 24 credibility points do not count.
+    expect(factorOf(researcher, 'credentialRelevance').value).toBe(0);
+    expect(factorOf(researcher, 'credibility').value).toBeCloseTo(factorOf(plain, 'credibility').value, 6);
+    expect(researcher.score).toBeCloseTo(plain.score, 6);
+  });
+
+  it('ranks a record above the average over a newcomer assumed average, and a poor record below both', () => {
+    const value = (dealsCompleted: number, roiBpInVertical: number | null) =>
+      factorOf(scoreCandidate(serum, { ...base, trackRecord: { dealsCompleted, roiBpInVertical, verticalAverageRoiBp: 25_000 } }), 'trackRecord').value;
+    expect(value(0, null)).toBeCloseTo(0.5, 6);
+    expect(value(7, 25_000)).toBeGreaterThan(value(0, null));
+    expect(value(9, 35_000)).toBeGreaterThan(value(7, 25_000));
+    expect(value(2, 6_000)).toBeLessThan(value(0, null));
+    for (let deals = 1; deals < 30; deals++) expect(value(deals + 1, 35_000)).toBeGreaterThanOrEqual(value(deals, 35_000));
+  });
+
+  it('fits a related vertical through shared niche tags, below the parent vertical', () => {
+    const snack = brief({ verticalSlugs: ['food.hyaluronic-acid-snacks'], nicheTags: ['hyaluronic-acid', 'collagen'] });
+    const skincareSpecialist = creator({ verticalSlugs: ['beauty.functional-skincare'], nicheTags: ['hyaluronic-acid'] });
+    expect(factorOf(scoreCandidate(snack, skincareSpecialist), 'verticalFit')).toMatchObject({
+      value: 0.25,
+      reason: "Works in Functional skincare, outside the brief's verticals but related to them through hyaluronic-acid.",
+    });
+    expect(factorOf(scoreCandidate(snack, creator({ verticalSlugs: ['beauty.functional-skincare'], nicheTags: ['retinol'] })), 'verticalFit').value).toBe(0);
   });
 });

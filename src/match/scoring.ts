@@ -3,6 +3,7 @@ import type { ContentFormat, Platform } from '../common/enums.js';
 import type { AgeBand, AudienceProfile } from '../creator/audience.js';
 import { availableSlots } from '../creator/capacity.js';
 import { CredentialType, impliedCredentialTypes } from '../credential/credential-type.js';
+import { credentialPointsFor, MAX_CREDENTIAL_POINTS } from '../credibility/credibility.js';
 import type { TraderCapability } from '../trader/trader.entity.js';
 import { type CandidateKind, DEFAULT_MATCH_WEIGHTS, FACTORS_FOR_KIND, type MatchFactor, type MatchWeights, normalise } from './weights.js';
 
@@ -79,6 +80,11 @@ export interface MatchCandidate {
   credibilityLevel: number;
   /** The combined audience of the creator's channels; null when unknown (and for operators). */
   audience: AudienceProfile | null;
+  /**
+   * Follower-weighted share of real followers across the creator's channels, 0..1; null (or
+   * absent) for operators and creators without followers, whose reach is not judged.
+   */
+  audienceQuality?: number | null;
   totalFollowers: number;
   capacity: number;
   activeDealCount: number;
@@ -130,6 +136,32 @@ export const SCORE_SCALE = 1_000_000;
 
 /** Value of the parent vertical alone; the exact vertical is worth 1. */
 export const PARENT_VERTICAL_VALUE = 0.5;
+/** Value of a vertical outside the brief's family that shares niche tags with it (skincare in hyaluronic acid for a hyaluronic-acid snack). */
+export const RELATED_VERTICAL_VALUE = 0.25;
+/**
+ * The real-follower share an honest account has; a lower share discounts reach (audience fit,
+ * the diversity re-rank, the ROI assumed before a record exists) in proportion, a higher one does
+ * not add. Bought followers neither watch nor buy.
+ */
+export const AUTHENTIC_REAL_SHARE = 0.9;
+/**
+ * How steeply the expected-ROI factor rises with the cautious ROI r against the cautious ROI b of
+ * a newcomer assumed the vertical's average: value = 1 ÷ (1 + (b ÷ r)^ROI_SENSITIVITY). At 2
+ * (as the track-record factor always had): b scores 0.5, 1.5 b 0.69, twice b 0.8, half of it 0.2.
+ */
+export const ROI_SENSITIVITY = 2;
+/**
+ * How far talents' true ROIs spread around the vertical's average, as a share of it: the prior's
+ * standard deviation. With SHRINKAGE_PRIOR_DEALS it sets the uncertainty left after n deals,
+ * ROI_SPREAD × average × √(k ÷ (k + n)): half the average for a newcomer, a third after 6 deals.
+ */
+export const ROI_SPREAD = 0.5;
+/**
+ * The factor ranks on the calibrated ROI less this many standard deviations of its uncertainty: a
+ * brand paying a fee prefers a likely 3× to a possible 3×, so evidence counts, and a newcomer's
+ * assumed average counts for less than a record that shows it.
+ */
+export const ROI_CAUTION = 1;
 /** Value of a general credential (a physician) where the vertical calls for a specialist (a pediatrician). */
 export const GENERAL_CREDENTIAL_VALUE = 0.5;
 /** Value of something the brief targets but the candidate does not report (an audience part, a price). */
@@ -137,7 +169,8 @@ export const UNKNOWN_VALUE = 0.5;
 /**
  * Empirical-Bayes prior strength in deals: a candidate's own ROI in the vertical is averaged with
  * the vertical's average as if the average were backed by this many deals. With 5 completed deals
- * the two weigh equally; one lucky deal moves the estimate only a sixth of the way.
+ * the two weigh equally; one lucky deal moves the estimate only a sixth of the way. (The same
+ * constant orders the proven-performers source of candidate retrieval.)
  */
 export const SHRINKAGE_PRIOR_DEALS = 5;
 /** A fee at or below this share of the budget per slot is well within budget (price fit 1). */
@@ -311,7 +344,19 @@ function judgeVerticalFit(brief: MatchBrief, candidate: MatchCandidate): Judgeme
         : `Works in ${name(held)}, beside the brief's ${name(leaf)} under ${name(parent)}: a parent-vertical fit only.`;
     return { value: PARENT_VERTICAL_VALUE, reason };
   }
+  const shared = sharedNicheTags(brief, candidate);
+  if (shared.length && candidate.verticalSlugs.length) {
+    return {
+      value: RELATED_VERTICAL_VALUE,
+      reason: `Works in ${listText(candidate.verticalSlugs.map(name))}, outside the brief's verticals but related to them through ${listText(shared)}.`,
+    };
+  }
   return { value: 0, reason: `Works in none of the brief's verticals (${listText(brief.verticalSlugs.map(name))}) or their parent verticals.` };
+}
+
+function sharedNicheTags(brief: MatchBrief, candidate: MatchCandidate): string[] {
+  const held = new Set(candidate.nicheTags);
+  return briefTerms(brief).nicheTags.filter((tag) => held.has(tag));
 }
 
 // ---- niche tags ----
@@ -409,11 +454,28 @@ function credentialNeeds(brief: MatchBrief): CredentialNeeds {
 
 // ---- credibility ----
 
+/**
+ * Credibility without its credential points: credential relevance already counts the credentials
+ * that matter to the brief (and only those), so the credibility factor reads what else the score
+ * rests on, audience quality and the record, over the points those parts can give.
+ */
 function judgeCredibility(_brief: MatchBrief, candidate: MatchCandidate): Judgement {
+  const credentialPoints = credentialPointsFor(new Set(candidate.rawVerifiedCredentialTypes).size);
+  const rest = Math.max(0, candidate.credibilityScore - credentialPoints);
+  const outOf = 100 - MAX_CREDENTIAL_POINTS;
+  const level = `Credibility score ${candidate.credibilityScore} of 100 (level L${candidate.credibilityLevel})`;
   return {
-    value: candidate.credibilityScore / 100,
-    reason: `Credibility score ${candidate.credibilityScore} of 100 (level L${candidate.credibilityLevel}).`,
+    value: rest / outOf,
+    reason: credentialPoints
+      ? `${level}; without the ${credentialPoints} points its credentials earn, which credential relevance counts, ${Math.round(rest)} of ${outOf}.`
+      : `${level}, from audience quality and record.`,
   };
+}
+
+/** The share of reach that is real: 1 at AUTHENTIC_REAL_SHARE real followers or more, less in proportion below; 1 when reach is not judged. */
+export function authenticityOf(candidate: Pick<MatchCandidate, 'audienceQuality'>): number {
+  const quality = candidate.audienceQuality;
+  return quality === null || quality === undefined ? 1 : clamp01(quality / AUTHENTIC_REAL_SHARE);
 }
 
 // ---- audience ----
@@ -432,7 +494,9 @@ const AGE_BAND_LABELS: Record<AgeBand, string> = {
  * audience inside the target: the targeted gender's share, the share in the targeted age bands,
  * the share in the targeted regions. Regions come from the top-regions list, so that part is a
  * lower bound. A targeted part the candidate does not report counts as UNKNOWN_VALUE. A brief that
- * targets none is fitted by any audience, unread: retrieval does not fetch audiences for it.
+ * targets none is fitted by any audience, unread: retrieval does not fetch audiences for it. Either
+ * way the fit is multiplied by the audience's authenticity (authenticityOf): padded followers are
+ * in no target.
  */
 function judgeAudienceFit(brief: MatchBrief, candidate: MatchCandidate): Judgement {
   const target = brief.targetAudience;
@@ -464,57 +528,89 @@ function judgeAudienceFit(brief: MatchBrief, candidate: MatchCandidate): Judgeme
       parts.push({ value: UNKNOWN_VALUE, text: `regions not reported (counted as ${percent(UNKNOWN_VALUE)} in ${regionText})` });
     }
   }
-  if (!parts.length) return { value: 1, reason: 'The brief targets no particular audience, so any audience fits.' };
+  const authenticity = authenticityOf(candidate);
+  const padded =
+    authenticity < 1 ? ` Only ${percent(candidate.audienceQuality ?? 0)} of followers are real, so the fit counts at ${percent(authenticity)}.` : '';
+  if (!parts.length) return { value: authenticity, reason: `The brief targets no particular audience, so any audience fits.${padded}` };
   return {
-    value: sum(parts.map((part) => part.value)) / parts.length,
-    reason: `Audience against the brief's target: ${listText(parts.map((part) => part.text))}.`,
+    value: (sum(parts.map((part) => part.value)) / parts.length) * authenticity,
+    reason: `Audience against the brief's target: ${listText(parts.map((part) => part.text))}.${padded}`,
   };
 }
 
 // ---- track record ----
 
 export interface ShrunkRoi {
-  /** The shrunk ROI in basis points, or null when neither the candidate nor anyone has an ROI in the vertical. */
+  /** The calibrated ROI in basis points, or null when neither the candidate nor anyone has an ROI in the vertical. */
   roiBp: number | null;
+  /** The calibrated ROI less ROI_CAUTION standard deviations of its uncertainty (at least 0); null with roiBp. */
+  cautiousRoiBp: number | null;
   /** Deals of the candidate's own that went into it. */
   ownDeals: number;
-  /** What it was shrunk toward: the vertical's average, or the candidate's own ROI when the vertical has none. */
+  /** What it was shrunk toward: the vertical's average discounted by authenticity (the candidate's own ROI when the vertical has none). */
   priorBp: number | null;
+  /** The vertical's average ROI (the candidate's own when the vertical has none): what the factor compares with. */
+  averageBp: number | null;
 }
 
 /**
- * Empirical-Bayes shrinkage: (n × own + k × average) ÷ (n + k) with k = SHRINKAGE_PRIOR_DEALS, so
- * a short record stays near the vertical's average and a long one speaks for itself.
+ * Empirical-Bayes shrinkage: (n × own + k × prior) ÷ (n + k) with k = SHRINKAGE_PRIOR_DEALS, so a
+ * short record stays near the prior and a long one speaks for itself. The prior is the vertical's
+ * average times `authenticity`: before a record shows otherwise, an account whose followers are
+ * half bought is assumed to sell like half an account. Its uncertainty shrinks with the deals too
+ * (ROI_SPREAD), and `cautiousRoiBp` is the estimate less ROI_CAUTION of it.
  */
-export function shrinkRoi(record: TrackRecord): ShrunkRoi {
+export function shrinkRoi(record: TrackRecord, authenticity = 1): ShrunkRoi {
   const own = record.roiBpInVertical === null ? null : Math.max(0, record.roiBpInVertical);
   const ownDeals = own === null ? 0 : Math.max(0, Math.floor(record.dealsCompleted));
-  const prior = record.verticalAverageRoiBp === null ? (ownDeals > 0 ? own : null) : Math.max(0, record.verticalAverageRoiBp);
-  if (prior === null) return { roiBp: null, ownDeals, priorBp: null };
+  const average = record.verticalAverageRoiBp === null ? (ownDeals > 0 ? own : null) : Math.max(0, record.verticalAverageRoiBp);
+  if (average === null) return { roiBp: null, cautiousRoiBp: null, ownDeals, priorBp: null, averageBp: null };
+  const prior = average * clamp01(authenticity);
   const roiBp = (ownDeals * (own ?? 0) + SHRINKAGE_PRIOR_DEALS * prior) / (ownDeals + SHRINKAGE_PRIOR_DEALS);
-  return { roiBp, ownDeals, priorBp: prior };
+  const uncertainty = ROI_SPREAD * average * Math.sqrt(SHRINKAGE_PRIOR_DEALS / (SHRINKAGE_PRIOR_DEALS + ownDeals));
+  return { roiBp, cautiousRoiBp: Math.max(0, roiBp - ROI_CAUTION * uncertainty), ownDeals, priorBp: prior, averageBp: average };
+}
+
+/** The candidate's calibrated ROI for the brief (shrunk, authenticity-discounted prior); null without any basis. */
+export function calibratedRoi(candidate: Pick<MatchCandidate, 'trackRecord' | 'audienceQuality'>): ShrunkRoi {
+  return shrinkRoi(candidate.trackRecord, authenticityOf(candidate));
+}
+
+/** No completed deal with reported sales in the brief's verticals: their ROI is an assumption. */
+export function isNewcomer(candidate: Pick<MatchCandidate, 'trackRecord'>): boolean {
+  return shrinkRoi(candidate.trackRecord).ownDeals === 0;
 }
 
 /**
- * Track record value s² ÷ (s² + a²) for shrunk ROI s against the vertical's average a: 0.5 at the
- * average (and for a newcomer), 0.8 at twice it, 0.2 at half, never quite 0 or 1. Relative to the
- * vertical, because a 3× ROI is excellent in one vertical and ordinary in another.
+ * Expected ROI, the brand's reason to hire: the calibrated ROI less its uncertainty (calibratedRoi's
+ * cautiousRoiBp, r), against b, the same for a newcomer with an honest audience assumed the
+ * vertical's average a (b = a × (1 − ROI_CAUTION × ROI_SPREAD)), as 1 ÷ (1 + (b ÷ r)^ROI_SENSITIVITY).
+ * Such a newcomer scores 0.5; a record above the average lifts the value the more deals show it,
+ * a record below lowers it, and so does a padded audience before any record. Relative to the
+ * vertical, because a 3× ROI is excellent in one vertical and ordinary in another. Price does not
+ * enter here (a ratio of GMV to cost does not grow with the fee); it enters once, through price fit.
  */
 function judgeTrackRecord(brief: MatchBrief, candidate: MatchCandidate): Judgement {
   const vertical = briefTerms(brief).verticalLabel;
-  const shrunk = shrinkRoi(candidate.trackRecord);
-  if (shrunk.roiBp === null || shrunk.priorBp === null) {
+  const shrunk = calibratedRoi(candidate);
+  const { roiBp, cautiousRoiBp, averageBp, priorBp } = shrunk;
+  if (roiBp === null || cautiousRoiBp === null || averageBp === null || priorBp === null) {
     return { value: UNKNOWN_VALUE, reason: `No completed deals with reported sales in ${vertical} yet, by anyone, so the track record counts as neutral.` };
   }
+  const newcomerBp = averageBp * (1 - ROI_CAUTION * ROI_SPREAD);
+  const value = newcomerBp <= 0 ? (roiBp > averageBp ? 1 : UNKNOWN_VALUE) : cautiousRoiBp === 0 ? 0 : 1 / (1 + (newcomerBp / cautiousRoiBp) ** ROI_SENSITIVITY);
+  const cautious = `at least ${formatRoi(cautiousRoiBp)} allowing for its uncertainty`;
   if (shrunk.ownDeals === 0) {
-    return { value: UNKNOWN_VALUE, reason: `No completed deals with reported sales in ${vertical} yet; assumed the vertical's average ROI of ${formatRoi(shrunk.priorBp)}.` };
+    const discount = priorBp < averageBp ? `, discounted for an audience only ${percent(candidate.audienceQuality ?? 0)} real` : '';
+    return {
+      value,
+      reason: `New to ${vertical}: no completed deals with reported sales yet, so the expected ROI of ${formatRoi(roiBp)} is an assumption (the vertical's average of ${formatRoi(averageBp)}${discount}), not a record; ${cautious}.`,
+    };
   }
-  const { roiBp, priorBp } = shrunk;
-  const value = priorBp === 0 ? (roiBp > 0 ? 1 : UNKNOWN_VALUE) : roiBp ** 2 / (roiBp ** 2 + priorBp ** 2);
   const deals = shrunk.ownDeals === 1 ? '1 completed deal' : `${shrunk.ownDeals} completed deals`;
   return {
     value,
-    reason: `${deals} in ${vertical} at ${formatRoi(candidate.trackRecord.roiBpInVertical ?? 0)} ROI, shrunk toward the vertical's ${formatRoi(priorBp)} average to ${formatRoi(roiBp)}.`,
+    reason: `Expected ROI ${formatRoi(roiBp)} (${cautious}) against the vertical's ${formatRoi(averageBp)}: ${deals} in ${vertical} at ${formatRoi(candidate.trackRecord.roiBpInVertical ?? 0)}, shrunk toward ${priorBp < averageBp ? 'the average discounted for padded followers' : 'the average'} by the number of deals.`,
   };
 }
 

@@ -6,9 +6,10 @@ const total = (weights: Record<MatchFactor, number>, factors: readonly MatchFact
   factors.reduce((sum, factor) => sum + weights[factor], 0);
 
 describe('DEFAULT_MATCH_WEIGHTS', () => {
-  it('adds up to 1 for creators and for operators alike', () => {
+  it('adds up to 1 for creators, and normalises to 1 for operators, whose capabilities weigh more than the two creator factors they replace', () => {
     expect(total(DEFAULT_MATCH_WEIGHTS, FACTORS_FOR_KIND.creator)).toBeCloseTo(1, 12);
-    expect(total(DEFAULT_MATCH_WEIGHTS, FACTORS_FOR_KIND.trader)).toBeCloseTo(1, 12);
+    expect(total(normalise(DEFAULT_MATCH_WEIGHTS, FACTORS_FOR_KIND.trader), FACTORS_FOR_KIND.trader)).toBeCloseTo(1, 12);
+    expect(DEFAULT_MATCH_WEIGHTS.capabilityFit).toBeGreaterThan(DEFAULT_MATCH_WEIGHTS.nicheTagOverlap + DEFAULT_MATCH_WEIGHTS.audienceFit);
   });
 
   it('scores operators on capabilities instead of niche tags and audience, and creators the other way round', () => {
@@ -29,16 +30,16 @@ describe('validateWeights', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(total(result.weights)).toBeCloseTo(1, 12);
-    // Nine factors adding up to 1.2 before normalising: each keeps its proportion.
-    expect(result.weights.verticalFit / result.weights.nicheTagOverlap).toBeCloseTo(2, 12);
+    // Nine factors adding up to more than 1 before normalising (capability fit stands in for two creator factors): each keeps its proportion.
+    expect(result.weights.verticalFit / result.weights.trackRecord).toBeCloseTo(DEFAULT_MATCH_WEIGHTS.verticalFit / DEFAULT_MATCH_WEIGHTS.trackRecord, 12);
   });
 
   it('keeps the default for every factor the caller leaves out or sets to null', () => {
     const result = validateWeights({ priceFit: 1.2, availability: null });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.weights.priceFit / result.weights.verticalFit).toBeCloseTo(1.2 / 0.2, 9);
-    expect(result.weights.availability / result.weights.verticalFit).toBeCloseTo(0.1 / 0.2, 9);
+    expect(result.weights.priceFit / result.weights.verticalFit).toBeCloseTo(1.2 / DEFAULT_MATCH_WEIGHTS.verticalFit, 9);
+    expect(result.weights.availability / result.weights.verticalFit).toBeCloseTo(DEFAULT_MATCH_WEIGHTS.availability / DEFAULT_MATCH_WEIGHTS.verticalFit, 9);
   });
 
   it('lets a caller switch a factor off with 0', () => {
