@@ -21,7 +21,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
   },
   {
-    files: ['test/**/*.ts', 'bench/**/*.ts', 'seeds/**/*.ts', 'src/scripts/**/*.ts'],
+    files: ['test/**/*.ts', 'bench/**/*.ts', 'seeds/**/*.ts', 'src/scripts/**/*.ts', 'examples/**/*.mjs'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -1,4 +1,3 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { User } from '../src/account/account.entity.js';
 import type { Agency } from '../src/agency/agency.entity.js';
 import { Viewer } from '../src/auth/viewer.js';

@@ -1,4 +1,3 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { Viewer } from '../src/auth/viewer.js';
 import { BiddingMode, BriefObjective, BriefVisibility, DealStructure, GmvGuaranteePreference } from '../src/brief/brief.entity.js';
 import { ContentFormat, Platform } from '../src/common/enums.js';
@@ -145,7 +144,7 @@ export interface DemoRecordSummary {
 
 /** Plays the past campaigns through the services, in the caller's transaction. */
 export async function seedDemoRecord(context: ServiceContext, services: AppServices, cast: DemoCast, options: { now: Date }): Promise<DemoRecordSummary> {
-  const { credibility, briefs, bids, dealDeliverables: deliverables, salesReports: sales, dealSettlements: settlements, dealReviews: reviews } = services;
+  const { briefs, bids, dealDeliverables: deliverables, salesReports: sales, dealSettlements: settlements, dealReviews: reviews } = services;
   const { em } = context;
   const today = options.now.toISOString().slice(0, 10);
   const inDays = (days: number) => new Date(options.now.getTime() + days * DAY_MS);
