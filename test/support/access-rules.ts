@@ -137,7 +137,7 @@ export const RULES: Record<string, Rule> = {
   ...objectFields(
     'Deal',
     `agency bid brand brief createdAt creator id status terms trader updatedAt feeReleasedAt salesReports salesTotals settlementPreview settlement
-     disputes reviews termsHistory amendments deliverables cancellation escrow`,
+     disputes reviews termsHistory amendments deliverables deliverablesConnection cancellation escrow`,
   ),
   // A deal's records: its parties and admins, like the deal.
   ...objectFields(
