@@ -11,7 +11,7 @@ export function refuseSubscriptionsOverHttp(): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ operation }) {
-          if (operation.operation !== 'subscription') return;
+          if (operation?.operation !== 'subscription') return;
           throw new GraphQLError('Subscriptions run over WebSocket (graphql-ws) at this same endpoint, not over HTTP.', {
             extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
           });
