@@ -17,6 +17,8 @@ import {
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../src/graphql/global-id.js';
 import { buildApplicationSchema } from '../src/app/schema.js';
+import { AccountLogInDocument } from './generated/graphql.js';
+import { PASSWORD } from './support/actors.js';
 import { useTestServer } from './support/test-server.js';
 import { buildWorld, type Role, tokenOf, type World } from './support/world.js';
 
@@ -338,10 +340,24 @@ describe('every mutation, fuzzed from the schema', () => {
         { numRuns: role === 'anonymous' ? RUNS_ANONYMOUS : RUNS_SIGNED_IN, endOnFailure: true, ...(SEED === undefined ? {} : { seed: SEED + pass }) },
       );
     }
+    if (ENDS_SESSIONS.test(name)) await logEveryoneInAgain();
     // Otherwise the fuzzing only ever tested GraphQL's own coercion, not the mutation.
     expect(executed, `${name} never got past coercion`).toBeGreaterThan(0);
   });
 });
+
+/** Mutations that may end the sender's sessions when they succeed: the world's tokens die with them. */
+const ENDS_SESSIONS = /^(logOut|logOutEverywhere|passwordChange|passwordReset|emailChangeConfirm)$/;
+
+/** Fresh tokens for every actor of the world, so the mutations fuzzed next run as someone. */
+async function logEveryoneInAgain(): Promise<void> {
+  for (const actor of Object.values(world.actors)) {
+    const answer = await server.graphql(AccountLogInDocument, { input: { email: actor.email, password: PASSWORD } });
+    const token = answer.data?.logIn.token;
+    if (!token) throw new Error(`could not log ${actor.email} in again: ${JSON.stringify(answer)}`);
+    actor.token = token;
+  }
+}
 
 describe('every query with arguments, fuzzed from the schema', () => {
   const queryFields = Object.values(schema.getQueryType()!.getFields()).filter((field) => field.args.length > 0);
