@@ -68,7 +68,7 @@ export class PasswordResetInput {
 
 @InputType({ description: 'The current password and the new one.' })
 export class PasswordChangeInput {
-  @Field()
+  @Field({ description: 'The password the account has now.' })
   currentPassword!: string;
 
   @Field({ description: 'At least 10 characters, and not easy to guess.' })
@@ -77,7 +77,7 @@ export class PasswordChangeInput {
 
 @InputType({ description: 'The address to move the account to, confirmed with the password.' })
 export class EmailChangeInput {
-  @Field()
+  @Field({ description: 'The new address; it takes effect once the link mailed to it is followed.' })
   newEmail!: string;
 
   @Field({ description: 'The account’s current password.' })

@@ -102,7 +102,7 @@ export class AccountResolver {
   }
 
   @Mutation(() => AcceptedPayload, { description: 'Sets a new password with the token from the mailed link, and signs the account out everywhere. Public: the token is the proof.' })
-  async passwordReset(@Arg('input', () => PasswordResetInput) input: PasswordResetInput, @Ctx() context: RequestContext) {
+  async passwordReset(@Arg('input', () => PasswordResetInput, { description: 'The emailed reset token and the new password.' }) input: PasswordResetInput, @Ctx() context: RequestContext) {
     return mutate(context, async (tx) => {
       await context.services.accounts.resetPassword(tx, input.token, input.newPassword);
       return { accepted: true };
@@ -111,13 +111,13 @@ export class AccountResolver {
 
   @Authorized()
   @Mutation(() => SessionPayload, { description: 'Changes the signed-in account’s password. Every session ends; the payload carries a new token for this client.' })
-  async passwordChange(@Arg('input', () => PasswordChangeInput) input: PasswordChangeInput, @Ctx() context: RequestContext) {
+  async passwordChange(@Arg('input', () => PasswordChangeInput, { description: 'The current password and the new one.' }) input: PasswordChangeInput, @Ctx() context: RequestContext) {
     return mutate(context, (tx) => context.services.accounts.changePassword(tx, input.currentPassword, input.newPassword));
   }
 
   @Authorized()
   @Mutation(() => AccountPayload, { description: 'Mails a link to the new address; the account moves to it when the link is followed (emailChangeConfirm).' })
-  async emailChangeRequest(@Arg('input', () => EmailChangeInput) input: EmailChangeInput, @Ctx() context: RequestContext) {
+  async emailChangeRequest(@Arg('input', () => EmailChangeInput, { description: 'The address to move the account to; a confirmation link is mailed there.' }) input: EmailChangeInput, @Ctx() context: RequestContext) {
     return mutate(context, async (tx) => ({ user: await context.services.accounts.requestEmailChange(tx, input.newEmail, input.password) }));
   }
 

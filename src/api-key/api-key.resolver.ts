@@ -32,20 +32,20 @@ export class ApiKeyResolver {
 
   @Authorized()
   @Mutation(() => ApiKeyIssuePayload, { description: 'Makes an API key for a brand or agency you own (admins: for a connector). The secret is in the payload and never shown again.' })
-  apiKeyCreate(@Arg('input', () => ApiKeyCreateInput) input: ApiKeyCreateInput, @Ctx() context: RequestContext) {
+  apiKeyCreate(@Arg('input', () => ApiKeyCreateInput, { description: 'The organisation the key acts for, its name and its scopes.' }) input: ApiKeyCreateInput, @Ctx() context: RequestContext) {
     const { organisationId, ...values } = input;
     return mutate(context, (tx) => context.services.apiKeys.create(tx, organisationRef(organisationId), values));
   }
 
   @Authorized()
   @Mutation(() => ApiKeyIssuePayload, { description: 'Replaces a key with a new secret of the same name and scopes; the old secret stops working at once.' })
-  apiKeyRotate(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext) {
+  apiKeyRotate(@Arg('id', () => ID, { description: 'The key to replace with a new secret.' }) id: string, @Ctx() context: RequestContext) {
     return mutate(context, (tx) => context.services.apiKeys.rotate(tx, idOfType(id, 'ApiKey')));
   }
 
   @Authorized()
   @Mutation(() => ApiKeyPayload, { description: 'Revokes a key: requests with it are refused from now on. The key stays listed.' })
-  apiKeyRevoke(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext) {
+  apiKeyRevoke(@Arg('id', () => ID, { description: 'The key to revoke.' }) id: string, @Ctx() context: RequestContext) {
     return mutate(context, (tx) => context.services.apiKeys.revoke(tx, idOfType(id, 'ApiKey')));
   }
 }

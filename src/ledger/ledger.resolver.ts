@@ -73,7 +73,7 @@ export class LedgerResolver {
     description:
       'A statement of a brand’s balance or a payee’s available money over a period (at most 366 days), with its CSV. The brand’s members, the payee’s people and admins; null for anyone else, as for an unknown id.',
   })
-  async ledgerStatement(@Arg('input', () => LedgerStatementInput) input: LedgerStatementInput, @Ctx() context: RequestContext) {
+  async ledgerStatement(@Arg('input', () => LedgerStatementInput, { description: 'Whose account, which currency and which period.' }) input: LedgerStatementInput, @Ctx() context: RequestContext) {
     const owner = ownerOf(input.ownerId);
     if (!owner || !context.services.ledger.sees(context.viewer, owner)) return null;
     const statement = await context.services.ledger.statementFor(context.em, owner, input.currency, input.from, input.to);
@@ -92,7 +92,7 @@ export class LedgerResolver {
 
   @Authorized()
   @Query(() => [LedgerDepositType], { nullable: true, description: 'A brand’s confirmed deposits, newest first (100). Its members and admins; null for anyone else.' })
-  async ledgerDeposits(@Arg('brandId', () => ID) brandId: string, @Ctx() context: RequestContext) {
+  async ledgerDeposits(@Arg('brandId', () => ID, { description: 'The brand whose deposits to list.' }) brandId: string, @Ctx() context: RequestContext) {
     const id = idOfType(brandId, 'Brand');
     if (!id || !context.services.ledger.sees(context.viewer, { brandId: id })) return null;
     return (await context.services.ledger.depositsOf(context.em, id)).map(depositView);
@@ -103,7 +103,7 @@ export class LedgerResolver {
     description:
       'Confirms that a brand’s bank transfer arrived: its balance grows by the amount. Admins only. DEPOSIT_REFERENCE_USED when the reference was confirmed before; OUT_OF_RANGE for an amount of zero; NOT_FOUND for an unknown brand.',
   })
-  async ledgerDepositConfirm(@Arg('input', () => LedgerDepositConfirmInput) input: LedgerDepositConfirmInput, @Ctx() context: RequestContext) {
+  async ledgerDepositConfirm(@Arg('input', () => LedgerDepositConfirmInput, { description: 'The brand, the amount received and the bank-transfer reference.' }) input: LedgerDepositConfirmInput, @Ctx() context: RequestContext) {
     const result = await mutate(context, (tx) => context.services.ledger.confirmDeposit(tx, idOfType(input.brandId, 'Brand'), input));
     return { ...result, ...(result.deposit ? { deposit: depositView(result.deposit) } : {}) };
   }
@@ -122,7 +122,7 @@ export class PayoutResolver {
 
   @Authorized()
   @Query(() => [PayoutType], { nullable: true, description: 'The payee’s payouts, newest first (100). Its people and admins; null for anyone else.' })
-  async payouts(@Arg('payeeId', () => ID) payeeId: string, @Ctx() context: RequestContext) {
+  async payouts(@Arg('payeeId', () => ID, { description: 'The creator, operator or agency whose payouts to list.' }) payeeId: string, @Ctx() context: RequestContext) {
     const payee = payeeOf(payeeId);
     if (!payee || !context.services.ledger.sees(context.viewer, payee)) return null;
     return (await context.services.payouts.of(context, payee)).map(payoutView);
@@ -130,13 +130,13 @@ export class PayoutResolver {
 
   @Authorized(Role.ADMIN)
   @Query(() => [PayoutType], { description: 'Payouts in a status, oldest first (100): the admin’s work list. Admins only.' })
-  async payoutsInStatus(@Arg('status', () => PayoutStatus) status: PayoutStatus, @Ctx() context: RequestContext) {
+  async payoutsInStatus(@Arg('status', () => PayoutStatus, { description: 'The status of the payouts to list.' }) status: PayoutStatus, @Ctx() context: RequestContext) {
     return (await context.services.payouts.inStatus(context, status)).map(payoutView);
   }
 
   @Authorized()
   @Mutation(() => PayoutDetailsSetPayload, { description: 'Sets where the payee’s money goes. The creator or operator themself, or a member of the agency. OUT_OF_RANGE or INVALID for malformed details.' })
-  async payoutDetailsSet(@Arg('input', () => PayoutDetailsSetInput) input: PayoutDetailsSetInput, @Ctx() context: RequestContext) {
+  async payoutDetailsSet(@Arg('input', () => PayoutDetailsSetInput, { description: 'The payee and the bank account to pay them in.' }) input: PayoutDetailsSetInput, @Ctx() context: RequestContext) {
     const result = await mutate(context, (tx) => context.services.payouts.setDetails(tx, payeeOf(input.payeeId), input));
     return { ...result, ...(result.details ? { details: detailsView(result.details) } : {}) };
   }
@@ -147,7 +147,7 @@ export class PayoutResolver {
       'Asks for a payout of what is available; the money is in transit until an admin marks it paid or failed. The creator or operator themself, or a member of the agency. EXCEEDS_AVAILABLE above what is available in that currency; NO_PAYOUT_DETAILS before payoutDetailsSet. With an idempotency key a retry answers with the first payout.',
   })
   async payoutRequest(
-    @Arg('input', () => PayoutRequestInput) input: PayoutRequestInput,
+    @Arg('input', () => PayoutRequestInput, { description: 'The payee and the amount to pay out, at most what is available.' }) input: PayoutRequestInput,
     @Ctx() context: RequestContext,
     @Arg('idempotencyKey', () => String, { nullable: true, description: 'Makes the request safe to retry.' }) idempotencyKey?: string | null,
   ) {
@@ -165,7 +165,7 @@ export class PayoutResolver {
 
   @Authorized(Role.ADMIN)
   @Mutation(() => PayoutBatchPayload, { description: 'Takes every REQUESTED payout in a currency into one batch, PROCESSING; no batch (batchId null, payouts empty) when none awaits. Admins only.' })
-  async payoutBatchCreate(@Arg('currency', () => CurrencyCode) currency: CurrencyCode, @Ctx() context: RequestContext) {
+  async payoutBatchCreate(@Arg('currency', () => CurrencyCode, { description: 'The currency of the requested payouts to batch.' }) currency: CurrencyCode, @Ctx() context: RequestContext) {
     const result = await mutate(context, (tx) => context.services.payouts.createBatch(tx, currency));
     if (result.userErrors.length > 0) return { userErrors: result.userErrors };
     return { userErrors: [], batchId: result.batch ? toGlobalId('PayoutBatch', result.batch.id) : null, payouts: result.payouts!.map(payoutView) };
@@ -173,14 +173,14 @@ export class PayoutResolver {
 
   @Authorized(Role.ADMIN)
   @Mutation(() => PayoutPayload, { description: 'Marks a PROCESSING payout paid with the bank’s reference. Admins only. ILLEGAL_TRANSITION from any other status; DUPLICATE for a reference already used.' })
-  async payoutMarkPaid(@Arg('id', () => ID) id: string, @Arg('bankReference') bankReference: string, @Ctx() context: RequestContext) {
+  async payoutMarkPaid(@Arg('id', () => ID, { description: 'The payout that was paid.' }) id: string, @Arg('bankReference', { description: 'The reference of the bank transfer that paid it.' }) bankReference: string, @Ctx() context: RequestContext) {
     const result = await mutate(context, (tx) => context.services.payouts.markPaid(tx, idOfType(id, 'Payout'), bankReference));
     return { ...result, ...(result.payout ? { payout: payoutView(result.payout) } : {}) };
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => PayoutPayload, { description: 'Marks a PROCESSING payout failed: its money returns to the payee’s available balance. Admins only. ILLEGAL_TRANSITION from any other status.' })
-  async payoutMarkFailed(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Ctx() context: RequestContext) {
+  async payoutMarkFailed(@Arg('id', () => ID, { description: 'The payout that failed.' }) id: string, @Arg('reason', { description: 'Why the transfer failed, as the bank said.' }) reason: string, @Ctx() context: RequestContext) {
     const result = await mutate(context, (tx) => context.services.payouts.markFailed(tx, idOfType(id, 'Payout'), reason));
     return { ...result, ...(result.payout ? { payout: payoutView(result.payout) } : {}) };
   }

@@ -62,7 +62,7 @@ export class ConnectorResolver {
 
   @Authorized(Role.ADMIN)
   @Mutation(() => ConnectorPayload, { description: 'Registers a platform connector; then make its API keys with apiKeyCreate. Admins only.' })
-  connectorCreate(@Arg('input', () => ConnectorCreateInput) input: ConnectorCreateInput, @Ctx() context: RequestContext) {
+  connectorCreate(@Arg('input', () => ConnectorCreateInput, { description: 'The platform the connector acts for and its name.' }) input: ConnectorCreateInput, @Ctx() context: RequestContext) {
     return mutate(context, (tx) => context.services.platformData.registerConnector(tx, input));
   }
 }
@@ -80,7 +80,7 @@ export class ChannelVerificationResolver {
   @Mutation(() => ChannelVerificationCodePayload, {
     description: 'A one-time code for a channel you own: place it in the channel’s bio or a post, then an admin or the platform’s connector confirms it (channelAccountVerify).',
   })
-  channelAccountVerificationCodeCreate(@Arg('channelAccountId', () => ID) channelAccountId: string, @Ctx() context: RequestContext) {
+  channelAccountVerificationCodeCreate(@Arg('channelAccountId', () => ID, { description: 'The channel account whose ownership is to be proven.' }) channelAccountId: string, @Ctx() context: RequestContext) {
     return mutate(context, (tx) => context.services.platformData.issueVerificationCode(tx, idOfType(channelAccountId, 'ChannelAccount')));
   }
 
@@ -88,7 +88,7 @@ export class ChannelVerificationResolver {
     description:
       'Confirms a channel’s ownership from the one-time code found on it. Admins (who may not verify their own channels), or a connector’s API key with CHANNELS_VERIFY for a channel on its platform.',
   })
-  channelAccountVerify(@Arg('input', () => ChannelAccountVerifyInput) input: ChannelAccountVerifyInput, @Ctx() context: RequestContext) {
+  channelAccountVerify(@Arg('input', () => ChannelAccountVerifyInput, { description: 'The channel account and the one-time code found in its bio or post.' }) input: ChannelAccountVerifyInput, @Ctx() context: RequestContext) {
     requireSomeone(context);
     const verifier = context.apiKey ? { connector: context.apiKey } : ({ admin: true } as const);
     return mutate(context, (tx) => context.services.platformData.verify(tx, verifier, idOfType(input.channelAccountId, 'ChannelAccount'), input.code));
@@ -98,7 +98,7 @@ export class ChannelVerificationResolver {
     description:
       'Records a platform connector’s snapshot of a verified channel on its platform; the newest one counts. Needs an API key with SNAPSHOTS_WRITE. Sending the same snapshot again stores nothing.',
   })
-  channelSnapshotRecord(@Arg('input', () => ChannelSnapshotInput) input: ChannelSnapshotInput, @Ctx() context: RequestContext) {
+  channelSnapshotRecord(@Arg('input', () => ChannelSnapshotInput, { description: 'The platform’s figures for one verified channel account at one moment.' }) input: ChannelSnapshotInput, @Ctx() context: RequestContext) {
     requireSomeone(context);
     const { channelAccountId, ...snapshot } = input;
     return mutate(context, (tx) => context.services.platformData.recordSnapshot(tx, context.apiKey, idOfType(channelAccountId, 'ChannelAccount'), snapshot));
