@@ -82,9 +82,11 @@ export async function startPeriodicJobs(dependencies: {
       offering = undefined;
     });
   };
+  // The first offer waits one interval, like every later one: a run is a catch-up sweep, so
+  // nothing is late for it, and a server starting (or a test server started with a long interval)
+  // does no background writes in its first moments.
   const timer = setInterval(tick, intervalMs);
   timer.unref();
-  tick();
   return {
     /** Stops offering; runs in progress finish when the queue stops. */
     async stop() {
