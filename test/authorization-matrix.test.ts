@@ -718,12 +718,17 @@ describe('writes', () => {
   });
 });
 
-const SIGNED_IN_INPUTS: Record<string, [string, Record<string, unknown>]> = {
+/** Each signed-in mutation's input type and a valid input; null for those that take none. */
+const SIGNED_IN_INPUTS: Record<string, [string, Record<string, unknown>] | null> = {
   brandCreate: ['BrandCreateInput!', { name: 'Anonymous brand' }],
   agencyCreate: ['AgencyCreateInput!', { name: 'Anonymous agency' }],
   creatorProfileCreate: ['CreatorProfileCreateInput!', { displayName: 'Anonymous', kind: 'REVIEWER' }],
   traderProfileCreate: ['TraderProfileCreateInput!', { displayName: 'Anonymous', capabilities: ['LIVE_OPERATION'], rate: { minFixedFee: { amount: 100_000, currency: 'CNY' }, minCommissionBp: 500 } }],
   credentialSubmit: ['CredentialSubmitInput!', { type: 'PHARMACIST', issuer: 'Board', licenseNumber: 'X-1' }],
+  emailChangeRequest: ['EmailChangeInput!', { newEmail: 'someone.else@example.com', password: 'not-the-password' }],
+  passwordChange: ['PasswordChangeInput!', { currentPassword: 'not-the-password', newPassword: 'a much longer passphrase 2026' }],
+  emailVerificationRequest: null,
+  logOutEverywhere: null,
 };
 
 describe('signing in', () => {
@@ -732,9 +737,11 @@ describe('signing in', () => {
     expect(signedIn.sort()).toEqual(Object.keys(SIGNED_IN_INPUTS).sort());
   });
 
-  it.each(Object.entries(SIGNED_IN_INPUTS))('%s needs a signed-in account, and writes nothing without one', async (name, [inputType, input]) => {
+  it.each(Object.entries(SIGNED_IN_INPUTS))('%s needs a signed-in account, and writes nothing without one', async (name, withInput) => {
     const before = await databaseDigest();
-    const result = await ask('anonymous', `mutation($input: ${inputType}) { ${name}(input: $input) { userErrors { code } } }`, { input });
+    const result = withInput
+      ? await ask('anonymous', `mutation($input: ${withInput[0]}) { ${name}(input: $input) { userErrors { code } } }`, { input: withInput[1] })
+      : await ask('anonymous', `mutation { ${name} { userErrors { code } } }`);
     expect(codesOf(result)).toEqual(['UNAUTHENTICATED']);
     expect(await databaseDigest()).toEqual(before);
   });
